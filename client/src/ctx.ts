@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+import type { ContainersView } from './tree/ContainersView';
+import type { Notifier } from './ui/notifier';
+
+/** Everything a command needs, passed explicitly (no module-level state). */
+export interface Ctx {
+  readonly extension: vscode.ExtensionContext;
+  readonly notifier: Notifier;
+  readonly containers: ContainersView;
+}

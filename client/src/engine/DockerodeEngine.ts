@@ -1,0 +1,204 @@
+// The only file that imports dockerode: connection, mapping to our own types, timeouts and plain-words errors.
+import Docker from 'dockerode';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ConnectionOptions, ResolvedConnection } from './connection';
+import type { Disposable, DockerEngine, EventHandlers } from './DockerEngine';
+import {
+  EngineError,
+  type ContainerState,
+  type ContainerSummary,
+  type EngineEndpoint,
+  type EngineEvent,
+  type PortBinding,
+} from './types';
+
+const REQUEST_TIMEOUT_MS = 10_000;
+const STATES: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+
+export class DockerodeEngine implements DockerEngine {
+  readonly endpoint: EngineEndpoint;
+  private readonly docker: Docker;
+  private readonly open = new Set<Disposable>();
+
+  constructor(connection: ResolvedConnection) {
+    this.endpoint = connection.endpoint;
+    this.docker = new Docker(dockerodeOptions(connection.options));
+  }
+
+  async ping(): Promise<void> {
+    // dockerode's ping takes an abortSignal, which its type definitions do not declare yet.
+    const docker = this.docker as unknown as { ping(options: { abortSignal: AbortSignal }): Promise<unknown> };
+    await this.call((abortSignal) => docker.ping({ abortSignal }));
+  }
+
+  async listContainers(): Promise<ContainerSummary[]> {
+    const list = await this.call((abortSignal) => this.docker.listContainers({ all: true, abortSignal }));
+    return list.map(toContainerSummary);
+  }
+
+  async events(handlers: EventHandlers): Promise<Disposable> {
+    const stream = (await this.call(() => this.docker.getEvents({}))) as NodeJS.ReadableStream & {
+      destroy(): void;
+    };
+    let ended = false;
+    let buffered = '';
+    const subscription: Disposable = {
+      dispose: () => {
+        ended = true;
+        this.open.delete(subscription);
+        stream.removeAllListeners();
+        stream.on('error', () => undefined);
+        stream.destroy();
+      },
+    };
+    const end = (error?: unknown) => {
+      if (ended) return;
+      subscription.dispose();
+      handlers.onEnd(error === undefined ? undefined : this.toEngineError(error));
+    };
+    stream.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline).trim();
+        buffered = buffered.slice(newline + 1);
+        const event = line ? parseEvent(line) : undefined;
+        if (event && !ended) handlers.onEvent(event);
+      }
+    });
+    stream.on('error', (error) => end(error));
+    stream.on('end', () => end());
+    stream.on('close', () => end());
+    this.open.add(subscription);
+    return subscription;
+  }
+
+  dispose(): void {
+    for (const subscription of [...this.open]) subscription.dispose();
+  }
+
+  private async call<T>(request: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new EngineError(this.endpoint.url, `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`, 'ETIMEDOUT'));
+      }, REQUEST_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([request(abort.signal), timeout]);
+    } catch (error) {
+      throw this.toEngineError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private toEngineError(error: unknown): EngineError {
+    if (error instanceof EngineError) return error;
+    return new EngineError(this.endpoint.url, describeError(error), (error as { code?: string })?.code);
+  }
+}
+
+/** A short, plain-words reason for a failed engine call. */
+export function describeError(error: unknown): string {
+  const e = error as { code?: string; statusCode?: number; json?: { message?: string }; message?: string };
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'the socket does not exist (is the Docker engine running?)';
+    case 'ECONNREFUSED':
+      return 'the connection was refused (is the Docker engine running?)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied on the socket (add your user to the "docker" group, then log in again)';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the engine closed the connection';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the engine host name cannot be resolved';
+    case 'ETIMEDOUT':
+      return 'the engine did not answer in time';
+  }
+  if (typeof e?.statusCode === 'number') {
+    const message = e.json?.message ?? e.message ?? '';
+    return `the engine answered ${e.statusCode}${message ? `: ${message.trim()}` : ''}`;
+  }
+  return (e?.message ?? String(error)).trim() || 'unknown error';
+}
+
+export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptions {
+  switch (options.kind) {
+    case 'socket':
+      return { socketPath: options.socketPath };
+    case 'ssh':
+      return { protocol: 'ssh', host: options.host, port: options.port, username: options.username };
+    case 'tcp': {
+      const read = (name: string) =>
+        options.certPath && fs.existsSync(path.join(options.certPath, name))
+          ? fs.readFileSync(path.join(options.certPath, name))
+          : undefined;
+      if (!options.tls) return { protocol: 'http', host: options.host, port: options.port };
+      return {
+        protocol: 'https',
+        host: options.host,
+        port: options.port,
+        ca: read('ca.pem'),
+        cert: read('cert.pem'),
+        key: read('key.pem'),
+        // Without DOCKER_TLS_VERIFY the CLI encrypts but does not check the server's certificate.
+        ...(options.verify ? {} : { rejectUnauthorized: false }),
+      } as Docker.DockerOptions;
+    }
+  }
+}
+
+export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary {
+  const labels = info.Labels ?? {};
+  const state = (info.State ?? '').toLowerCase() as ContainerState;
+  return {
+    id: info.Id,
+    name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+    image: info.Image,
+    imageId: info.ImageID,
+    command: info.Command ?? '',
+    created: (info.Created ?? 0) * 1000,
+    state: STATES.includes(state) ? state : 'unknown',
+    status: info.Status ?? '',
+    ports: (info.Ports ?? []).map(
+      (p): PortBinding => ({
+        privatePort: p.PrivatePort,
+        publicPort: p.PublicPort || undefined,
+        hostIp: p.IP || undefined,
+        protocol: (p.Type as PortBinding['protocol']) ?? 'tcp',
+      }),
+    ),
+    labels,
+    composeProject: labels['com.docker.compose.project'] || undefined,
+  };
+}
+
+/** One line of the engine's /events stream; undefined for a line that is not an event. */
+export function parseEvent(line: string): EngineEvent | undefined {
+  try {
+    const raw = JSON.parse(line) as {
+      Type?: string;
+      Action?: string;
+      Actor?: { ID?: string; Attributes?: Record<string, string> };
+      time?: number;
+      timeNano?: number;
+    };
+    if (!raw.Type || !raw.Action) return undefined;
+    return {
+      type: raw.Type,
+      action: raw.Action,
+      id: raw.Actor?.ID ?? '',
+      time: raw.timeNano ? Math.floor(raw.timeNano / 1e6) : (raw.time ?? 0) * 1000,
+      attributes: raw.Actor?.Attributes ?? {},
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,73 @@
+// Our own shapes of what the engine reports. No dockerode type leaves engine/DockerodeEngine.ts.
+
+export type ContainerState =
+  | 'created'
+  | 'running'
+  | 'paused'
+  | 'restarting'
+  | 'removing'
+  | 'exited'
+  | 'dead'
+  | 'unknown';
+
+export interface PortBinding {
+  /** Port inside the container. */
+  privatePort: number;
+  /** Port on the host, when published. */
+  publicPort?: number;
+  /** Host address the port is published on, when published. */
+  hostIp?: string;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+export interface ContainerSummary {
+  id: string;
+  /** Name without the leading slash. */
+  name: string;
+  image: string;
+  imageId: string;
+  command: string;
+  /** Milliseconds since the epoch. */
+  created: number;
+  state: ContainerState;
+  /** The engine's human-readable status, e.g. "Up 3 minutes (healthy)". */
+  status: string;
+  ports: PortBinding[];
+  labels: Record<string, string>;
+  /** The Compose project this container belongs to, from its com.docker.compose.project label. */
+  composeProject?: string;
+}
+
+export interface EngineEvent {
+  /** container, image, volume, network ... */
+  type: string;
+  /** start, stop, die, destroy, create ... (for health: "health_status: healthy"). */
+  action: string;
+  /** Id of the object the event is about. */
+  id: string;
+  /** Milliseconds since the epoch. */
+  time: number;
+  attributes: Record<string, string>;
+}
+
+/** Where the extension talks to the engine, in a form to show the user. */
+export interface EngineEndpoint {
+  /** e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2376 */
+  url: string;
+  /** Where the choice came from: the setting, DOCKER_HOST, a docker context, or the default. */
+  source: 'setting' | 'DOCKER_HOST' | 'context' | 'default';
+  /** Name of the docker context, when source is "context". */
+  context?: string;
+}
+
+/** An engine failure in plain words. `reason` is short enough for a view message. */
+export class EngineError extends Error {
+  constructor(
+    readonly endpoint: string,
+    readonly reason: string,
+    readonly code?: string,
+  ) {
+    super(`Cannot reach the Docker engine at ${endpoint}: ${reason}`);
+    this.name = 'EngineError';
+  }
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import type { DockerEngine } from '../engine/DockerEngine';
+import { EngineError } from '../engine/types';
+import { ContainersTreeProvider } from './ContainersTreeProvider';
+import type { ContainerNodeModel } from './containerNodes';
+import { isContainerChange, RefreshController, type EngineState } from './RefreshController';
+
+export const CONTAINERS_VIEW_ID = 'dockerWorkflows.containers';
+/** Context key read by the view's welcome messages in package.json. */
+const STATE_CONTEXT_KEY = 'dockerWorkflows.engineState';
+
+/**
+ * The Containers tree view and its link to the engine: follows the engine while the view is visible,
+ * shows why the engine cannot be reached (the welcome message offers Retry), and reconnects by itself.
+ */
+export class ContainersView implements vscode.Disposable {
+  readonly provider: ContainersTreeProvider;
+  readonly treeView: vscode.TreeView<ContainerNodeModel>;
+  private controller: RefreshController | undefined;
+  private engine: DockerEngine | undefined;
+  private current: EngineState = { kind: 'connecting' };
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly createEngine: () => DockerEngine) {
+    this.provider = new ContainersTreeProvider(() => this.controller);
+    this.treeView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, {
+      treeDataProvider: this.provider,
+      showCollapseAll: false,
+    });
+    this.disposables.push(
+      this.provider,
+      this.treeView,
+      this.treeView.onDidChangeVisibility(({ visible }) => (visible ? this.controller?.start() : this.controller?.stop())),
+    );
+    this.connect();
+  }
+
+  get state(): EngineState {
+    return this.current;
+  }
+
+  /** Drops the current connection and connects again from the settings (after a settings change). */
+  connect(): void {
+    this.controller?.dispose();
+    this.engine?.dispose();
+    this.controller = undefined;
+    this.engine = undefined;
+    try {
+      this.engine = this.createEngine();
+    } catch (error) {
+      // An engine address that cannot be used at all: nothing to retry until the setting changes.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.onState({ kind: 'down', error: new EngineError('the configured address', reason) });
+      this.provider.refresh();
+      return;
+    }
+    this.onState({ kind: 'connecting' });
+    this.controller = new RefreshController({
+      engine: this.engine,
+      isRelevant: isContainerChange,
+      onState: (state) => this.onState(state),
+      onRefresh: () => this.provider.refresh(),
+    });
+    if (this.treeView.visible) this.controller.start();
+  }
+
+  retry(): void {
+    if (this.controller) this.controller.retryNow();
+    else this.connect();
+  }
+
+  refresh(): void {
+    this.provider.refresh();
+  }
+
+  private onState(state: EngineState): void {
+    this.current = state;
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, state.kind);
+    this.treeView.message = state.kind === 'down' ? state.error.message : undefined;
+  }
+
+  dispose(): void {
+    this.controller?.dispose();
+    this.engine?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,110 @@
+// The engine layer and the refresh controller against the real dockerd that the test run started.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import { resolveConnection } from '../../client/src/engine/connection';
+import { DockerodeEngine } from '../../client/src/engine/DockerodeEngine';
+import type { EngineEvent } from '../../client/src/engine/types';
+import { isContainerChange, RefreshController, type EngineState } from '../../client/src/tree/RefreshController';
+import { dockerHost, ping, startDockerd, stopDockerd, TEST_IMAGE } from '../support/dockerd';
+import { waitFor } from '../support/wait';
+
+const dir = process.env.DW_DOCKERD_DIR;
+if (!dir) throw new Error('DW_DOCKERD_DIR is not set: run the engine suite through `npm test`');
+const env = { ...process.env, DOCKER_HOST: dockerHost(dir) };
+const LABEL = 'dw.test=engine';
+
+function docker(...args: string[]): string {
+  return execFileSync('docker', args, { env, encoding: 'utf8' }).trim();
+}
+
+function removeTestContainers(): void {
+  const ids = docker('ps', '-aq', '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
+  if (ids.length) docker('rm', '-f', ...ids);
+}
+
+describe('engine layer against a real dockerd', function () {
+  this.timeout(60_000);
+  let engine: DockerodeEngine;
+
+  before(() => {
+    removeTestContainers();
+    engine = new DockerodeEngine(resolveConnection({ setting: '', env, readFile: () => undefined }));
+  });
+
+  after(async () => {
+    engine.dispose();
+    if (!(await ping(dir))) await startDockerd(dir);
+    removeTestContainers();
+  });
+
+  it('lists every container with its name, image, state and published ports', async () => {
+    docker('run', '-d', '--name', 'dw-eng-running', '--label', LABEL, '-p', '127.0.0.1::80', TEST_IMAGE, 'httpd', '-f', '-p', '80', '-h', '/www');
+    docker('create', '--name', 'dw-eng-created', '--label', LABEL, TEST_IMAGE, 'sleep', '600');
+    docker('run', '--name', 'dw-eng-exited', '--label', LABEL, TEST_IMAGE, 'true');
+
+    const ours = (await engine.listContainers()).filter((c) => c.labels['dw.test'] === 'engine');
+    assert.deepStrictEqual(
+      ours.map((c) => ({ name: c.name, image: c.image, state: c.state })).sort((a, b) => a.name.localeCompare(b.name)),
+      [
+        { name: 'dw-eng-created', image: TEST_IMAGE, state: 'created' },
+        { name: 'dw-eng-exited', image: TEST_IMAGE, state: 'exited' },
+        { name: 'dw-eng-running', image: TEST_IMAGE, state: 'running' },
+      ],
+    );
+    const running = ours.find((c) => c.name === 'dw-eng-running')!;
+    const hostPort = Number(docker('port', 'dw-eng-running', '80/tcp').split(':').pop());
+    assert.deepStrictEqual(running.ports, [{ privatePort: 80, publicPort: hostPort, hostIp: '127.0.0.1', protocol: 'tcp' }]);
+    assert.strictEqual(running.id, docker('inspect', '-f', '{{.Id}}', 'dw-eng-running'));
+  });
+
+  it('sees the stop of a container on the event stream within a second, and the list shows it exited', async () => {
+    const events: EngineEvent[] = [];
+    const subscription = await engine.events({ onEvent: (e) => events.push(e), onEnd: () => undefined });
+    try {
+      const id = docker('inspect', '-f', '{{.Id}}', 'dw-eng-running');
+      docker('stop', '-t', '1', 'dw-eng-running');
+      await waitFor('the die and stop events', () => events.some((e) => e.id === id && e.action === 'stop'), 1000);
+      const actions = events.filter((e) => e.id === id && isContainerChange(e)).map((e) => e.action);
+      assert.deepStrictEqual(actions.filter((a) => a === 'die' || a === 'stop'), ['die', 'stop']);
+      const listed = (await engine.listContainers()).find((c) => c.id === id);
+      assert.strictEqual(listed?.state, 'exited');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('reports a clear error when dockerd stops mid-test, and recovers by itself when it starts again', async () => {
+    const states: EngineState[] = [];
+    let refreshes = 0;
+    const controller = new RefreshController({
+      engine,
+      isRelevant: isContainerChange,
+      onState: (state) => states.push(state),
+      onRefresh: () => refreshes++,
+      debounceMs: 50,
+      retryDelaysMs: [100, 200, 400],
+    });
+    try {
+      controller.start();
+      await waitFor('the controller to connect', () => controller.state.kind === 'up');
+
+      await stopDockerd(dir);
+      const expected = `Cannot reach the Docker engine at ${dockerHost(dir)}: the socket does not exist (is the Docker engine running?)`;
+      await waitFor('the engine-down state with its reason', () => controller.state.kind === 'down' && controller.state.error.message === expected);
+      await assert.rejects(engine.listContainers(), { name: 'EngineError', message: expected });
+
+      await startDockerd(dir);
+      await waitFor('the controller to reconnect', () => controller.state.kind === 'up', 20_000);
+      assert.deepStrictEqual(states.map((s) => s.kind).filter((k, i, all) => k !== all[i - 1]), ['up', 'down', 'up']);
+      const names = (await engine.listContainers()).filter((c) => c.labels['dw.test'] === 'engine').map((c) => c.name).sort();
+      assert.deepStrictEqual(names, ['dw-eng-created', 'dw-eng-exited', 'dw-eng-running']);
+
+      // The event stream follows again after the restart.
+      const before = refreshes;
+      docker('start', 'dw-eng-created');
+      await waitFor('a refresh after the start event', () => refreshes > before, 2000);
+    } finally {
+      controller.dispose();
+    }
+  });
+});

@@ -1,0 +1,136 @@
+// A private Docker engine for the tests: its own data-root, exec-root, pidfile and socket, no iptables,
+// so it never touches an engine the machine already has. It can be stopped and started again mid-test.
+//   node out/test/support/dockerd.js start <dir>   prints the DOCKER_HOST to use
+//   node out/test/support/dockerd.js stop <dir>
+//   node out/test/support/dockerd.js image <dir>   builds the test image from Debian's busybox-static
+import { execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+
+export const TEST_IMAGE = 'dw-test/busybox:latest';
+/** Applets the test image links to busybox; enough for sleep loops, a web server and shells. */
+const APPLETS = ['sh', 'ash', 'echo', 'sleep', 'httpd', 'cat', 'ls', 'env', 'true', 'false', 'ps', 'kill', 'wget', 'hostname', 'id', 'top'];
+
+export function socketPath(dir: string): string {
+  return path.join(dir, 'docker.sock');
+}
+
+export function dockerHost(dir: string): string {
+  return `unix://${socketPath(dir)}`;
+}
+
+/** Starts dockerd for `dir` (made if needed) and resolves when it answers. */
+export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const args = [
+    `--data-root=${path.join(dir, 'data')}`,
+    `--exec-root=${path.join(dir, 'exec')}`,
+    `--pidfile=${path.join(dir, 'dockerd.pid')}`,
+    `--host=${dockerHost(dir)}`,
+    '--iptables=false',
+    '--ip6tables=false',
+    '--ip-masq=false',
+    '--shutdown-timeout=2',
+  ];
+  const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
+  const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.on('error', () => undefined);
+  child.unref();
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) break;
+    if (await ping(dir)) return dockerHost(dir);
+    await sleep(200);
+  }
+  const tail = fs.readFileSync(path.join(dir, 'dockerd.log'), 'utf8').split('\n').slice(-15).join('\n');
+  throw new Error(`dockerd did not start (see ${dir}/dockerd.log):\n${tail}`);
+}
+
+/** Stops the dockerd of `dir` and waits until it is gone. Safe when it is not running. */
+export async function stopDockerd(dir: string, timeoutMs = 30_000): Promise<void> {
+  const pidFile = path.join(dir, 'dockerd.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  if (!alive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await sleep(100);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  while (alive(pid)) await sleep(100);
+}
+
+/** Builds the test image: a rootfs holding Debian's static busybox and its applet links, `docker import`ed. */
+export function buildTestImage(dir: string): void {
+  const env = { ...process.env, DOCKER_HOST: dockerHost(dir) };
+  const have = execFileSync('docker', ['images', '-q', TEST_IMAGE], { env, encoding: 'utf8' }).trim();
+  if (have) return;
+  const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((file) => fs.existsSync(file));
+  if (!busybox) throw new Error('busybox-static is not installed (apt-get install busybox-static)');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-rootfs-'));
+  try {
+    for (const sub of ['bin', 'tmp', 'etc', 'www']) fs.mkdirSync(path.join(root, sub));
+    fs.copyFileSync(busybox, path.join(root, 'bin', 'busybox'));
+    fs.chmodSync(path.join(root, 'bin', 'busybox'), 0o755);
+    for (const applet of APPLETS) fs.symlinkSync('busybox', path.join(root, 'bin', applet));
+    fs.writeFileSync(path.join(root, 'etc', 'passwd'), 'root:x:0:0:root:/:/bin/sh\n');
+    fs.writeFileSync(path.join(root, 'www', 'index.html'), '<h1>docker-workflows test image</h1>\n');
+    const tar = execFileSync('tar', ['-C', root, '-c', '.'], { maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('docker', ['import', '-c', 'ENV PATH=/bin', '-c', 'CMD ["/bin/sh"]', '-', TEST_IMAGE], {
+      env,
+      input: tar,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** True when the engine of `dir` answers /_ping. */
+export function ping(dir: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get({ socketPath: socketPath(dir), path: '/_ping', timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(false);
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function main(): Promise<void> {
+  const [verb, dir] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: dockerd.js start|stop|image <dir>');
+  if (verb === 'start') console.log(await startDockerd(path.resolve(dir)));
+  else if (verb === 'stop') await stopDockerd(path.resolve(dir));
+  else if (verb === 'image') buildTestImage(path.resolve(dir));
+  else throw new Error(`unknown verb ${verb}`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
