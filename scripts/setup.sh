@@ -6,13 +6,15 @@
 #   - npm packages of this repository (npm ci, redone only when package-lock.json changes).
 #   - The VS Code server shipped inside the npm package code-server, in a cache folder.
 set -euo pipefail
+# Everything goes to stderr; stdout carries only the last line, the VS Code server's folder, for callers.
+exec 3>&1 1>&2
 here="$(cd "$(dirname "$0")/.." && pwd)"
 CODE_SERVER_VERSION="${DW_CODE_SERVER_VERSION:-4.100.3}"
 CACHE="${DW_CACHE:-$HOME/.cache/docker-workflows}"
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 apt_packages=(docker.io docker-compose busybox-static chromium libkrb5-dev libx11-dev libxkbfile-dev
-  libsecret-1-dev pkg-config ripgrep iproute2)
+  libsecret-1-dev pkg-config ripgrep curl)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -48,4 +50,4 @@ if [ ! -f "$cs/.ready" ]; then
   (cd "$vs/extensions" && npm install --no-audit --no-fund --loglevel=error --omit=dev)
   touch "$cs/.ready"
 fi
-echo "$cs/node_modules/code-server/lib/vscode"
+echo "$cs/node_modules/code-server/lib/vscode" >&3

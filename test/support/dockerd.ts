@@ -24,7 +24,12 @@ export function dockerHost(dir: string): string {
 /** Starts dockerd for `dir` (made if needed) and resolves when it answers. */
 export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
+  if (await ping(dir)) return dockerHost(dir);
+  // A config file of its own, so that /etc/docker/daemon.json of the machine does not change the test engine.
+  const config = path.join(dir, 'daemon.json');
+  if (!fs.existsSync(config)) fs.writeFileSync(config, '{}\n');
   const args = [
+    `--config-file=${config}`,
     `--data-root=${path.join(dir, 'data')}`,
     `--exec-root=${path.join(dir, 'exec')}`,
     `--pidfile=${path.join(dir, 'dockerd.pid')}`,

@@ -64,9 +64,9 @@ export class ContainersView implements vscode.Disposable {
     if (this.treeView.visible) this.controller.start();
   }
 
+  /** The Retry button: resolve the engine again (DOCKER_HOST or the docker context may have changed) and connect now. */
   retry(): void {
-    if (this.controller) this.controller.retryNow();
-    else this.connect();
+    this.connect();
   }
 
   refresh(): void {

@@ -63,16 +63,6 @@ export class RefreshController {
     this.subscription = undefined;
   }
 
-  /** Tries to reconnect now (the Retry button), without waiting for the backoff. */
-  retryNow(): void {
-    if (!this.running) return this.start();
-    if (this.subscription) return this.options.onRefresh();
-    this.clearTimers();
-    this.attempt = 0;
-    this.generation++;
-    void this.connect(this.generation);
-  }
-
   /** A call outside the controller (a list) failed: treat the engine as gone and start reconnecting. */
   reportFailure(error: EngineError): void {
     if (!this.running) return;

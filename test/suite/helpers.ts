@@ -1,0 +1,25 @@
+import { execFileSync } from 'child_process';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'docker-workflows.docker-workflows';
+export const TEST_IMAGE = 'dw-test/busybox:latest';
+
+export async function activateExtension(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+/** The docker CLI against the test engine (DOCKER_HOST comes from the test run). */
+export function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8' }).trim();
+}
+
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the test run opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+export { waitFor } from '../support/wait';
