@@ -37,6 +37,8 @@ fi
 
 data="$CACHE/vscode-data"
 mkdir -p "$data"
+# The server will not reinstall the same version over an earlier install: start from an empty extensions folder.
+rm -rf "$data/extensions"
 node "$vscode_dir/out/server-main.js" --install-extension "$here/docker-workflows.vsix" --force \
   --extensions-dir "$data/extensions" --server-data-dir "$data/server" --accept-server-license-terms >/dev/null
 

@@ -8,16 +8,21 @@ import { startLanguageClient } from './languageClient';
 import type { ContainerNodeModel } from './tree/containerNodes';
 import { ContainersView } from './tree/ContainersView';
 import type { EngineState } from './tree/RefreshController';
+import { EngineStatusBar } from './ui/engineStatusBar';
 import { createNotifier } from './ui/notifier';
 
 /** What activate() returns: for other extensions and for the extension's own tests. */
 export interface ExtensionApi {
   containers: {
     state(): EngineState;
-    /** The message the view shows above its content (the engine-down reason). */
-    message(): string | undefined;
+    /** The engine this view talks to, as its title shows it. */
+    endpoint(): string | undefined;
+    /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
+    problem(): string | undefined;
     rows(): Promise<ContainerNodeModel[]>;
   };
+  /** The engine status-bar item's text and tooltip. */
+  engineStatus(): { text: string; tooltip: string };
   /** Messages shown to the user since activation. */
   shownMessages(): readonly { kind: 'error' | 'info'; message: string }[];
 }
@@ -31,10 +36,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
       }),
     );
-  const containers = new ContainersView(createEngine);
+  const statusBar = new EngineStatusBar();
+  const containers = new ContainersView(createEngine, statusBar);
   const notifier = createNotifier();
   const ctx: Ctx = { extension: context, notifier, containers };
   context.subscriptions.push(
+    statusBar,
     containers,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('docker-workflows.host')) containers.connect();
@@ -47,9 +54,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     containers: {
       state: () => containers.state,
-      message: () => containers.treeView.message,
+      endpoint: () => containers.treeView.description,
+      problem: () => (containers.state.kind === 'down' ? containers.state.error.message : undefined),
       rows: () => containers.provider.getChildren(),
     },
+    engineStatus: () => statusBar.shown,
     shownMessages: () => notifier.shown,
   };
 }

@@ -40,7 +40,8 @@ describe('Containers view in a real VS Code', () => {
         { label: 'dw-vscode-web', description: TEST_IMAGE, icon: 'vm-running' },
       ],
     );
-    assert.strictEqual(api.containers.message(), undefined);
+    assert.strictEqual(api.containers.problem(), undefined);
+    assert.strictEqual(api.containers.endpoint(), process.env.DOCKER_HOST);
   });
 
   it('follows the event stream: a stopped container shows as exited', async () => {

@@ -26,18 +26,25 @@ describe('an engine that cannot be reached', () => {
   it('a dead DOCKER_HOST shows the welcome message with endpoint and reason, not an error popup', async () => {
     process.env.DOCKER_HOST = `unix://${DEAD_SOCKET}`;
     await vscode.commands.executeCommand('dockerWorkflows.engine.retry');
-    await waitFor('the engine-down message', () => api.containers.message() === DEAD_MESSAGE);
+    await waitFor('the engine-down message', () => api.containers.problem() === DEAD_MESSAGE);
     assert.strictEqual(api.containers.state().kind, 'down');
+    // The view's description and the status bar name the endpoint and the reason; its welcome message
+    // (with Retry) gives the advice.
+    assert.strictEqual(api.containers.endpoint(), `unix://${DEAD_SOCKET}: the socket does not exist (is the Docker engine running?)`);
+    assert.deepStrictEqual(api.engineStatus(), {
+      text: `$(debug-disconnect) Docker: unix://${DEAD_SOCKET}`,
+      tooltip: `${DEAD_MESSAGE}\n\nAddress from DOCKER_HOST. Click to retry.`,
+    });
     assert.deepStrictEqual(await api.containers.rows(), []);
     assert.deepStrictEqual(api.shownMessages(), []);
   });
 
   it('the docker-workflows.host setting takes effect at once, and the view recovers when it is cleared', async () => {
     await vscode.workspace.getConfiguration('docker-workflows').update('host', `unix://${DEAD_SOCKET}`, vscode.ConfigurationTarget.Global);
-    await waitFor('the engine-down message', () => api.containers.message() === DEAD_MESSAGE);
+    await waitFor('the engine-down message', () => api.containers.problem() === DEAD_MESSAGE);
     await vscode.workspace.getConfiguration('docker-workflows').update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('the engine to be back', () => api.containers.state().kind === 'up');
-    assert.strictEqual(api.containers.message(), undefined);
+    assert.strictEqual(api.containers.problem(), undefined);
     assert.deepStrictEqual(api.shownMessages(), []);
   });
 });

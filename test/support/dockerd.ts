@@ -25,6 +25,13 @@ export function dockerHost(dir: string): string {
 export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   if (await ping(dir)) return dockerHost(dir);
+  // A dockerd of this folder that is still shutting down holds the pid file: wait until it is gone.
+  const previous = readPid(dir);
+  const deadline = Date.now() + timeoutMs;
+  while (previous && alive(previous) && Date.now() < deadline) {
+    if (await ping(dir)) return dockerHost(dir);
+    await sleep(200);
+  }
   // A config file of its own, so that /etc/docker/daemon.json of the machine does not change the test engine.
   const config = path.join(dir, 'daemon.json');
   if (!fs.existsSync(config)) fs.writeFileSync(config, '{}\n');
@@ -42,14 +49,11 @@ export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<str
   const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
   const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  child.on('error', () => undefined);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  child.on('error', () => (exited = true));
   child.unref();
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) break;
+  while (Date.now() < deadline && !exited) {
     if (await ping(dir)) return dockerHost(dir);
     await sleep(200);
   }
@@ -59,10 +63,8 @@ export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<str
 
 /** Stops the dockerd of `dir` and waits until it is gone. Safe when it is not running. */
 export async function stopDockerd(dir: string, timeoutMs = 30_000): Promise<void> {
-  const pidFile = path.join(dir, 'dockerd.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-  if (!alive(pid)) return;
+  const pid = readPid(dir);
+  if (!pid || !alive(pid)) return;
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (alive(pid) && Date.now() < deadline) await sleep(100);
@@ -109,6 +111,11 @@ export function ping(dir: string): Promise<boolean> {
       resolve(false);
     });
   });
+}
+
+function readPid(dir: string): number | undefined {
+  const pidFile = path.join(dir, 'dockerd.pid');
+  return fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim()) || undefined : undefined;
 }
 
 function alive(pid: number): boolean {

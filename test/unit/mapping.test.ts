@@ -68,9 +68,13 @@ describe('engine mapping', () => {
   });
 
   it('explains connection failures in plain words', () => {
-    assert.strictEqual(describeError({ code: 'ENOENT' }), 'the socket does not exist (is the Docker engine running?)');
-    assert.strictEqual(describeError({ code: 'EACCES' }), 'permission denied on the socket (add your user to the "docker" group, then log in again)');
-    assert.strictEqual(describeError({ statusCode: 500, json: { message: 'boom ' } }), 'the engine answered 500: boom');
+    assert.deepStrictEqual(describeError({ code: 'ENOENT' }), { failure: 'no-socket', reason: 'the socket does not exist (is the Docker engine running?)' });
+    assert.deepStrictEqual(describeError({ code: 'EPERM' }), {
+      failure: 'permission',
+      reason: 'permission denied on the socket (add your user to the "docker" group, then log in again)',
+    });
+    assert.deepStrictEqual(describeError({ statusCode: 500, json: { message: 'boom ' } }), { failure: 'engine-error', reason: 'the engine answered 500: boom' });
+    assert.deepStrictEqual(describeError(new Error('socket hang up')), { failure: 'other', reason: 'socket hang up' });
   });
 });
 

@@ -6,6 +6,7 @@ import type { ConnectionOptions, ResolvedConnection } from './connection';
 import type { Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import {
   EngineError,
+  type EngineFailure,
   type ContainerState,
   type ContainerSummary,
   type EngineEndpoint,
@@ -84,7 +85,7 @@ export class DockerodeEngine implements DockerEngine {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         abort.abort();
-        reject(new EngineError(this.endpoint.url, `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`, 'ETIMEDOUT'));
+        reject(new EngineError(this.endpoint.url, `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`, 'timeout'));
       }, REQUEST_TIMEOUT_MS);
     });
     try {
@@ -98,35 +99,31 @@ export class DockerodeEngine implements DockerEngine {
 
   private toEngineError(error: unknown): EngineError {
     if (error instanceof EngineError) return error;
-    return new EngineError(this.endpoint.url, describeError(error), (error as { code?: string })?.code);
+    const { reason, failure } = describeError(error);
+    return new EngineError(this.endpoint.url, reason, failure);
   }
 }
 
-/** A short, plain-words reason for a failed engine call. */
-export function describeError(error: unknown): string {
+const FAILURES: Record<string, { failure: EngineFailure; reason: string }> = {
+  ENOENT: { failure: 'no-socket', reason: 'the socket does not exist (is the Docker engine running?)' },
+  ECONNREFUSED: { failure: 'refused', reason: 'the connection was refused (is the Docker engine running?)' },
+  EACCES: { failure: 'permission', reason: 'permission denied on the socket (add your user to the "docker" group, then log in again)' },
+  ECONNRESET: { failure: 'closed', reason: 'the engine closed the connection' },
+  ENOTFOUND: { failure: 'host-not-found', reason: 'the engine host name cannot be resolved' },
+  ETIMEDOUT: { failure: 'timeout', reason: 'the engine did not answer in time' },
+};
+const SAME_AS: Record<string, string> = { EPERM: 'EACCES', EPIPE: 'ECONNRESET', EAI_AGAIN: 'ENOTFOUND' };
+
+/** A short, plain-words reason for a failed engine call, and its kind. */
+export function describeError(error: unknown): { reason: string; failure: EngineFailure } {
   const e = error as { code?: string; statusCode?: number; json?: { message?: string }; message?: string };
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'the socket does not exist (is the Docker engine running?)';
-    case 'ECONNREFUSED':
-      return 'the connection was refused (is the Docker engine running?)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied on the socket (add your user to the "docker" group, then log in again)';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'the engine closed the connection';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'the engine host name cannot be resolved';
-    case 'ETIMEDOUT':
-      return 'the engine did not answer in time';
-  }
+  const known = e?.code ? FAILURES[SAME_AS[e.code] ?? e.code] : undefined;
+  if (known) return known;
   if (typeof e?.statusCode === 'number') {
     const message = e.json?.message ?? e.message ?? '';
-    return `the engine answered ${e.statusCode}${message ? `: ${message.trim()}` : ''}`;
+    return { failure: 'engine-error', reason: `the engine answered ${e.statusCode}${message ? `: ${message.trim()}` : ''}` };
   }
-  return (e?.message ?? String(error)).trim() || 'unknown error';
+  return { failure: 'other', reason: (e?.message ?? String(error)).trim() || 'unknown error' };
 }
 
 export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptions {

@@ -60,12 +60,24 @@ export interface EngineEndpoint {
   context?: string;
 }
 
+/** What kind of failure: the view's welcome message picks its advice by this (see package.json viewsWelcome). */
+export type EngineFailure =
+  | 'no-socket'
+  | 'refused'
+  | 'permission'
+  | 'closed'
+  | 'host-not-found'
+  | 'timeout'
+  | 'engine-error'
+  | 'bad-address'
+  | 'other';
+
 /** An engine failure in plain words. `reason` is short enough for a view message. */
 export class EngineError extends Error {
   constructor(
     readonly endpoint: string,
     readonly reason: string,
-    readonly code?: string,
+    readonly failure: EngineFailure = 'other',
   ) {
     super(`Cannot reach the Docker engine at ${endpoint}: ${reason}`);
     this.name = 'EngineError';

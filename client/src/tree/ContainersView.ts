@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/DockerEngine';
 import { EngineError } from '../engine/types';
+import type { EngineStatusBar } from '../ui/engineStatusBar';
 import { ContainersTreeProvider } from './ContainersTreeProvider';
 import type { ContainerNodeModel } from './containerNodes';
 import { isContainerChange, RefreshController, type EngineState } from './RefreshController';
 
 export const CONTAINERS_VIEW_ID = 'dockerWorkflows.containers';
-/** Context key read by the view's welcome messages in package.json. */
+/** Context keys read by the view's welcome messages in package.json. */
 const STATE_CONTEXT_KEY = 'dockerWorkflows.engineState';
+const FAILURE_CONTEXT_KEY = 'dockerWorkflows.engineFailure';
+const SOURCE_CONTEXT_KEY = 'dockerWorkflows.engineSource';
 
 /**
  * The Containers tree view and its link to the engine: follows the engine while the view is visible,
@@ -21,7 +24,10 @@ export class ContainersView implements vscode.Disposable {
   private current: EngineState = { kind: 'connecting' };
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly createEngine: () => DockerEngine) {
+  constructor(
+    private readonly createEngine: () => DockerEngine,
+    private readonly statusBar: EngineStatusBar,
+  ) {
     this.provider = new ContainersTreeProvider(() => this.controller);
     this.treeView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, {
       treeDataProvider: this.provider,
@@ -50,7 +56,7 @@ export class ContainersView implements vscode.Disposable {
     } catch (error) {
       // An engine address that cannot be used at all: nothing to retry until the setting changes.
       const reason = error instanceof Error ? error.message : String(error);
-      this.onState({ kind: 'down', error: new EngineError('the configured address', reason) });
+      this.onState({ kind: 'down', error: new EngineError('the configured address', reason, 'bad-address') });
       this.provider.refresh();
       return;
     }
@@ -75,8 +81,16 @@ export class ContainersView implements vscode.Disposable {
 
   private onState(state: EngineState): void {
     this.current = state;
+    // Set failure and source before the state, so the welcome message never shows with stale advice.
+    void vscode.commands.executeCommand('setContext', FAILURE_CONTEXT_KEY, state.kind === 'down' ? state.error.failure : '');
+    void vscode.commands.executeCommand('setContext', SOURCE_CONTEXT_KEY, this.engine?.endpoint.source ?? 'setting');
     void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, state.kind);
-    this.treeView.message = state.kind === 'down' ? state.error.message : undefined;
+    // The view's description and the status bar name the engine, and while it is down also the reason; the
+    // welcome message gives advice and the Retry button. (Not treeView.message: VS Code hides the welcome under it.)
+    this.statusBar.update(this.engine?.endpoint, state);
+    const url = this.engine?.endpoint.url;
+    if (state.kind !== 'down') this.treeView.description = url;
+    else this.treeView.description = url ? `${url}: ${state.error.reason}` : state.error.reason;
   }
 
   dispose(): void {
