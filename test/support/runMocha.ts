@@ -18,20 +18,20 @@ export async function runMocha(
   suite: string,
   files: string[],
   options: Mocha.MochaOptions = {},
-): Promise<{ passed: number; failed: number; failures: { title: string; error: string }[] }> {
+): Promise<{ passed: number; failed: number; passes: string[]; failures: { title: string; error: string }[] }> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, ...options });
   for (const file of files) mocha.addFile(file);
   const failures: { title: string; error: string }[] = [];
-  let passed = 0;
+  const passes: string[] = [];
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
-    runner.on('pass', () => passed++);
+    runner.on('pass', (test) => passes.push(test.fullTitle()));
     runner.on('fail', (test, error: Error) =>
       failures.push({ title: test.fullTitle(), error: error?.stack ?? String(error) }),
     );
   });
   if (files.length === 0) failures.push({ title: `${suite}: no test files`, error: 'nothing to run' });
-  return { passed, failed: failures.length, failures };
+  return { passed: passes.length, failed: failures.length, passes, failures };
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,153 @@
+// One journey through the real UI: the VS Code server with this repository as the extension under
+// development, opened by headless Chromium (see DESIGN.md), clicking the Docker view like a user would.
+//   node out/test/e2e/runE2E.js
+// Environment:
+//   DW_E2E_CONTAINER   name of a running container the Containers view must list (required)
+//   DW_EXTENSION_PATH  extension under test, default the repository root (built: dist/extension.js)
+//   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
+// Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
+// Screenshots: test-results/containers-view.png, and test-results/e2e-failure.png on failure, when the
+// server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import {
+  Browsing, CodeServer, extensionMain, interruption, openBrowser, startCodeServer, tempWorkspace,
+} from '../support/codeServer';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const resultsDir = path.join(root, 'test-results');
+const extensionPath = path.resolve(process.env.DW_EXTENSION_PATH || root);
+const container = process.env.DW_E2E_CONTAINER ?? '';
+/** The view container's element id, which VS Code derives from our container id `dockerWorkflows`. */
+const VIEWLET = '[id="workbench.view.extension.dockerWorkflows"]';
+
+async function main(): Promise<void> {
+  const keep = path.join(resultsDir, 'e2e-logs');
+  const viewShot = path.join(resultsDir, 'containers-view.png');
+  const failureShot = path.join(resultsDir, 'e2e-failure.png');
+  for (const stale of [keep, viewShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
+  const serverLog = path.join(tmp, 'server.log');
+  const consoleLog = path.join(tmp, 'browser-console.log');
+  let server: Promise<CodeServer> | undefined;
+  let browser: Promise<Browsing> | undefined;
+  let page: Page | undefined;
+  let stopping = false;
+  const ui = (): Page => {
+    if (!page) throw new Error('no browser page');
+    return page;
+  };
+  const containersTree = (): Locator => ui().locator(VIEWLET).getByRole('tree', { name: 'Containers' });
+
+  const checks: [string, () => Promise<void>][] = [
+    ['the workbench loads with the extension under development', async () => {
+      const code = extensionMain(extensionPath);
+      if (!fs.existsSync(code)) throw new Error(`${code} is missing (npm run build makes it)`);
+      const workspace = tempWorkspace(root, tmp);
+      server = startCodeServer({ workspace, env: process.env, logFile: serverLog });
+      const srv = await server;
+      if (stopping) throw new Error('stopped');
+      browser = openBrowser(consoleLog);
+      page = (await browser).page;
+      await page.addLocatorHandler(page.locator('.monaco-dialog-box'), answerDialog);
+      await page.goto(srv.url(workspace, [['extensionDevelopmentPath', srv.remote(extensionPath)]]));
+      await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    }],
+    ['the "Docker" activity-bar item opens the Docker view container', async () => {
+      const tab = ui().locator('.part.activitybar').getByRole('tab', { name: 'Docker', exact: true });
+      await tab.waitFor({ timeout: 30_000 });
+      // Clicking the tab of the view container that is already open would close the side bar.
+      if (!(await ui().locator(VIEWLET).isVisible())) await tab.click();
+      await containersTree().waitFor({ timeout: 15_000 });
+    }],
+    [`the Containers view lists the container "${container || '$DW_E2E_CONTAINER'}"`, async () => {
+      if (!container) throw new Error('DW_E2E_CONTAINER is not set');
+      const rows = containersTree().getByRole('treeitem');
+      try {
+        await rows.filter({ hasText: container }).first().waitFor({ timeout: 60_000 });
+      } catch {
+        const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+        const text = (await ui().locator(VIEWLET).innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+        throw new Error(`no such row within 60 s; the view shows ${labels.length ? JSON.stringify(labels) : `"${text}"`}`);
+      }
+      // Move away from the activity bar, whose hover would cover the view, and let that hover fade.
+      await ui().mouse.move(700, 450, { steps: 5 });
+      const hover = ui().locator('.workbench-hover-container');
+      await hover.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      fs.mkdirSync(resultsDir, { recursive: true });
+      await ui().screenshot({ path: viewShot });
+      console.log(`e2e: screenshot ${path.relative(root, viewShot)}`);
+    }],
+  ];
+
+  const interrupted = interruption();
+  let passed = 0;
+  let failed = 0;
+  for (const [name, check] of checks) {
+    if (failed > 0) {
+      console.log(`  - ${name} (skipped)`);
+      continue;
+    }
+    try {
+      await Promise.race([check(), interrupted]);
+      passed++;
+      console.log(`  ✓ ${name}`);
+    } catch (err) {
+      failed++;
+      // Playwright's errors go on with a long call log; its first line says what failed.
+      console.log(`  ✗ ${name}\n      ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    }
+  }
+  stopping = true;
+
+  if (page) await reportNotifications(page);
+  if (failed > 0) {
+    if (page) {
+      const b = await browser?.catch(() => undefined);
+      for (const e of [...new Set(b?.consoleErrors)].slice(-10)) console.log(`  browser console: ${e}`);
+      fs.mkdirSync(resultsDir, { recursive: true });
+      await page.screenshot({ path: failureShot, timeout: 10_000 }).then(
+        () => console.log(`e2e: screenshot ${path.relative(root, failureShot)}`),
+        (err: Error) => console.log(`e2e: no screenshot: ${err.message.split('\n')[0]}`),
+      );
+    }
+    fs.mkdirSync(keep, { recursive: true });
+    for (const f of [serverLog, consoleLog]) {
+      if (fs.existsSync(f)) fs.copyFileSync(f, path.join(keep, path.basename(f)));
+    }
+    (await server?.catch(() => undefined))?.saveLogs(path.join(keep, 'server-logs'));
+    console.log(`e2e: logs kept in ${path.relative(root, keep)}/`);
+  }
+  await browser?.then((b) => b.browser.close(), () => undefined);
+  await server?.then((s) => s.stop(), () => undefined);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(process.exitCode || (failed > 0 ? 1 : 0));
+}
+
+/**
+ * Playwright calls this whenever a modal dialog would block an action: it trusts the workspace if VS Code
+ * asks (the test settings turn that prompt off, but a changed default must not stop the journey) and
+ * closes any other dialog with Escape.
+ */
+async function answerDialog(dialog: Locator): Promise<void> {
+  console.log(`e2e: answering dialog: ${await dialog.locator('.dialog-message-text').innerText()}`);
+  const trust = dialog.getByRole('button', { name: /^Yes, I trust/ });
+  if (await trust.isVisible()) await trust.click();
+  else await dialog.press('Escape');
+}
+
+/** Prints the notification toasts the workbench shows (an extension's errors end up there). */
+async function reportNotifications(page: Page): Promise<void> {
+  const toasts = page.locator('.notification-toast .notification-list-item-message');
+  const messages = await toasts.allInnerTexts().catch(() => []);
+  for (const m of messages) console.log(`e2e: notification: ${m.replace(/\s+/g, ' ').trim()}`);
+}
+
+main().catch((err: unknown) => {
+  console.log(`e2e: runner error: ${err instanceof Error ? err.stack : String(err)}`);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});
