@@ -24,7 +24,7 @@ export interface ExtensionApi {
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
   /** Messages shown to the user since activation. */
-  shownMessages(): readonly { kind: 'error' | 'info'; message: string }[];
+  shownMessages(): readonly { kind: 'error'; message: string }[];
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

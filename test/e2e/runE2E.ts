@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import {
-  Browsing, CodeServer, extensionMain, interruption, openBrowser, startCodeServer, tempWorkspace,
+  Browsing, CodeServer, extensionMain, interruption, keepLogs, openBrowser, shutDown, startCodeServer, tempWorkspace,
 } from '../support/codeServer';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -113,16 +113,10 @@ async function main(): Promise<void> {
         (err: Error) => console.log(`e2e: no screenshot: ${err.message.split('\n')[0]}`),
       );
     }
-    fs.mkdirSync(keep, { recursive: true });
-    for (const f of [serverLog, consoleLog]) {
-      if (fs.existsSync(f)) fs.copyFileSync(f, path.join(keep, path.basename(f)));
-    }
-    (await server?.catch(() => undefined))?.saveLogs(path.join(keep, 'server-logs'));
+    await keepLogs(keep, [serverLog, consoleLog], server);
     console.log(`e2e: logs kept in ${path.relative(root, keep)}/`);
   }
-  await browser?.then((b) => b.browser.close(), () => undefined);
-  await server?.then((s) => s.stop(), () => undefined);
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await shutDown(browser, server, tmp);
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(process.exitCode || (failed > 0 ? 1 : 0));
 }

@@ -173,6 +173,22 @@ export function extensionMain(extensionPath: string): string {
   return main ? path.resolve(extensionPath, main) : manifest; // no main: a declarative extension
 }
 
+/** Copies the given log files and the server's own logs into `keep` (kept when a run failed). */
+export async function keepLogs(keep: string, files: string[], server: Promise<CodeServer> | undefined): Promise<void> {
+  fs.mkdirSync(keep, { recursive: true });
+  for (const f of files) {
+    if (fs.existsSync(f)) fs.copyFileSync(f, path.join(keep, path.basename(f)));
+  }
+  (await server?.catch(() => undefined))?.saveLogs(path.join(keep, 'server-logs'));
+}
+
+/** Closes the browser and stops the server, whichever of them started, and removes the run's temp folder. */
+export async function shutDown(browser: Promise<Browsing> | undefined, server: Promise<CodeServer> | undefined, tmp: string): Promise<void> {
+  await browser?.then((b) => b.browser.close(), () => undefined);
+  await server?.then((s) => s.stop(), () => undefined);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
 /** Rejects on the first SIGINT, SIGTERM or SIGHUP, so a runner can clean up; a second one ends it at once. */
 export function interruption(): Promise<never> {
   const codes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };

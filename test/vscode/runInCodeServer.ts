@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  Browsing, CodeServer, extensionMain, interruption, openBrowser, startCodeServer, tempWorkspace,
+  Browsing, CodeServer, extensionMain, interruption, keepLogs, openBrowser, shutDown, startCodeServer, tempWorkspace,
 } from '../support/codeServer';
 
 interface SuiteResult {
@@ -87,16 +87,10 @@ async function main(): Promise<void> {
     if (result.passed + result.failed === 0) console.log('vscode: the suite ran no tests');
   }
   if (!ok) {
-    fs.mkdirSync(keep, { recursive: true });
-    for (const f of [serverLog, consoleLog]) {
-      if (fs.existsSync(f)) fs.copyFileSync(f, path.join(keep, path.basename(f)));
-    }
-    (await server?.catch(() => undefined))?.saveLogs(path.join(keep, 'server-logs'));
+    await keepLogs(keep, [serverLog, consoleLog], server);
     console.log(`vscode: logs kept in ${path.relative(root, keep)}/`);
   }
-  await browser?.then((b) => b.browser.close(), () => undefined);
-  await server?.then((s) => s.stop(), () => undefined);
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await shutDown(browser, server, tmp);
   console.log(result ? `vscode: ${result.passed} passed, ${result.failed} failed` : 'vscode: 0 passed, 1 failed');
   process.exit(process.exitCode || (ok ? 0 : 1));
 }

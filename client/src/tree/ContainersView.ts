@@ -13,7 +13,7 @@ const FAILURE_CONTEXT_KEY = 'dockerWorkflows.engineFailure';
 const SOURCE_CONTEXT_KEY = 'dockerWorkflows.engineSource';
 
 /**
- * The Containers tree view and its link to the engine: follows the engine while the view is visible,
+ * The Containers tree view and its link to the engine: follows the engine's event stream,
  * shows why the engine cannot be reached (the welcome message offers Retry), and reconnects by itself.
  */
 export class ContainersView implements vscode.Disposable {
@@ -33,11 +33,7 @@ export class ContainersView implements vscode.Disposable {
       treeDataProvider: this.provider,
       showCollapseAll: false,
     });
-    this.disposables.push(
-      this.provider,
-      this.treeView,
-      this.treeView.onDidChangeVisibility(({ visible }) => (visible ? this.controller?.start() : this.controller?.stop())),
-    );
+    this.disposables.push(this.provider, this.treeView);
     this.connect();
   }
 
@@ -67,7 +63,9 @@ export class ContainersView implements vscode.Disposable {
       onState: (state) => this.onState(state),
       onRefresh: () => this.provider.refresh(),
     });
-    if (this.treeView.visible) this.controller.start();
+    // Followed all the time, not only while the view is visible: the status bar shows the engine's state too,
+    // and one idle event stream costs nothing. VS Code asks a hidden view for its rows only once it is shown.
+    this.controller.start();
   }
 
   /** The Retry button: resolve the engine again (DOCKER_HOST or the docker context may have changed) and connect now. */

@@ -6,26 +6,18 @@ import * as vscode from 'vscode';
  */
 export interface Notifier {
   error(message: string): void;
-  info(message: string): void;
   /** What was shown since activation, oldest first. */
-  readonly shown: readonly { kind: 'error' | 'info'; message: string }[];
+  readonly shown: readonly { kind: 'error'; message: string }[];
 }
 
 export function createNotifier(): Notifier {
-  const shown: { kind: 'error' | 'info'; message: string }[] = [];
-  const record = (kind: 'error' | 'info', message: string) => {
-    shown.push({ kind, message });
-    if (shown.length > 100) shown.shift();
-  };
+  const shown: { kind: 'error'; message: string }[] = [];
   return {
     shown,
     error(message) {
-      record('error', message);
+      shown.push({ kind: 'error', message });
+      if (shown.length > 100) shown.shift();
       void vscode.window.showErrorMessage(message);
-    },
-    info(message) {
-      record('info', message);
-      void vscode.window.showInformationMessage(message);
     },
   };
 }
