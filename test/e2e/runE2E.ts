@@ -6,7 +6,8 @@
 //   DW_EXTENSION_PATH  extension under test, default the repository root (built: dist/extension.js)
 //   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
-// Screenshots: test-results/containers-view.png, and test-results/e2e-failure.png on failure, when the
+//   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
+// Screenshots: test-results/containers-view.png, test-results/engine-down.png, and test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -15,6 +16,7 @@ import type { Locator, Page } from 'playwright-core';
 import {
   Browsing, CodeServer, extensionMain, interruption, keepLogs, openBrowser, shutDown, startCodeServer, tempWorkspace,
 } from '../support/codeServer';
+import { startDockerd, stopDockerd } from '../support/dockerd';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -26,8 +28,9 @@ const VIEWLET = '[id="workbench.view.extension.dockerWorkflows"]';
 async function main(): Promise<void> {
   const keep = path.join(resultsDir, 'e2e-logs');
   const viewShot = path.join(resultsDir, 'containers-view.png');
+  const downShot = path.join(resultsDir, 'engine-down.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, downShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -79,6 +82,19 @@ async function main(): Promise<void> {
       fs.mkdirSync(resultsDir, { recursive: true });
       await ui().screenshot({ path: viewShot });
       console.log(`e2e: screenshot ${path.relative(root, viewShot)}`);
+    }],
+    ['when the engine stops, the view shows why and a Retry button, and the container comes back with the engine', async () => {
+      const dir = process.env.DW_DOCKERD_DIR;
+      if (!dir) throw new Error('DW_DOCKERD_DIR is not set: run the e2e suite through `npm test`');
+      const viewlet = ui().locator(VIEWLET);
+      await stopDockerd(dir);
+      await viewlet.getByText('Cannot reach the Docker engine: its socket does not exist. Is the Docker engine running?').waitFor({ timeout: 15_000 });
+      await viewlet.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 5_000 });
+      await ui().locator('.part.statusbar').getByText(`Docker: ${process.env.DOCKER_HOST}`).waitFor({ timeout: 5_000 });
+      await ui().screenshot({ path: downShot });
+      console.log(`e2e: screenshot ${path.relative(root, downShot)}`);
+      await startDockerd(dir);
+      await containersTree().getByRole('treeitem').filter({ hasText: container }).first().waitFor({ timeout: 30_000 });
     }],
   ];
 
