@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EngineSession } from './engine/EngineSession';
 import type { ContainersView } from './tree/ContainersView';
 import type { Notifier } from './ui/notifier';
 
@@ -6,5 +7,6 @@ import type { Notifier } from './ui/notifier';
 export interface Ctx {
   readonly extension: vscode.ExtensionContext;
   readonly notifier: Notifier;
+  readonly session: EngineSession;
   readonly containers: ContainersView;
 }

@@ -3,8 +3,10 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/register';
 import { resolveConnection } from './engine/connection';
 import { DockerodeEngine } from './engine/DockerodeEngine';
+import { EngineSession } from './engine/EngineSession';
 import type { Ctx } from './ctx';
 import { startLanguageClient } from './languageClient';
+import { feedLocalImages } from './languageImages';
 import type { ContainerNodeModel } from './tree/containerNodes';
 import { ContainersView } from './tree/ContainersView';
 import type { EngineState } from './tree/RefreshController';
@@ -15,7 +17,7 @@ import { createNotifier } from './ui/notifier';
 export interface ExtensionApi {
   containers: {
     state(): EngineState;
-    /** The engine this view talks to, as its title shows it. */
+    /** The engine this view talks to, as its description shows it (with the reason while it is down). */
     endpoint(): string | undefined;
     /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
     problem(): string | undefined;
@@ -28,34 +30,40 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const createEngine = () =>
-    new DockerodeEngine(
-      resolveConnection({
-        setting: vscode.workspace.getConfiguration('docker-workflows').get<string>('host', ''),
-        env: process.env,
-        readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
-      }),
-    );
-  const statusBar = new EngineStatusBar();
-  const containers = new ContainersView(createEngine, statusBar);
+  const session = new EngineSession(
+    () =>
+      new DockerodeEngine(
+        resolveConnection({
+          setting: vscode.workspace.getConfiguration('docker-workflows').get<string>('host', ''),
+          env: process.env,
+          readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
+        }),
+      ),
+  );
+  const statusBar = new EngineStatusBar(session);
+  const containers = new ContainersView(session);
   const notifier = createNotifier();
-  const ctx: Ctx = { extension: context, notifier, containers };
+  const ctx: Ctx = { extension: context, notifier, session, containers };
   context.subscriptions.push(
+    session,
     statusBar,
     containers,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('docker-workflows.host')) containers.connect();
+      if (e.affectsConfiguration('docker-workflows.host')) session.connect();
     }),
   );
   registerCommands(ctx);
-  startLanguageClient(context).catch((error: unknown) =>
-    notifier.error(`The Docker language server did not start: ${error instanceof Error ? error.message : String(error)}`),
+  session.connect();
+  startLanguageClient(context).then(
+    (client) => context.subscriptions.push(feedLocalImages(session, client)),
+    (error: unknown) =>
+      notifier.error(`The Docker language server did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
   return {
     containers: {
-      state: () => containers.state,
+      state: () => session.state,
       endpoint: () => containers.treeView.description,
-      problem: () => (containers.state.kind === 'down' ? containers.state.error.message : undefined),
+      problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
       rows: () => containers.provider.getChildren(),
     },
     engineStatus: () => statusBar.shown,

@@ -37,6 +37,15 @@ describe('engine layer against a real dockerd', function () {
     removeTestContainers();
   });
 
+  it('lists the test image with its tag, size and creation time', async () => {
+    const image = (await engine.listImages()).find((i) => i.repoTags.includes(TEST_IMAGE));
+    const inspected = JSON.parse(docker('image', 'inspect', TEST_IMAGE))[0] as { Id: string; Size: number; Created: string };
+    assert.deepStrictEqual(
+      image && { id: image.id, size: image.size, created: image.created },
+      { id: inspected.Id, size: inspected.Size, created: Math.floor(Date.parse(inspected.Created) / 1000) * 1000 },
+    );
+  });
+
   it('lists every container with its name, image, state and published ports', async () => {
     docker('run', '-d', '--name', 'dw-eng-running', '--label', LABEL, '-p', '127.0.0.1::80', TEST_IMAGE, 'httpd', '-f', '-p', '80', '-h', '/www');
     docker('create', '--name', 'dw-eng-created', '--label', LABEL, TEST_IMAGE, 'sleep', '600');
@@ -75,13 +84,13 @@ describe('engine layer against a real dockerd', function () {
 
   it('reports a clear error when dockerd stops mid-test, and recovers by itself when it starts again', async () => {
     const states: EngineState[] = [];
-    let refreshes = 0;
+    const events: EngineEvent[] = [];
+    let connections = 0;
     const controller = new RefreshController({
       engine,
-      isRelevant: isContainerChange,
       onState: (state) => states.push(state),
-      onRefresh: () => refreshes++,
-      debounceMs: 50,
+      onEvent: (event) => events.push(event),
+      onConnected: () => connections++,
       retryDelaysMs: [100, 200, 400],
     });
     try {
@@ -95,14 +104,15 @@ describe('engine layer against a real dockerd', function () {
 
       await startDockerd(dir);
       await waitFor('the controller to reconnect', () => controller.state.kind === 'up', 20_000);
+      assert.strictEqual(connections, 2);
       assert.deepStrictEqual(states.map((s) => s.kind).filter((k, i, all) => k !== all[i - 1]), ['up', 'down', 'up']);
       const names = (await engine.listContainers()).filter((c) => c.labels['dw.test'] === 'engine').map((c) => c.name).sort();
       assert.deepStrictEqual(names, ['dw-eng-created', 'dw-eng-exited', 'dw-eng-running']);
 
       // The event stream follows again after the restart.
-      const before = refreshes;
+      const id = docker('inspect', '-f', '{{.Id}}', 'dw-eng-created');
       docker('start', 'dw-eng-created');
-      await waitFor('a refresh after the start event', () => refreshes > before, 2000);
+      await waitFor('the start event', () => events.some((e) => e.id === id && e.action === 'start'), 2000);
     } finally {
       controller.dispose();
     }

@@ -1,4 +1,4 @@
-import type { ContainerSummary, EngineEndpoint, EngineEvent } from './types';
+import type { ContainerSummary, EngineEndpoint, EngineEvent, ImageSummary } from './types';
 
 export interface Disposable {
   dispose(): void;
@@ -17,6 +17,7 @@ export interface DockerEngine {
   /** Resolves when the engine answers; rejects with an EngineError otherwise. */
   ping(): Promise<void>;
   listContainers(): Promise<ContainerSummary[]>;
+  listImages(): Promise<ImageSummary[]>;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
   dispose(): void;

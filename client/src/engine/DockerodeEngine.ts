@@ -11,6 +11,7 @@ import {
   type ContainerSummary,
   type EngineEndpoint,
   type EngineEvent,
+  type ImageSummary,
   type PortBinding,
 } from './types';
 
@@ -36,6 +37,11 @@ export class DockerodeEngine implements DockerEngine {
   async listContainers(): Promise<ContainerSummary[]> {
     const list = await this.call((abortSignal) => this.docker.listContainers({ all: true, abortSignal }));
     return list.map(toContainerSummary);
+  }
+
+  async listImages(): Promise<ImageSummary[]> {
+    const list = await this.call((abortSignal) => this.docker.listImages({ abortSignal }));
+    return list.map(toImageSummary);
   }
 
   async events(handlers: EventHandlers): Promise<Disposable> {
@@ -174,6 +180,17 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
     ),
     labels,
     composeProject: labels['com.docker.compose.project'] || undefined,
+  };
+}
+
+export function toImageSummary(info: Docker.ImageInfo): ImageSummary {
+  return {
+    id: info.Id,
+    // The engine reports "<none>:<none>" for dangling images.
+    repoTags: (info.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+    size: info.Size,
+    created: info.Created * 1000,
+    labels: info.Labels ?? {},
   };
 }
 

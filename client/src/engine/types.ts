@@ -38,6 +38,18 @@ export interface ContainerSummary {
   composeProject?: string;
 }
 
+export interface ImageSummary {
+  /** sha256:... */
+  id: string;
+  /** e.g. ["python:3.12-slim"]; empty for a dangling image. */
+  repoTags: string[];
+  /** Bytes. */
+  size: number;
+  /** Milliseconds since the epoch. */
+  created: number;
+  labels: Record<string, string>;
+}
+
 export interface EngineEvent {
   /** container, image, volume, network ... */
   type: string;

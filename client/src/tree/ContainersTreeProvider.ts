@@ -1,26 +1,26 @@
 import * as vscode from 'vscode';
+import type { EngineSession } from '../engine/EngineSession';
 import { EngineError } from '../engine/types';
 import { containerNode, type ContainerNodeModel } from './containerNodes';
-import type { RefreshController } from './RefreshController';
 
 /** The Containers view's data: one engine call per refresh, nothing else. */
 export class ContainersTreeProvider implements vscode.TreeDataProvider<ContainerNodeModel>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly controller: () => RefreshController | undefined) {}
+  constructor(private readonly session: EngineSession) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
   async getChildren(element?: ContainerNodeModel): Promise<ContainerNodeModel[]> {
-    const controller = this.controller();
-    if (element || !controller || controller.state.kind !== 'up') return [];
+    const engine = this.session.engine;
+    if (element || !engine || this.session.state.kind !== 'up') return [];
     try {
-      return (await controller.engine.listContainers()).map(containerNode);
+      return (await engine.listContainers()).map(containerNode);
     } catch (error) {
-      if (error instanceof EngineError) controller.reportFailure(error);
+      if (error instanceof EngineError) this.session.reportFailure(error);
       return [];
     }
   }

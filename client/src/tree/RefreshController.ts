@@ -1,4 +1,4 @@
-// Keeps a view in step with the engine: follows the event stream (no polling), refreshes debounced,
+// Keeps the extension in step with the engine: follows the event stream (no polling), hands every event on,
 // and when the engine goes away reports why and reconnects with backoff until it is back.
 // Free of the vscode API so that it is tested against a real dockerd in plain Node.
 import type { Disposable, DockerEngine } from '../engine/DockerEngine';
@@ -10,11 +10,10 @@ export interface RefreshControllerOptions {
   engine: DockerEngine;
   /** Called on every change of state. */
   onState(state: EngineState): void;
-  /** Called (debounced) when what the view shows may have changed, and after every (re)connect. */
-  onRefresh(): void;
-  /** Which events concern the view; all by default. */
-  isRelevant?(event: EngineEvent): boolean;
-  debounceMs?: number;
+  /** Called for every event of the engine's stream. */
+  onEvent(event: EngineEvent): void;
+  /** Called after every (re)connection: what was missed while away must be listed again. */
+  onConnected(): void;
   /** Delays between reconnection attempts; the last one repeats. */
   retryDelaysMs?: number[];
 }
@@ -29,7 +28,6 @@ export function isContainerChange(event: EngineEvent): boolean {
 export class RefreshController {
   private current: EngineState = { kind: 'connecting' };
   private subscription: Disposable | undefined;
-  private debounce: NodeJS.Timeout | undefined;
   private retry: NodeJS.Timeout | undefined;
   private attempt = 0;
   /** Bumped by start/stop so that a connection attempt that outlived its run is dropped. */
@@ -79,9 +77,7 @@ export class RefreshController {
     try {
       await this.options.engine.ping();
       const subscription = await this.options.engine.events({
-        onEvent: (event) => {
-          if (this.options.isRelevant?.(event) ?? true) this.scheduleRefresh();
-        },
+        onEvent: (event) => this.options.onEvent(event),
         onEnd: () => {
           if (generation !== this.generation || this.subscription !== subscription) return;
           this.subscription = undefined;
@@ -94,7 +90,7 @@ export class RefreshController {
       this.subscription = subscription;
       this.attempt = 0;
       this.setState({ kind: 'up' });
-      this.options.onRefresh();
+      this.options.onConnected();
     } catch (error) {
       if (generation !== this.generation) return;
       const engineError =
@@ -105,7 +101,6 @@ export class RefreshController {
 
   private fail(error: EngineError, generation: number): void {
     this.setState({ kind: 'down', error });
-    this.options.onRefresh();
     const delays = this.options.retryDelaysMs ?? [500, 1000, 2000, 3000];
     const delay = delays[Math.min(this.attempt, delays.length - 1)];
     this.attempt++;
@@ -113,11 +108,6 @@ export class RefreshController {
     this.retry = setTimeout(() => {
       if (generation === this.generation && this.running) void this.connect(generation);
     }, delay);
-  }
-
-  private scheduleRefresh(): void {
-    clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.options.onRefresh(), this.options.debounceMs ?? 100);
   }
 
   private setState(state: EngineState): void {
@@ -129,7 +119,6 @@ export class RefreshController {
   }
 
   private clearTimers(): void {
-    clearTimeout(this.debounce);
     clearTimeout(this.retry);
   }
 }

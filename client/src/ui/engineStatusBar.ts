@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
+import type { EngineSession } from '../engine/EngineSession';
 import type { EngineEndpoint } from '../engine/types';
 import type { EngineState } from '../tree/RefreshController';
 
 /** The status-bar item that names the engine the extension talks to and, while it is down, why. */
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerWorkflows.engine', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(session: EngineSession) {
     this.item.name = 'Docker Engine';
     this.item.command = 'dockerWorkflows.engine.retry';
+    this.subscription = session.onDidChangeState((state) => this.update(session.endpoint, state));
+    this.update(session.endpoint, session.state);
   }
 
-  update(endpoint: EngineEndpoint | undefined, state: EngineState): void {
+  private update(endpoint: EngineEndpoint | undefined, state: EngineState): void {
     const where = endpoint ? endpoint.url : 'no usable address';
     const from = endpoint ? sourceText(endpoint) : 'the docker-workflows.host setting';
     if (state.kind === 'down') {
@@ -32,6 +36,7 @@ export class EngineStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.item.dispose();
   }
 }

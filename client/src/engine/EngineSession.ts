@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { RefreshController, type EngineState } from '../tree/RefreshController';
+import type { DockerEngine } from './DockerEngine';
+import { EngineError, type EngineEndpoint, type EngineEvent } from './types';
+
+/**
+ * The extension's one link to the engine: resolves the address, follows the single event stream, and tells
+ * every consumer (views, status bar, the language server's image list) about state changes and events.
+ */
+export class EngineSession implements vscode.Disposable {
+  private readonly stateChanged = new vscode.EventEmitter<EngineState>();
+  private readonly eventReceived = new vscode.EventEmitter<EngineEvent>();
+  private readonly connected = new vscode.EventEmitter<void>();
+  /** Fires on every change of state (connecting, up, down with a new reason). */
+  readonly onDidChangeState = this.stateChanged.event;
+  /** Fires for every event of the engine's stream. */
+  readonly onDidReceiveEvent = this.eventReceived.event;
+  /** Fires after every (re)connection: lists must be read again. */
+  readonly onDidConnect = this.connected.event;
+  private controller: RefreshController | undefined;
+  private current: EngineState = { kind: 'connecting' };
+  private currentEngine: DockerEngine | undefined;
+
+  constructor(private readonly createEngine: () => DockerEngine) {}
+
+  get state(): EngineState {
+    return this.current;
+  }
+
+  /** The engine while one could be made from the settings (also while it is down). */
+  get engine(): DockerEngine | undefined {
+    return this.currentEngine;
+  }
+
+  get endpoint(): EngineEndpoint | undefined {
+    return this.currentEngine?.endpoint;
+  }
+
+  /** Resolves the address again (settings, DOCKER_HOST, docker context) and connects. */
+  connect(): void {
+    this.close();
+    try {
+      this.currentEngine = this.createEngine();
+    } catch (error) {
+      // An address that cannot be used at all: nothing to retry until the setting changes.
+      const reason = error instanceof Error ? error.message : String(error);
+      return this.setState({ kind: 'down', error: new EngineError('the configured address', reason, 'bad-address') });
+    }
+    this.setState({ kind: 'connecting' });
+    this.controller = new RefreshController({
+      engine: this.currentEngine,
+      onState: (state) => this.setState(state),
+      onEvent: (event) => this.eventReceived.fire(event),
+      onConnected: () => this.connected.fire(),
+    });
+    this.controller.start();
+  }
+
+  /** A call of a consumer failed with an engine error: treat the engine as gone and reconnect. */
+  reportFailure(error: EngineError): void {
+    this.controller?.reportFailure(error);
+  }
+
+  dispose(): void {
+    this.close();
+    this.stateChanged.dispose();
+    this.eventReceived.dispose();
+    this.connected.dispose();
+  }
+
+  private close(): void {
+    this.controller?.dispose();
+    this.currentEngine?.dispose();
+    this.controller = undefined;
+    this.currentEngine = undefined;
+  }
+
+  private setState(state: EngineState): void {
+    this.current = state;
+    this.stateChanged.fire(state);
+  }
+}
