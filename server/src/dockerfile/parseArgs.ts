@@ -1,0 +1,120 @@
+// The arguments of an instruction: BuildKit's parseWords (quote-aware word splitting), parseNameVal and
+// parseNameOrNameVal (ARG, ENV, LABEL pairs) and heredocsFromLine (heredoc opener words).
+import type { KeyValue, Range, Token } from './model';
+import { Logical, isBlank, isSpace, skipSpaces } from './parseText';
+import { unquoteWord } from './variables';
+
+/** A heredoc opener word (`<<EOF`, `<<-"EOF"` ...); its body is read by the caller. */
+export interface HeredocOpener {
+  delimiter: string;
+  stripTabs: boolean;
+  quoted: boolean;
+  openerRange: Range;
+}
+
+/**
+ * BuildKit's parseWords: whitespace-separated words; quotes and the escape character keep spaces inside a
+ * word (and stay in it). Writes flat [start, end, start, end, ...] offsets to `out` and returns how many.
+ */
+export function splitWords(text: string, start: number, end: number, escape: string, out: number[]): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    i = skipSpaces(text, i, end);
+    if (i >= end) break;
+    const wordStart = i;
+    let last = i;
+    let quote = '';
+    while (i < end) {
+      const c = text[i];
+      if (quote === '') {
+        if (isSpace(text.charCodeAt(i))) break;
+        if (c === "'" || c === '"') quote = c;
+        else if (c === escape) {
+          if (i + 1 === end) {
+            i++;
+            continue;
+          }
+          i++;
+        }
+      } else if (c === quote) {
+        quote = '';
+      } else if (c === escape && quote !== "'") {
+        if (i + 1 === end) {
+          quote = '';
+          i++;
+          continue;
+        }
+        i++;
+      }
+      i++;
+      last = i;
+    }
+    if (last > wordStart) {
+      out[n++] = wordStart;
+      out[n++] = last;
+    }
+  }
+  return n;
+}
+
+/**
+ * BuildKit's parseNameVal (ENV, LABEL) and parseNameOrNameVal (ARG). A bare name is its argument token; a
+ * key starts at its argument's start and a value ends at its argument's end (shared Position objects).
+ */
+export function pairsOf(lg: Logical, name: string, args: Token[], words: number[], argsText: Token): KeyValue[] {
+  const text = lg.text;
+  const as = words[0];
+  const firstEquals = text.indexOf('=', as);
+  if (name !== 'ARG' && (firstEquals < 0 || firstEquals >= words[1])) {
+    // Legacy `ENV NAME value`: the key is up to the first blank, the value all the rest.
+    const e = as + argsText.value.length;
+    let keyEnd = as;
+    while (keyEnd < e && !isBlank(text.charCodeAt(keyEnd))) keyEnd++;
+    let valueStart = keyEnd;
+    while (valueStart < e && isBlank(text.charCodeAt(valueStart))) valueStart++;
+    const key = keyEnd === words[1] ? args[0] : { value: text.slice(as, keyEnd), range: { start: args[0].range.start, end: lg.endPos(keyEnd) } };
+    if (valueStart >= e) return [{ key, legacy: true }];
+    const value = args.length === 2 && words[2] === valueStart && words[3] === e
+      ? args[1]
+      : { value: text.slice(valueStart, e), range: { start: lg.pos(valueStart), end: argsText.range.end } };
+    return [{ key, value, legacy: true }];
+  }
+  const pairs: KeyValue[] = new Array<KeyValue>(args.length);
+  for (let w = 0; w < 2 * args.length; w += 2) {
+    const arg = args[w >> 1];
+    const ws = words[w];
+    const we = words[w + 1];
+    const eq = text.indexOf('=', ws);
+    if (eq < 0 || eq >= we) {
+      pairs[w >> 1] = { key: arg, legacy: false };
+      continue;
+    }
+    const key: Token = { value: text.slice(ws, eq), range: eq > ws ? { start: arg.range.start, end: lg.endPos(eq) } : lg.range(ws, eq) };
+    const value: Token = { value: text.slice(eq + 1, we), range: we > eq + 1 ? { start: lg.pos(eq + 1), end: arg.range.end } : lg.range(eq + 1, we) };
+    pairs[w >> 1] = { key, value, legacy: false };
+  }
+  return pairs;
+}
+
+/** Heredoc words, BuildKit's `^(\d*)<<(-?)([^<]*)$` with a non-empty delimiter after quote removal. */
+export function heredocOpeners(lg: Logical, args: Token[], words: number[]): HeredocOpener[] {
+  const text = lg.text;
+  const openers: HeredocOpener[] = [];
+  for (let w = 0; w < 2 * args.length; w += 2) {
+    const ws = words[w];
+    const we = words[w + 1];
+    let i = ws;
+    while (i < we && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    if (i + 2 > we || text[i] !== '<' || text[i + 1] !== '<') continue;
+    i += 2;
+    const stripTabs = i < we && text[i] === '-';
+    if (stripTabs) i++;
+    const rest = text.slice(i, we);
+    if (rest.length === 0 || rest.indexOf('<') >= 0) continue;
+    const { value, quoted } = unquoteWord(rest, '\\');
+    if (value.length === 0) continue;
+    openers.push({ delimiter: value, stripTabs, quoted, openerRange: args[w >> 1].range });
+  }
+  return openers;
+}

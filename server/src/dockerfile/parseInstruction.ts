@@ -1,0 +1,225 @@
+// One instruction from its joined text (see parseText.gather): keyword, flags, arguments, exec form, pairs,
+// ONBUILD trigger, heredoc openers and variable references, following BuildKit's splitCommand,
+// extractBuilderFlags and parseJSON (words, pairs and heredoc words are in parseArgs.ts).
+import type { Flag, Instruction, Token, VariableReference } from './model';
+import { heredocOpeners, pairsOf, splitWords, type HeredocOpener } from './parseArgs';
+import { parseJsonStrings } from './parseJson';
+import { Logical, exact, isBlank, isSpace, none, skipSpaces } from './parseText';
+import { scanVariables } from './variables';
+
+export interface ParsedLine {
+  instruction: Instruction;
+  /** Heredoc openers of the instruction (or of an ONBUILD's trigger), in order. */
+  openers: HeredocOpener[];
+}
+
+/** Instructions whose arguments may be a JSON array (HEALTHCHECK is handled apart: after its type word). */
+const JSON_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME']);
+/** Instructions whose arguments a shell (not BuildKit) expands: references in single quotes count too. */
+const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
+const PAIRS = new Set(['ARG', 'ENV', 'LABEL']);
+/** `ONBUILD ONBUILD ...` is invalid anyway; a bound keeps hostile input from nesting without end. */
+const MAX_TRIGGER_DEPTH = 4;
+
+/** Keywords as written most of the time, so that every instruction shares these strings. */
+const KEYWORDS: ReadonlyMap<string, string> = new Map(
+  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']
+    .flatMap((k) => [[k, k], [k.toLowerCase(), k.toLowerCase()]] as [string, string][]),
+);
+
+/**
+ * Parses the instruction in `lg.text` between `start` and `end`. Its stage is -1 and its range ends where
+ * its keyword ends: the caller sets the end (over continuation lines and heredocs), the stages and the inner
+ * comment lines. Undefined when the text is blank.
+ *
+ * Identical spans share their objects (a single argument is also the argsText token, the instruction and
+ * its keyword start at the same Position object ...): the model is read-only for its users.
+ */
+export function parseLine(lg: Logical, start: number, end: number, escape: string, depth = 0): ParsedLine | undefined {
+  const text = lg.text;
+  const s = skipSpaces(text, start, end);
+  let e = end;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (s >= e) return undefined;
+
+  let k = s;
+  while (k < e && !isBlank(text.charCodeAt(k))) k++;
+  const written = text.slice(s, k);
+  const keywordValue = KEYWORDS.get(written) ?? written;
+  const keyword: Token = { value: keywordValue, range: lg.range(s, k) };
+  const upper = keywordValue.toUpperCase();
+  const name = KEYWORDS.get(upper) ?? upper;
+  while (k < e && isBlank(text.charCodeAt(k))) k++;
+
+  const { flags, flagValues, argsStart } = extractFlags(lg, k, e);
+  const as = skipSpaces(text, argsStart, e);
+  const hasArgs = as < e;
+  const words = lg.work(depth);
+  const wordCount = hasArgs ? splitWords(text, as, e, escape, words) : 0;
+  const args: Token[] = wordCount > 0 ? new Array<Token>(wordCount >> 1) : none<Token>();
+  for (let w = 0; w < wordCount; w += 2) args[w >> 1] = lg.token(words[w], words[w + 1]);
+  const range = { start: keyword.range.start, end: keyword.range.end };
+  // Created in its final shape (argsText only when there are arguments; json and trigger are rarer).
+  const instruction: Instruction = hasArgs
+    ? {
+        name, keyword, range, flags, argsText: argsToken(lg, args, words, as, e), args, jsonMalformed: false,
+        pairs: none(), heredocs: none(), variables: none(), innerCommentLines: none(), stage: -1,
+      }
+    : {
+        name, keyword, range, flags, args, jsonMalformed: false,
+        pairs: none(), heredocs: none(), variables: none(), innerCommentLines: none(), stage: -1,
+      };
+
+  // Exec form.
+  let jsonStart = -1;
+  if (JSON_FORM.has(name)) {
+    jsonStart = as;
+  } else if (name === 'HEALTHCHECK' && hasArgs) {
+    let sep = as;
+    while (sep < e && !isSpace(text.charCodeAt(sep))) sep++;
+    jsonStart = skipSpaces(text, sep, e);
+  }
+  let jsonStrings: ReturnType<typeof parseJsonStrings>;
+  if (jsonStart >= 0 && jsonStart < e && text[jsonStart] === '[') {
+    jsonStrings = parseJsonStrings(text, jsonStart, e);
+    if (jsonStrings) {
+      const json: Token[] = new Array<Token>(jsonStrings.length);
+      for (let j = 0; j < jsonStrings.length; j++) json[j] = { value: jsonStrings[j].value, range: lg.range(jsonStrings[j].start, jsonStrings[j].end) };
+      instruction.json = json;
+    } else {
+      instruction.jsonMalformed = true;
+    }
+  }
+
+  if (PAIRS.has(name) && wordCount > 0) instruction.pairs = pairsOf(lg, name, args, words, instruction.argsText!);
+
+  let openers: HeredocOpener[] = [];
+  if (name === 'ONBUILD' && hasArgs && depth < MAX_TRIGGER_DEPTH) {
+    const trigger = parseLine(lg, as, e, escape, depth + 1);
+    if (trigger) {
+      instruction.trigger = trigger.instruction;
+      openers = trigger.openers;
+    }
+  } else if (HEREDOC_CAPABLE.has(name) && !instruction.json && hasArgs && text.indexOf('<<', as) >= 0) {
+    openers = heredocOpeners(lg, args, words);
+  }
+
+  // Variable references: flag values, then the arguments (or the trigger's, or each exec-form string).
+  const variables: VariableReference[] = [];
+  const dollar = text.indexOf('$', s);
+  if (dollar >= 0 && dollar < e) {
+    for (let f = 0; f < flagValues.length; f += 2) scanVariables(lg, flagValues[f], flagValues[f + 1], escape, true, variables);
+  }
+  const literalSingle = !SHELL_EXPANDED.has(name);
+  if (instruction.trigger) {
+    for (const v of instruction.trigger.variables) variables.push(v);
+  } else if (dollar < 0 || dollar >= e) {
+    // No reference.
+  } else if (jsonStrings) {
+    for (const j of jsonStrings) scanVariables(lg, j.start + 1, j.end - 1, '\\', literalSingle, variables);
+  } else if (hasArgs) {
+    scanVariables(lg, as, e, escape, literalSingle, variables);
+  }
+  if (variables.length > 0) instruction.variables = exact(variables);
+  return { instruction, openers };
+}
+
+/** argsText: the single argument itself, or a token sharing the first argument's start and the last one's end. */
+function argsToken(lg: Logical, args: Token[], words: number[], as: number, e: number): Token {
+  const n = args.length;
+  if (n === 0) return lg.token(as, e);
+  if (n === 1 && words[0] === as && words[1] === e) return args[0];
+  return {
+    value: lg.text.slice(as, e),
+    range: { start: words[0] === as ? args[0].range.start : lg.pos(as), end: words[2 * n - 1] === e ? args[n - 1].range.end : lg.endPos(e) },
+  };
+}
+
+/**
+ * BuildKit's extractBuilderFlags: words starting with `--` right after the keyword are flags; quotes are
+ * removed and `\\` escapes (always the backslash here); a bare `--` ends the flags. `flagValues` receives
+ * [start, end) offsets of each value, flat.
+ */
+function extractFlags(lg: Logical, from: number, end: number): { flags: Flag[]; flagValues: number[]; argsStart: number } {
+  const text = lg.text;
+  const flags: Flag[] = [];
+  const flagValues: number[] = [];
+  let pos = from;
+  for (;;) {
+    pos = skipSpaces(text, pos, end);
+    if (pos >= end) return { flags: exact(flags), flagValues, argsStart: end };
+    if (text.charCodeAt(pos) !== 0x2d || pos + 1 >= end || text.charCodeAt(pos + 1) !== 0x2d) return { flags: exact(flags), flagValues, argsStart: pos };
+    const wordStart = pos;
+    let eqRaw = -1;
+    let plain = true;
+    while (pos < end) {
+      const c = text.charCodeAt(pos);
+      if (isSpace(c)) break;
+      if (c === 0x22 || c === 0x27 || c === 0x5c) plain = false;
+      else if (c === 0x3d && eqRaw < 0) eqRaw = pos;
+      pos++;
+    }
+    let word: string;
+    let eqWord: number;
+    if (plain) {
+      word = text.slice(wordStart, pos);
+      eqWord = eqRaw < 0 ? -1 : eqRaw - wordStart;
+    } else {
+      ({ word, eqRaw, eqWord, pos } = unquoteFlag(text, wordStart, end));
+    }
+    if (word === '--') return { flags: exact(flags), flagValues, argsStart: pos };
+    const range = lg.range(wordStart, pos);
+    if (eqRaw < 0) {
+      flags.push({ name: word.slice(2), range, nameRange: { start: lg.pos(wordStart + 2), end: range.end } });
+      continue;
+    }
+    flags.push({
+      name: word.slice(2, eqWord),
+      value: word.slice(eqWord + 1),
+      range,
+      nameRange: lg.range(wordStart + 2, eqRaw),
+      valueRange: eqRaw + 1 < pos ? { start: lg.pos(eqRaw + 1), end: range.end } : lg.range(eqRaw + 1, pos),
+    });
+    flagValues.push(eqRaw + 1, pos);
+  }
+}
+
+/** A flag word with quotes or backslashes, read the way extractBuilderFlags reads it. */
+function unquoteFlag(text: string, from: number, end: number): { word: string; eqRaw: number; eqWord: number; pos: number } {
+  let word = '';
+  let quote = '';
+  let eqRaw = -1;
+  let eqWord = -1;
+  let pos = from;
+  while (pos < end) {
+    let c = text[pos];
+    if (quote === '') {
+      if (isSpace(text.charCodeAt(pos))) break;
+      if (c === '"' || c === "'") {
+        quote = c;
+        pos++;
+        continue;
+      }
+    } else if (c === quote) {
+      quote = '';
+      pos++;
+      continue;
+    }
+    if (c === '\\') {
+      if (pos + 1 === end) {
+        quote = '';
+        pos++;
+        continue;
+      }
+      c = text[++pos];
+    }
+    if (c === '=' && eqRaw < 0) {
+      eqRaw = pos;
+      eqWord = word.length;
+    }
+    word += c;
+    pos++;
+  }
+  return { word, eqRaw, eqWord, pos };
+}

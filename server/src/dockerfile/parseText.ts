@@ -1,0 +1,184 @@
+// Low-level text helpers of the Dockerfile parser: character classes as BuildKit (Go) sees them, and the
+// "logical line": an instruction's text with its line continuations joined, plus a map from every offset of
+// that joined text back to an LSP position in the file. Pure; no state outside the objects made here.
+import type { Position, Range, Token } from './model';
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * The empty array every model array without elements shares (frozen: the model is read-only, and a
+ * mistaken push then fails loudly instead of changing every instruction at once).
+ */
+export function none<T>(): T[] {
+  return EMPTY as unknown as T[];
+}
+
+/** An array without spare capacity, or the shared empty array: the model keeps it. */
+export function exact<T>(array: T[]): T[] {
+  return array.length === 0 ? none<T>() : array.slice();
+}
+
+/** Go's unicode.IsSpace, for one UTF-16 code unit. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+/** BuildKit's `[\t\v\f\r ]` (the class it splits the keyword and legacy ENV/LABEL pairs with). */
+export function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d;
+}
+
+/** Index of the first character at or after `from` that is not a space (Go unicode.IsSpace). */
+export function skipSpaces(text: string, from: number, end = text.length): number {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Splits a document into lines at CRLF, LF and lone CR, as LSP clients count lines. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Where a line's content starts: after a BOM on the first line, then after leading spaces. */
+export function contentStart(line: string, lineNumber: number): number {
+  const from = lineNumber === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return skipSpaces(line, from);
+}
+
+/**
+ * BuildKit's continuation test `([^E])E[ \t]*$|^E[ \t]*$` (E = escape) on `line` from `from`:
+ * the index of the continuation escape character, or -1 when the line does not continue.
+ * An escape that is itself escaped (`\\` at the end) does not continue the line.
+ */
+export function continuationAt(line: string, escape: string, from = 0): number {
+  let e = line.length;
+  while (e > from) {
+    const c = line.charCodeAt(e - 1);
+    if (c !== 0x20 && c !== 0x09) break;
+    e--;
+  }
+  if (e <= from || line[e - 1] !== escape) return -1;
+  if (e - 1 > from && line[e - 2] === escape) return -1;
+  return e - 1;
+}
+
+/** True for a line whose first non-space character is `#`. */
+export function isCommentLine(line: string, start: number): boolean {
+  return start < line.length && line.charCodeAt(start) === 0x23;
+}
+
+/**
+ * Text joined from pieces of physical lines. Piece k begins at offset `starts[k]` of `text`, and its first
+ * character is at (`lines[k]`, `chars[k]`) in the file. One object is reused for every instruction of a parse
+ * (reset()), so that joining costs no allocation beyond the text itself.
+ */
+export class Logical {
+  private readonly starts: number[] = [];
+  private readonly lines: number[] = [];
+  private readonly chars: number[] = [];
+  private count = 0;
+  private readonly scratch: number[][] = [];
+  text = '';
+
+  /** A work array owned by this object, one per nesting depth (reused from instruction to instruction). */
+  work(depth: number): number[] {
+    return (this.scratch[depth] ??= []);
+  }
+
+  reset(): this {
+    this.count = 0;
+    this.text = '';
+    return this;
+  }
+
+  append(piece: string, line: number, character: number): void {
+    const k = this.count++;
+    this.starts[k] = this.text.length;
+    this.lines[k] = line;
+    this.chars[k] = character;
+    this.text += piece;
+  }
+
+  /** The file position of the character at `offset`. */
+  pos(offset: number): Position {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = this.count - 1;
+    if (hi < 0) return { line: 0, character: 0 };
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: this.lines[lo], character: this.chars[lo] + offset - starts[lo] };
+  }
+
+  /** The file position just after the character at `offset - 1` (an exclusive end). */
+  endPos(offset: number): Position {
+    if (offset <= 0) return this.pos(0);
+    const p = this.pos(offset - 1);
+    p.character++;
+    return p;
+  }
+
+  /** The range of [start, end). An empty range has one Position object as both its start and end. */
+  range(start: number, end: number): Range {
+    if (end > start) return { start: this.pos(start), end: this.endPos(end) };
+    const p = start > 0 ? this.endPos(start) : this.pos(start);
+    return { start: p, end: p };
+  }
+
+  token(start: number, end: number): Token {
+    return { value: this.text.slice(start, end), range: this.range(start, end) };
+  }
+}
+
+/** One instruction's lines, gathered the way BuildKit joins continuation lines. */
+export interface Gathered {
+  logical: Logical;
+  /** The last line that contributed text. */
+  lastLine: number;
+  /** Comment and empty lines skipped inside the continuation, before lastLine. */
+  inner: number[];
+  /** Comment and empty lines skipped after lastLine (a continuation that runs into the end of the file). */
+  trailing: number[];
+}
+
+/**
+ * Joins the instruction that starts at (`line`, `character`) into `logical` (reset first): a line ending in
+ * the escape character (trailing blanks allowed) continues on the next line that is neither empty nor a
+ * comment. Continuation lines keep their leading whitespace, as BuildKit does.
+ */
+export function gather(lines: string[], line: number, character: number, escape: string, logical = new Logical()): Gathered {
+  logical.reset();
+  let inner: number[] | undefined;
+  let skipped: number[] | undefined;
+  const first = lines[line];
+  let cut = continuationAt(first, escape, character);
+  logical.append(cut >= 0 ? first.slice(character, cut) : character === 0 ? first : first.slice(character), line, character);
+  let lastLine = line;
+  let j = line + 1;
+  while (cut >= 0 && j < lines.length) {
+    const text = lines[j];
+    const start = skipSpaces(text, 0);
+    if (start === text.length || isCommentLine(text, start)) {
+      (skipped ??= []).push(j++);
+      continue;
+    }
+    if (skipped && skipped.length > 0) {
+      inner ??= [];
+      for (const k of skipped) inner.push(k);
+      skipped.length = 0;
+    }
+    cut = continuationAt(text, escape);
+    logical.append(cut >= 0 ? text.slice(0, cut) : text, j, 0);
+    lastLine = j++;
+  }
+  return { logical, lastLine, inner: inner ?? none<number>(), trailing: skipped ?? none<number>() };
+}
