@@ -1,0 +1,68 @@
+// The two value checks the FROM rules need: image references (Docker's ParseNormalizedNamed from
+// distribution/reference) and platform strings (containerd's platforms.Parse), normalised as they do it.
+
+// distribution/reference grammar.
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const NAME = `(?:${HOST}(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const REFERENCE = new RegExp(
+  `^(${NAME})(?::[\\w][\\w.-]{0,127})?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,}))?$`,
+);
+const DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/** Whether `ref` is an image reference `docker pull` accepts (Docker's ParseNormalizedNamed). */
+export function isValidImageReference(ref: string): boolean {
+  if (/^[a-f0-9]{64}$/.test(ref)) return false;
+  const slash = ref.indexOf('/');
+  const first = slash < 0 ? '' : ref.slice(0, slash);
+  const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+  const remainder = isDomain ? ref.slice(slash + 1) : ref;
+  const path = remainder.split(/[:@]/)[0];
+  if (path.toLowerCase() !== path) return false;
+  const match = REFERENCE.exec(ref);
+  if (!match || match[1].length > 255) return false;
+  if (match[2] !== undefined && DIGEST_LENGTHS[match[2]] !== match[3].length) return false;
+  return true;
+}
+
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant: string;
+}
+
+const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const KNOWN_ARCH = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
+
+/** containerd's platforms.Parse, normalised; undefined where it would fail. */
+export function parsePlatform(text: string): Platform | undefined {
+  const withoutVersion = text.replace(/^([^()/]+)\([^()]*\)/, '$1');
+  const parts = withoutVersion.split('/');
+  if (parts.length > 3 || parts.some((p) => !/^[A-Za-z0-9_.-]+$/.test(p))) return undefined;
+  const os = normalizeOS(parts[0]);
+  if (parts.length === 1) {
+    if (KNOWN_OS.has(os)) return { os, architecture: 'amd64', variant: '' };
+    const [architecture, variant] = normalizeArch(parts[0], '');
+    return KNOWN_ARCH.has(architecture) ? { os: 'linux', architecture, variant } : undefined;
+  }
+  const [architecture, variant] = normalizeArch(parts[1], parts[2] ?? '');
+  return { os, architecture, variant };
+}
+
+function normalizeOS(os: string): string {
+  const lower = os.toLowerCase();
+  return lower === 'macos' ? 'darwin' : lower;
+}
+
+function normalizeArch(arch: string, variant: string): [string, string] {
+  const a = arch.toLowerCase();
+  const v = variant.toLowerCase();
+  if (a === 'i386') return ['386', ''];
+  if (a === 'x86_64' || a === 'x86-64' || a === 'amd64') return ['amd64', v === 'v1' ? '' : v];
+  if (a === 'aarch64' || a === 'arm64') return ['arm64', v === '8' || v === 'v8' ? '' : v];
+  if (a === 'armhf') return ['arm', 'v7'];
+  if (a === 'armel') return ['arm', 'v6'];
+  if (a === 'arm') return ['arm', /^[5-8]$/.test(v) ? `v${v}` : v];
+  return [a, v];
+}

@@ -1,0 +1,102 @@
+// Dockerfile diagnostics: runs BuildKit's build checks and any extra checks, applies the file's
+// `# check=skip=...;error=true` directive as BuildKit does (to BuildKit rules only), then the user's severity
+// settings (to any code), and turns findings into LSP diagnostics sorted by position. Pure.
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import { buildkitChecks } from './checks/buildkit';
+import type { Check, Finding, Severity } from './checks/types';
+import { CHECK_RULES, UNDOCUMENTED_CHECK_NAMES } from './docs/checks';
+import { parseCheckDirective } from './docs/directives';
+import type { DockerfileModel } from './model';
+
+export interface DockerfileDiagnosticSettings {
+  /** Per code: a different severity, or 'off' to hide it. Applied after the `# check=` directive. */
+  severity?: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
+}
+
+export const DIAGNOSTIC_SOURCE = 'docker-workflows';
+
+const RULE_URLS: ReadonlyMap<string, string> = new Map(CHECK_RULES.map((r) => [r.name, r.url]));
+
+function isBuildkitRule(code: string): boolean {
+  return RULE_URLS.has(code) || UNDOCUMENTED_CHECK_NAMES.includes(code);
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What the file's `# check=` directive asks for (BuildKit reads the first one). */
+interface CheckConfig {
+  skipAll: boolean;
+  skip: Set<string>;
+  error: boolean;
+}
+
+function checkConfig(model: DockerfileModel): CheckConfig {
+  const directive = model.directives.find((d) => d.name === 'check');
+  const config: CheckConfig = { skipAll: false, skip: new Set(), error: false };
+  if (!directive) return config;
+  const parsed = parseCheckDirective(directive.value);
+  if (parsed.skip === 'all') config.skipAll = true;
+  else if (parsed.skip) for (const name of parsed.skip) config.skip.add(name);
+  config.error = parsed.error === true;
+  return config;
+}
+
+export function diagnoseDockerfile(
+  model: DockerfileModel,
+  settings?: DockerfileDiagnosticSettings,
+  extraChecks: readonly Check[] = [],
+): Diagnostic[] {
+  const findings: Finding[] = buildkitChecks(model);
+  for (const check of extraChecks) {
+    try {
+      for (const finding of check(model)) findings.push(finding);
+    } catch {
+      // One broken check must not take the other diagnostics down with it.
+    }
+  }
+  const config = checkConfig(model);
+  const overrides = settings?.severity ?? {};
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const buildkit = isBuildkitRule(finding.code);
+    let severity: Severity = finding.severity;
+    if (buildkit) {
+      if (config.skipAll || config.skip.has(finding.code)) continue;
+      if (config.error) severity = 'error';
+    }
+    const override = overrides[finding.code];
+    if (override === 'off') continue;
+    if (override && override in SEVERITIES) severity = override;
+    diagnostics.push(toDiagnostic(finding, severity));
+  }
+  diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.range.end.line - b.range.end.line ||
+      a.range.end.character - b.range.end.character,
+  );
+  return diagnostics;
+}
+
+function toDiagnostic(finding: Finding, severity: Severity): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITIES[severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.code,
+    message: finding.message,
+  };
+  const href = RULE_URLS.get(finding.code);
+  if (href) diagnostic.codeDescription = { href };
+  if (finding.tags && finding.tags.length > 0) {
+    diagnostic.tags = finding.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  }
+  if (finding.fix) diagnostic.data = finding.fix;
+  return diagnostic;
+}
