@@ -7,6 +7,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
 vscode_dir="$(bash scripts/setup.sh)" || { echo "setup failed"; exit 1; }
+# A clean build: tsc -b never deletes the output of a source file that is gone.
+rm -rf out dist
 npm run -s build || { echo "build failed"; exit 1; }
 mkdir -p test-results
 status=0

@@ -11,6 +11,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dockerfile' }, { language: 'dockercompose' }],
     outputChannelName: 'Docker Language Server',
+    // The server reads the docker-workflows settings and is told when they change.
+    synchronize: { configurationSection: 'docker-workflows' },
   };
   const client = new LanguageClient('dockerWorkflows', 'Docker Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);

@@ -37,10 +37,11 @@ describe('language server over stdio', () => {
   it('initializes and completes Dockerfile instructions at the start of a line', async () => {
     const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     assert.deepStrictEqual(init.serverInfo, { name: 'docker-workflows-language-server', version: '0.1.0' });
-    assert.deepStrictEqual(init.capabilities.completionProvider, { resolveProvider: false });
+    assert.deepStrictEqual(init.capabilities.completionProvider, { resolveProvider: false, triggerCharacters: ['-', '=', ',', '$', '{', ' ', '#'] });
+    assert.strictEqual(init.capabilities.hoverProvider, true);
     const uri = 'file:///work/Dockerfile';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\n\n' },
+      textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\n\nRUN echo hi\n' },
     });
     const items = (await connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri },
@@ -49,7 +50,7 @@ describe('language server over stdio', () => {
     assert.deepStrictEqual(items.slice(0, 3).map((i) => i.label), ['FROM', 'RUN', 'CMD']);
     const afterKeyword = (await connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri },
-      position: { line: 0, character: 5 },
+      position: { line: 2, character: 9 },
     })) as CompletionItem[];
     assert.deepStrictEqual(afterKeyword, []);
   });

@@ -1,10 +1,13 @@
 // Debounced diagnostics: after an edit, wait a moment for more typing, then compute for the latest version
-// only. A version that was superseded before its turn is never computed nor published.
+// only. A version that was superseded before its turn is never computed nor published. The wait adapts to
+// the document: twice what its last computation took, within [minDelayMs, maxDelayMs], so a small file
+// answers at once while a huge one does not recompute on every keystroke of a fast typist.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface DiagnosticsSchedulerOptions {
-  delayMs: number;
+  minDelayMs: number;
+  maxDelayMs: number;
   compute(document: TextDocument): Diagnostic[];
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
   /** Current document for a uri (undefined once closed). */
@@ -13,6 +16,8 @@ export interface DiagnosticsSchedulerOptions {
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last computation of each document took, in ms. */
+  private readonly cost = new Map<string, number>();
 
   constructor(private readonly options: DiagnosticsSchedulerOptions) {}
 
@@ -22,14 +27,24 @@ export class DiagnosticsScheduler {
       this.timers.delete(document.uri);
       const latest = this.options.current(document.uri);
       if (!latest || latest.version !== document.version) return;
-      this.options.publish(latest.uri, latest.version, this.options.compute(latest));
+      const started = performance.now();
+      const diagnostics = this.options.compute(latest);
+      this.cost.set(latest.uri, performance.now() - started);
+      this.options.publish(latest.uri, latest.version, diagnostics);
     };
     if (immediately) return run();
-    this.timers.set(document.uri, setTimeout(run, this.options.delayMs));
+    this.timers.set(document.uri, setTimeout(run, this.delay(document.uri)));
+  }
+
+  /** The wait before computing the document's diagnostics after an edit. */
+  delay(uri: string): number {
+    const { minDelayMs, maxDelayMs } = this.options;
+    return Math.min(maxDelayMs, Math.max(minDelayMs, 2 * (this.cost.get(uri) ?? 0)));
   }
 
   cancel(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.cost.delete(uri);
   }
 }

@@ -1,0 +1,20 @@
+// The user's settings as the server reads them (the `docker-workflows` section), and what they mean for
+// the diagnostics of each language.
+import type { Diagnostic } from 'vscode-languageserver';
+import { OWN_CHECKS } from './dockerfile/checks';
+import { diagnoseDockerfile } from './dockerfile/diagnostics';
+import type { DockerfileModel } from './dockerfile/model';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ServerSettings {
+  dockerfile?: {
+    /** Per diagnostic code: a new severity, or "off". */
+    diagnostics?: Record<string, SeveritySetting>;
+  };
+}
+
+/** BuildKit's rules and our own checks, with the user's severity settings applied. */
+export function dockerfileDiagnostics(model: DockerfileModel, settings: ServerSettings): Diagnostic[] {
+  return diagnoseDockerfile(model, { severity: settings.dockerfile?.diagnostics }, OWN_CHECKS);
+}

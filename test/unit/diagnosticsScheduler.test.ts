@@ -1,0 +1,69 @@
+import * as assert from 'assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticsScheduler } from '../../server/src/documents/DiagnosticsScheduler';
+
+describe('debounced diagnostics', () => {
+  it('computes and publishes only the latest version of a document', async () => {
+    let current = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, 'FROM a');
+    const computed: number[] = [];
+    const published: [string, number][] = [];
+    const scheduler = new DiagnosticsScheduler({
+      minDelayMs: 20,
+      maxDelayMs: 20,
+      current: () => current,
+      compute: (document) => {
+        computed.push(document.version);
+        return [];
+      },
+      publish: (uri, version) => published.push([uri, version]),
+    });
+    scheduler.schedule(current);
+    current = TextDocument.update(current, [{ text: 'FROM b' }], 2);
+    scheduler.schedule(current);
+    current = TextDocument.update(current, [{ text: 'FROM c' }], 3);
+    scheduler.schedule(current);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.deepStrictEqual(computed, [3]);
+    assert.deepStrictEqual(published, [['file:///Dockerfile', 3]]);
+  });
+
+  it('waits twice as long as the last computation took, within the bounds', () => {
+    const document = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, 'FROM a');
+    let cost = 0;
+    const scheduler = new DiagnosticsScheduler({
+      minDelayMs: 5,
+      maxDelayMs: 150,
+      current: () => document,
+      compute: () => {
+        const end = performance.now() + cost;
+        while (performance.now() < end);
+        return [];
+      },
+      publish: () => undefined,
+    });
+    assert.strictEqual(scheduler.delay(document.uri), 5);
+    cost = 30;
+    scheduler.schedule(document, true);
+    assert.ok(scheduler.delay(document.uri) >= 60 && scheduler.delay(document.uri) <= 150, String(scheduler.delay(document.uri)));
+    cost = 200;
+    scheduler.schedule(document, true);
+    assert.strictEqual(scheduler.delay(document.uri), 150);
+  });
+
+  it('drops a scheduled run once the document is closed', async () => {
+    const document = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, 'FROM a');
+    let open = true;
+    const published: number[] = [];
+    const scheduler = new DiagnosticsScheduler({
+      minDelayMs: 10,
+      maxDelayMs: 10,
+      current: () => (open ? document : undefined),
+      compute: () => [],
+      publish: (_uri, version) => published.push(version),
+    });
+    scheduler.schedule(document);
+    open = false;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.deepStrictEqual(published, []);
+  });
+});
