@@ -1,6 +1,6 @@
 // Debounced diagnostics: after an edit, wait a moment for more typing, then compute for the latest version
 // only. A version that was superseded before its turn is never computed nor published. The wait adapts to
-// the document: twice what its last computation took, within [minDelayMs, maxDelayMs], so a small file
+// the document: as long as its last computation took, within [minDelayMs, maxDelayMs], so a small file
 // answers at once while a huge one does not recompute on every keystroke of a fast typist.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,7 +39,7 @@ export class DiagnosticsScheduler {
   /** The wait before computing the document's diagnostics after an edit. */
   delay(uri: string): number {
     const { minDelayMs, maxDelayMs } = this.options;
-    return Math.min(maxDelayMs, Math.max(minDelayMs, 2 * (this.cost.get(uri) ?? 0)));
+    return Math.min(maxDelayMs, Math.max(minDelayMs, this.cost.get(uri) ?? 0));
   }
 
   cancel(uri: string): void {
