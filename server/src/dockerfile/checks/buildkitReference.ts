@@ -1,29 +1,11 @@
-// The two value checks the FROM rules need: image references (Docker's ParseNormalizedNamed from
-// distribution/reference) and platform strings (containerd's platforms.Parse), normalised as they do it.
+// The two value checks the FROM rules need: image references (one parser for all checks, in
+// valuesReference.ts) and platform strings (containerd's platforms.Parse), normalised as containerd does it.
 
-// distribution/reference grammar.
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const NAME = `(?:${HOST}(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
-const REFERENCE = new RegExp(
-  `^(${NAME})(?::[\\w][\\w.-]{0,127})?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,}))?$`,
-);
-const DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+import { referenceProblem } from './valuesReference';
 
 /** Whether `ref` is an image reference `docker pull` accepts (Docker's ParseNormalizedNamed). */
 export function isValidImageReference(ref: string): boolean {
-  if (/^[a-f0-9]{64}$/.test(ref)) return false;
-  const slash = ref.indexOf('/');
-  const first = slash < 0 ? '' : ref.slice(0, slash);
-  const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
-  const remainder = isDomain ? ref.slice(slash + 1) : ref;
-  const path = remainder.split(/[:@]/)[0];
-  if (path.toLowerCase() !== path) return false;
-  const match = REFERENCE.exec(ref);
-  if (!match || match[1].length > 255) return false;
-  if (match[2] !== undefined && DIGEST_LENGTHS[match[2]] !== match[3].length) return false;
-  return true;
+  return referenceProblem(ref) === undefined;
 }
 
 export interface Platform {
