@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocalImagesNotification, type LocalImage } from '../../common/src/protocol';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
+import { DockerignoreFiles } from './documents/DockerignoreFiles';
 import { ParsedDocuments } from './documents/ParsedDocuments';
 import { completeDockerfile } from './dockerfile/completion';
 import { hoverDockerfile } from './dockerfile/hover';
@@ -24,6 +25,7 @@ const DIAGNOSTICS_MAX_DELAY_MS = 150;
 export function startDockerLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const dockerfiles = new ParsedDocuments(parseDockerfile);
+  const ignoreFiles = new DockerignoreFiles();
   let images: readonly LocalImage[] = [];
   let settings: ServerSettings = {};
   let pullsConfiguration = false;
@@ -34,7 +36,9 @@ export function startDockerLanguageServer(connection: Connection): void {
     current: (uri) => documents.get(uri),
     compute: (document) =>
       guard('diagnostics', [], () =>
-        document.languageId === 'dockerfile' ? dockerfileDiagnostics(dockerfiles.get(document), settings) : [],
+        document.languageId === 'dockerfile'
+          ? dockerfileDiagnostics(dockerfiles.get(document), settings, ignoreFiles.forDockerfile(document.uri))
+          : [],
       ),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   });

@@ -2,8 +2,10 @@
 // the diagnostics of each language.
 import type { Diagnostic } from 'vscode-languageserver';
 import { OWN_CHECKS } from './dockerfile/checks';
+import { copyIgnoredFileCheck } from './dockerfile/checks/copyIgnoredFile';
 import { diagnoseDockerfile } from './dockerfile/diagnostics';
 import type { DockerfileModel } from './dockerfile/model';
+import type { IgnoreFile } from './documents/DockerignoreFiles';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -14,7 +16,11 @@ export interface ServerSettings {
   };
 }
 
-/** BuildKit's rules and our own checks, with the user's severity settings applied. */
-export function dockerfileDiagnostics(model: DockerfileModel, settings: ServerSettings): Diagnostic[] {
-  return diagnoseDockerfile(model, { severity: settings.dockerfile?.diagnostics }, OWN_CHECKS);
+/**
+ * BuildKit's rules and our own checks, with the user's severity settings applied; with the Dockerfile's
+ * .dockerignore (if any), also BuildKit's experimental CopyIgnoredFile.
+ */
+export function dockerfileDiagnostics(model: DockerfileModel, settings: ServerSettings, ignore?: IgnoreFile): Diagnostic[] {
+  const checks = ignore ? [...OWN_CHECKS, copyIgnoredFileCheck(ignore.patterns, ignore.name)] : OWN_CHECKS;
+  return diagnoseDockerfile(model, { severity: settings.dockerfile?.diagnostics }, checks);
 }

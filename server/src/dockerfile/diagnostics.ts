@@ -1,6 +1,6 @@
 // Dockerfile diagnostics: runs BuildKit's build checks and any extra checks, applies the file's
-// `# check=skip=...;error=true` directive as BuildKit does (to BuildKit rules only), then the user's severity
-// settings (to any code), and turns findings into LSP diagnostics sorted by position. Pure.
+// `# check=skip=...;error=true;experimental=...` directive as BuildKit does (to BuildKit rules only), then the
+// user's severity settings (to any code), and turns findings into LSP diagnostics sorted by position. Pure.
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { buildkitChecks } from './checks/buildkit';
 import type { Check, Finding, Severity } from './checks/types';
@@ -16,6 +16,7 @@ export interface DockerfileDiagnosticSettings {
 export const DIAGNOSTIC_SOURCE = 'docker-workflows';
 
 const RULE_URLS: ReadonlyMap<string, string> = new Map(CHECK_RULES.map((r) => [r.name, r.url]));
+const EXPERIMENTAL: ReadonlySet<string> = new Set(CHECK_RULES.filter((r) => r.experimental).map((r) => r.name));
 
 function isBuildkitRule(code: string): boolean {
   return RULE_URLS.has(code) || UNDOCUMENTED_CHECK_NAMES.includes(code);
@@ -33,16 +34,21 @@ interface CheckConfig {
   skipAll: boolean;
   skip: Set<string>;
   error: boolean;
+  /** Experimental rules turned on by `experimental=`. */
+  experimentalAll: boolean;
+  experimental: Set<string>;
 }
 
 function checkConfig(model: DockerfileModel): CheckConfig {
   const directive = model.directives.find((d) => d.name === 'check');
-  const config: CheckConfig = { skipAll: false, skip: new Set(), error: false };
+  const config: CheckConfig = { skipAll: false, skip: new Set(), error: false, experimentalAll: false, experimental: new Set() };
   if (!directive) return config;
   const parsed = parseCheckDirective(directive.value);
   if (parsed.skip === 'all') config.skipAll = true;
   else if (parsed.skip) for (const name of parsed.skip) config.skip.add(name);
   config.error = parsed.error === true;
+  if (parsed.experimental === 'all') config.experimentalAll = true;
+  else if (parsed.experimental) for (const name of parsed.experimental) config.experimental.add(name);
   return config;
 }
 
@@ -65,11 +71,14 @@ export function diagnoseDockerfile(
   for (const finding of findings) {
     const buildkit = isBuildkitRule(finding.code);
     let severity: Severity = finding.severity;
+    const override = overrides[finding.code];
     if (buildkit) {
+      // Experimental rules run only when the directive or a severity setting turns them on, as in BuildKit.
+      const enabled = config.experimentalAll || config.experimental.has(finding.code) || (override !== undefined && override !== 'off');
+      if (EXPERIMENTAL.has(finding.code) && !enabled) continue;
       if (config.skipAll || config.skip.has(finding.code)) continue;
       if (config.error) severity = 'error';
     }
-    const override = overrides[finding.code];
     if (override === 'off') continue;
     if (override && override in SEVERITIES) severity = override;
     diagnostics.push(toDiagnostic(finding, severity));
