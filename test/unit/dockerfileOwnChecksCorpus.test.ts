@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Finding } from '../../server/src/dockerfile/checks/types';
-import { lintAll } from './dockerfileOwnChecks.test';
+import { lintAll } from './support/ownChecks';
 
 // out/test/unit -> the repository root.
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

@@ -1,6 +1,6 @@
 // Our own checks of instruction flags and of RUN --mount options.
 import * as assert from 'assert';
-import { fires, fixOf, none, rangeOf } from './dockerfileOwnChecks.test';
+import { fires, fixOf, none, rangeOf } from './support/ownChecks';
 
 describe('Own Dockerfile checks: flags', () => {
   it('unknown-flag: a flag the instruction does not have, with the closest one and a fix', () => {

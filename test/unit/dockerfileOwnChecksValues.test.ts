@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { referenceProblem } from '../../server/src/dockerfile/checks/valuesReference';
 import { parseGoDuration } from '../../server/src/dockerfile/checks/values';
-import { fires, none } from './dockerfileOwnChecks.test';
+import { fires, none } from './support/ownChecks';
 
 describe('Own Dockerfile checks: values', () => {
   it('invalid-port: numbers, ranges and host ports', () => {
