@@ -3,6 +3,7 @@
 // (what the local engine knows of them).
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LocalImage } from '../../../common/src/protocol';
+import { findLocalImage, localImageMarkdown } from '../images';
 import { predefinedArg } from './docs/args';
 import { directiveDoc } from './docs/directives';
 import { flagDoc } from './docs/flags';
@@ -98,25 +99,8 @@ function stageText(stage: Stage): string {
 }
 
 function imageHover(reference: string, range: Range, context: HoverContext): Hover | null {
-  const wanted = reference.includes(':') || reference.includes('@') ? reference : `${reference}:latest`;
-  const image = context.images.find((i) => i.repoTags.includes(wanted));
-  if (!image) return null;
-  const created = new Date(image.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  return reply(
-    `**${wanted}** (local image)\n\n| | |\n|---|---|\n| Id | \`${image.id.replace(/^sha256:/, '').slice(0, 12)}\` |\n| Size | ${formatSize(image.size)} |\n| Created | ${created} |${image.repoTags.length > 1 ? `\n| Also tagged | ${image.repoTags.filter((t) => t !== wanted).join(', ')} |` : ''}`,
-    range,
-  );
-}
-
-export function formatSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+  const found = findLocalImage(context.images, reference);
+  return found ? reply(localImageMarkdown(found.tag, found.image), range) : null;
 }
 
 function variableHover(model: DockerfileModel, instruction: Instruction, name: string, range: Range): Hover | null {
