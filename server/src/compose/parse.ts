@@ -1,0 +1,141 @@
+// parseCompose(text, previous?): the model of a Compose file. The file is split into blocks (each top-level
+// key, and each key directly under a top-level map written `key:` alone on its line, see parseBlocks.ts);
+// each block is parsed by `yaml` on its own and the tree is assembled from the blocks. With the model of
+// the previous version, blocks whose text did not change are reused as they are, so an edit costs the
+// parse of the blocks it touched plus a linear pass over the lines. The result is the same as a fresh parse.
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, Pair as YamlPair, YAMLMap } from 'yaml';
+import type { ComposeModel } from './model';
+import { type BlockParse, parseBlock } from './parseBlock';
+import { type Group, type Span, splitGroups } from './parseBlocks';
+import { LineIndex } from './parseLines';
+import { ComposeDocument, type Placement } from './parseModel';
+
+export { ComposeDocument } from './parseModel';
+
+/** Hands out parsed blocks, reusing the previous version's blocks of identical text (each at most once). */
+class BlockSource {
+  private readonly reusable = new Map<string, BlockParse[]>();
+  readonly placements: Placement[] = [];
+
+  constructor(
+    private readonly text: string,
+    previous: ComposeModel | undefined,
+  ) {
+    if (previous instanceof ComposeDocument) {
+      for (const { block } of previous.placements) {
+        const list = this.reusable.get(block.text);
+        if (list) list.push(block);
+        else this.reusable.set(block.text, [block]);
+      }
+    }
+  }
+
+  /** The parse of the span's text, placed in this version at the span's start. */
+  take(span: Span): BlockParse {
+    const text = this.text.slice(span.start, span.end);
+    const list = this.reusable.get(text);
+    const block = list && list.length > 0 ? list.shift()! : parseBlock(text);
+    this.placements.push({ block, start: span.start });
+    return block;
+  }
+
+  /** Forgets the placements made since `mark` (a group that had to be parsed differently). */
+  rewind(mark: number): void {
+    for (const { block } of this.placements.splice(mark)) {
+      const list = this.reusable.get(block.text);
+      if (list) list.unshift(block);
+      else this.reusable.set(block.text, [block]);
+    }
+  }
+}
+
+export function parseCompose(text: string, previous?: ComposeModel): ComposeModel {
+  const lines = new LineIndex(text);
+  const source = new BlockSource(text, previous);
+  const synthetic = new Map<object, [number, number]>();
+  const groups = splitGroups(lines);
+  let root: Node | null | undefined = null;
+  if (groups) root = assemble(groups, source, synthetic, text);
+  if (!groups || root === undefined) {
+    source.rewind(0);
+    synthetic.clear();
+    root = source.take({ start: 0, end: text.length }).contents;
+  }
+  return new ComposeDocument(text, lines, root ?? null, source.placements, synthetic);
+}
+
+/** The root map from the groups, or undefined when a group is not a map (then the file is one block). */
+function assemble(groups: Group[], source: BlockSource, synthetic: Map<object, [number, number]>, text: string): Node | null | undefined {
+  const items: Pair[] = [];
+  for (const group of groups) {
+    const pairs = splitGroup(group, source, synthetic, text) ?? wholeGroup(group, source);
+    if (!pairs) return undefined;
+    items.push(...pairs);
+  }
+  const root = new YAMLMap();
+  root.items = items;
+  synthetic.set(root, [firstContent(text, 0), trimEnd(text, text.length)]);
+  return root;
+}
+
+function wholeGroup(group: Group, source: BlockSource): Pair[] | undefined {
+  const contents = source.take(group).contents;
+  if (contents === null) return [];
+  return isMap(contents) ? (contents.items as Pair[]) : undefined;
+}
+
+/** The group's pair with its value assembled from the child blocks, or undefined when that does not fit. */
+function splitGroup(group: Group, source: BlockSource, synthetic: Map<object, [number, number]>, text: string): Pair[] | undefined {
+  if (!group.header || !group.children) return undefined;
+  const mark = source.placements.length;
+  const header = source.take(group.header).contents;
+  const headerPair = header && isMap(header) && header.items.length === 1 ? (header.items[0] as Pair) : undefined;
+  const fits = headerPair !== undefined && isScalar(headerPair.key) && isEmptyValue(headerPair.value) && !(header as Node).anchor && !(header as Node).tag;
+  const items: Pair[] = [];
+  if (fits) {
+    for (const child of group.children) {
+      const contents = source.take(child).contents;
+      if (!contents || !isMap(contents) || contents.anchor || contents.tag) {
+        source.rewind(mark);
+        return undefined;
+      }
+      items.push(...(contents.items as Pair[]));
+    }
+  }
+  if (!fits || items.length === 0) {
+    source.rewind(mark);
+    return undefined;
+  }
+  const map = new YAMLMap();
+  map.items = items;
+  const first = group.children[0];
+  const last = group.children[group.children.length - 1];
+  synthetic.set(map, [firstContent(text, first.start), trimEnd(text, last.end, first.start)]);
+  return [new YamlPair(headerPair.key, map)];
+}
+
+/** Nothing written after `key:` (yaml gives an empty plain scalar). */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return isScalar(value) && value.value === null && !value.source && !value.tag && !value.anchor;
+}
+
+/** The first character of a span that is not blank (the child key's first character). */
+function firstContent(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+/** The end of a span without trailing blanks and comment lines. */
+function trimEnd(text: string, end: number, floor = 0): number {
+  let at = end;
+  for (;;) {
+    while (at > floor && /\s/.test(text[at - 1])) at--;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const line = text.slice(Math.max(lineStart, floor), at);
+    if (at > floor && /^\s*#/.test(line)) at = Math.max(lineStart, floor);
+    else return at;
+  }
+}
