@@ -11,12 +11,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocalImagesNotification, type LocalImage } from '../../common/src/protocol';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
+import { ComposeProjectFiles } from './documents/ComposeProjectFiles';
 import { DockerignoreFiles } from './documents/DockerignoreFiles';
 import { ParsedDocuments } from './documents/ParsedDocuments';
+import { completeCompose, type ComposeContext } from './compose/completion';
+import { hoverCompose } from './compose/hover';
+import { parseCompose } from './compose/parse';
 import { completeDockerfile } from './dockerfile/completion';
 import { hoverDockerfile } from './dockerfile/hover';
 import { parseDockerfile } from './dockerfile/parser';
-import { dockerfileDiagnostics, type ServerSettings } from './settings';
+import { composeDiagnostics, dockerfileDiagnostics, type ServerSettings } from './settings';
 
 /** Bounds of the wait after an edit for more typing before diagnostics are computed (see DiagnosticsScheduler). */
 const DIAGNOSTICS_MIN_DELAY_MS = 5;
@@ -26,6 +30,8 @@ export function startDockerLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const dockerfiles = new ParsedDocuments(parseDockerfile);
   const ignoreFiles = new DockerignoreFiles();
+  const composeFiles = new ParsedDocuments(parseCompose);
+  const composeProject = new ComposeProjectFiles();
   let images: readonly LocalImage[] = [];
   let settings: ServerSettings = {};
   let pullsConfiguration = false;
@@ -35,11 +41,15 @@ export function startDockerLanguageServer(connection: Connection): void {
     maxDelayMs: DIAGNOSTICS_MAX_DELAY_MS,
     current: (uri) => documents.get(uri),
     compute: (document) =>
-      guard('diagnostics', [], () =>
-        document.languageId === 'dockerfile'
-          ? dockerfileDiagnostics(dockerfiles.get(document), settings, ignoreFiles.forDockerfile(document.uri))
-          : [],
-      ),
+      guard('diagnostics', [], () => {
+        if (document.languageId === 'dockerfile') {
+          return dockerfileDiagnostics(dockerfiles.get(document), settings, ignoreFiles.forDockerfile(document.uri));
+        }
+        if (document.languageId === 'dockercompose') {
+          return composeDiagnostics(composeFiles.get(document), settings, composeProject.diagnosticContext(document.uri));
+        }
+        return [];
+      }),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   });
 
@@ -49,7 +59,7 @@ export function startDockerLanguageServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { resolveProvider: false, triggerCharacters: ['-', '=', ',', '$', '{', ' ', '#'] },
+        completionProvider: { resolveProvider: false, triggerCharacters: ['-', '=', ',', '$', '{', ' ', '#', ':'] },
         hoverProvider: true,
       },
       serverInfo: { name: 'docker-workflows-language-server', version: '0.1.0' },
@@ -78,24 +88,35 @@ export function startDockerLanguageServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
     dockerfiles.delete(document.uri);
+    composeFiles.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.onCompletion((params) =>
     guard('completion', [] as CompletionItem[], () => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || document.languageId !== 'dockerfile') return [];
-      return completeDockerfile(dockerfiles.get(document), params.position, { images });
+      if (document?.languageId === 'dockerfile') return completeDockerfile(dockerfiles.get(document), params.position, { images });
+      if (document?.languageId === 'dockercompose') return completeCompose(composeFiles.get(document), params.position, composeContext(document.uri));
+      return [];
     }),
   );
 
   connection.onHover((params) =>
     guard('hover', null as Hover | null, () => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || document.languageId !== 'dockerfile') return null;
-      return hoverDockerfile(dockerfiles.get(document), params.position, { images });
+      if (document?.languageId === 'dockerfile') return hoverDockerfile(dockerfiles.get(document), params.position, { images });
+      if (document?.languageId === 'dockercompose') return hoverCompose(composeFiles.get(document), params.position, composeContext(document.uri));
+      return null;
     }),
   );
+
+  function composeContext(uri: string): ComposeContext {
+    return {
+      images,
+      env: composeProject.env(uri),
+      dockerfileStages: (buildContext, dockerfile) => composeProject.dockerfileStages(uri, buildContext, dockerfile),
+    };
+  }
 
   /** A provider that throws must never take the server down: log it and answer with the empty result. */
   function guard<T>(feature: string, empty: T, run: () => T): T {

@@ -37,7 +37,7 @@ describe('language server over stdio', () => {
   it('initializes and completes Dockerfile instructions at the start of a line', async () => {
     const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     assert.deepStrictEqual(init.serverInfo, { name: 'docker-workflows-language-server', version: '0.1.0' });
-    assert.deepStrictEqual(init.capabilities.completionProvider, { resolveProvider: false, triggerCharacters: ['-', '=', ',', '$', '{', ' ', '#'] });
+    assert.deepStrictEqual(init.capabilities.completionProvider, { resolveProvider: false, triggerCharacters: ['-', '=', ',', '$', '{', ' ', '#', ':'] });
     assert.strictEqual(init.capabilities.hoverProvider, true);
     const uri = 'file:///work/Dockerfile';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {

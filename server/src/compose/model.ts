@@ -122,7 +122,7 @@ export interface ComposeModel {
   readonly problems: readonly SyntaxProblem[];
   /**
    * Every name defined under `services`, `volumes`, `networks`, `secrets` and `configs` (merges applied), in
-   * text order. The implicit network `default` is not listed.
+   * text order. Extension keys (`x-...`) are not names; the implicit network `default` is not listed.
    */
   readonly names: Readonly<Record<NameKind, ReadonlyMap<string, NameDefinition>>>;
   /** Every `&anchor`, by name, in text order (a name may be anchored more than once). */

@@ -194,6 +194,7 @@ export class ComposeDocument implements ComposeModel {
       const section = root ? this.get(root, kind) : undefined;
       if (!section || !section.value || !isMap(section.value)) continue;
       for (const entry of this.entries(section.value)) {
+        if (entry.key.startsWith('x-')) continue; // an extension field (often an anchor holder), not a name
         defined.set(entry.key, {
           name: entry.key,
           kind,

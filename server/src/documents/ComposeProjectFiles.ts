@@ -1,13 +1,42 @@
 // Files around a compose file that its language features read: the project's `.env` (interpolation
-// completion and hover) and the Dockerfiles services build from (build.target completion).
+// completion and hover), the Dockerfiles services build from (build.target completion), and the compose
+// files it is merged with or includes (diagnostics).
+import * as fs from 'fs';
 import * as path from 'path';
+import { baseFileCandidates, type ComposeDiagnosticContext } from '../compose/diagnostics';
 import { parseDotenv } from '../compose/dotenv';
+import type { ComposeModel } from '../compose/model';
+import { parseCompose } from '../compose/parse';
 import { parseDockerfile } from '../dockerfile/parser';
 import { FileCache, filePath } from './FileCache';
 
 export class ComposeProjectFiles {
   private readonly envFiles = new FileCache(parseDotenv);
   private readonly stages = new FileCache((text) => parseDockerfile(text).stages.flatMap((s) => (s.name ? [s.name.value] : [])));
+  private readonly composeFiles = new FileCache<ComposeModel>((text) => parseCompose(text));
+
+  /** What the compose diagnostics of the file at `uri` need from the disk around it. */
+  diagnosticContext(uri: string): ComposeDiagnosticContext {
+    const file = filePath(uri);
+    if (!file) return { uri, fileExists: () => false };
+    const folder = path.dirname(file);
+    let siblingFiles: string[] = [];
+    try {
+      siblingFiles = fs.readdirSync(folder);
+    } catch {
+      // An unreadable folder: the file is judged by its name alone.
+    }
+    const baseModels = baseFileCandidates(file)
+      .filter((candidate) => candidate !== file)
+      .flatMap((candidate) => this.composeFiles.get(candidate) ?? []);
+    return {
+      uri,
+      fileExists: (p) => fs.existsSync(p),
+      siblingFiles,
+      baseModels: baseModels.length > 0 ? [baseModels[0]] : [],
+      loadFile: (p) => this.composeFiles.get(p),
+    };
+  }
 
   /** The variables of `.env` beside the compose file at `uri` (empty when there is none). */
   env(uri: string): ReadonlyMap<string, string> {
