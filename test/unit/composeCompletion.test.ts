@@ -79,3 +79,15 @@ describe('Compose hover', () => {
     );
   });
 });
+
+describe('Compose completion while typing', () => {
+  it('offers keys for a half-typed key', () => {
+    const items = labels(complete('services:\n  web:\n    image: nginx\n    rest|\n'));
+    assert.ok(items.includes('restart') && items.includes('healthcheck'), items.join());
+  });
+
+  it('still completes in one service while another block is broken', () => {
+    const text = 'services:\n  broken:\n    image: [unclosed\n  web:\n    image: nginx\n    restart: |\n';
+    assert.deepStrictEqual(labels(complete(text)), ['no', 'always', 'on-failure', 'unless-stopped']);
+  });
+});

@@ -61,6 +61,23 @@ describe('language server over an in-process connection', () => {
     assert.deepStrictEqual((await diagnosticsFor(2)).diagnostics, []);
   });
 
+  it('serves Compose documents: diagnostics, completion and hover', async () => {
+    const composeUri = 'file:///project/compose.yaml';
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: composeUri, languageId: 'dockercompose', version: 1, text: 'services:\n  web:\n    image: nginx\n    restart: sometimes\n    depends_on: [db]\n' },
+    });
+    let found: PublishDiagnosticsParams | undefined;
+    for (let i = 0; i < 200 && !found; i++) {
+      found = published.find((p) => p.uri === composeUri && p.version === 1);
+      if (!found) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.deepStrictEqual(found?.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]).sort(), [['invalid-value', 1, 3], ['undefined-service', 2, 4]]);
+    const items = (await client.sendRequest(CompletionRequest.type, { textDocument: { uri: composeUri }, position: { line: 3, character: 13 } })) as CompletionItem[];
+    assert.deepStrictEqual(items.map((i) => i.label), ['no', 'always', 'on-failure', 'unless-stopped']);
+    const hover = (await client.sendRequest(HoverRequest.type, { textDocument: { uri: composeUri }, position: { line: 2, character: 5 } })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /^\*\*image\*\*/);
+  });
+
   it('completes and hovers local images that the client sent', async () => {
     await client.sendNotification(LocalImagesNotification.method, {
       images: [{ repoTags: ['python:3.12-slim'], id: 'sha256:0123456789abcdef', size: 2_000_000, created: Date.UTC(2026, 10, 1) }],
