@@ -195,15 +195,31 @@ describe('Compose diagnostics: undefined names', () => {
     ]);
   });
 
-  it('warns about a name with no close match: it may come from a file merged with this one', () => {
+  it('reports a name with no close match as an error in a standalone file', () => {
     assert.deepStrictEqual(found(yaml('services:', '  web:', '    image: x', '    depends_on: [elasticsearch]'), 'undefined-service'), [
+      { code: 'undefined-service', message: 'No service named "elasticsearch" is defined.', range: '3:17-3:30', severity: 'error' },
+    ]);
+  });
+
+  it('only warns about a name with no close match in a file that other files complete', () => {
+    // Its services use a network while it has no networks section at all: it is merged with another file.
+    const text = yaml('services:', '  fleet:', '    image: x', '    networks: [elk]', '    depends_on: [elasticsearch]');
+    assert.deepStrictEqual(found(text), [
+      {
+        code: 'undefined-network',
+        message: 'No network named "elk" is defined under the top-level "networks": Compose will refuse the project unless another file merged with this one defines it.',
+        range: '3:15-3:18',
+        severity: 'warning',
+      },
       {
         code: 'undefined-service',
         message: 'No service named "elasticsearch" is defined: Compose will refuse the project unless another file merged with this one defines it.',
-        range: '3:17-3:30',
+        range: '4:17-4:30',
         severity: 'warning',
       },
     ]);
+    const stack = yaml('services:', '  web:', '    image: x', '    depends_on: [db]', '    deploy:', '      mode: global');
+    assert.deepStrictEqual(brief(stack), ['undefined-service warning 3:17-3:19']);
   });
 
   it('reports named volumes (short and long syntax) but not host paths or anonymous volumes', () => {

@@ -373,6 +373,24 @@ describe('Compose diagnostics: overlay files', () => {
     ]);
   });
 
+  it('takes !reset and !override as Compose does: no false reports', () => {
+    const base = parseCompose(yaml('services:', '  web:', '    image: app', '    ports: ["8080:80"]', '    depends_on: [db]', '  db:', '    image: postgres', '    ports: ["8080:81"]'));
+    const text = yaml(
+      'services:',
+      '  web:',
+      '    image: !reset null',
+      '    build: .',
+      '    depends_on: !reset []',
+      '    ports: !override ["9090:80"]',
+      '    networks: !reset {}',
+      '    network_mode: host',
+      '  db:',
+      '    ports: !reset []',
+    );
+    assert.deepStrictEqual(brief(text, { uri: 'file:///p/compose.override.yaml', baseModels: [base] }), []);
+    assert.deepStrictEqual(brief(text), []);
+  });
+
   it('keeps errors for typos of names the base defines', () => {
     const base = parseCompose(yaml('services:', '  db:', '    image: postgres'));
     assert.deepStrictEqual(brief(yaml('services:', '  web:', '    depends_on: [dbb]'), { uri: 'file:///p/compose.override.yaml', baseModels: [base] }), ['undefined-service error 2:17-2:20']);

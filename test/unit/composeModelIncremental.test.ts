@@ -4,6 +4,7 @@ import * as path from 'path';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ComposeModel } from '../../server/src/compose/model';
 import { NAME_KINDS } from '../../server/src/compose/model';
+import { diagnoseCompose } from '../../server/src/compose/diagnostics';
 import { parseCompose } from '../../server/src/compose/parse';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -46,7 +47,7 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['x', ' ', ':', ': ', '\n', '\n  ', '\n    ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', '&a', '*a', '<<: *a', '\t', '${', '$', 'é', '\r\n', 'services:\n', '  web:\n    image: x\n'];
+const PIECES = ['\n  x-a: &a {image: y}', '\n    <<: *a', '\n    depends_on: [svc1]', '\n    ports: ["8080:80"]', '\n    volumes: ["data0:/d"]', '&b', '*b', 'x', ' ', ':', ': ', '\n', '\n  ', '\n    ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', '&a', '*a', '<<: *a', '\t', '${', '$', 'é', '\r\n', 'services:\n', '  web:\n    image: x\n'];
 
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
@@ -58,6 +59,10 @@ function edit(text: string, next: () => number): string {
   const lineEnd = text.indexOf('\n', at);
   const end = lineEnd < 0 ? text.length : lineEnd + 1;
   return kind < 0.9 ? text.slice(0, lineStart) + text.slice(end) : text.slice(0, end) + text.slice(lineStart, end) + text.slice(end);
+}
+
+function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
 }
 
 function generated(services: number): string {
@@ -90,10 +95,32 @@ describe('Compose model: incremental re-parse', () => {
         const incremental = parseCompose(text, model);
         const fresh = parseCompose(text);
         assert.deepStrictEqual(dump(incremental), dump(fresh), `step ${step}`);
+        // Checks keep results with unchanged blocks too: the diagnostics must not differ either.
+        const context = { uri: 'file:///p/compose.yaml', fileExists: (p: string) => p.length % 3 === 0 };
+        assert.deepStrictEqual(diagnoseCompose(incremental, context), diagnoseCompose(fresh, context), `diagnostics, step ${step}`);
         model = incremental;
       }
     });
   }
+
+  it('does not reuse results of an unchanged service whose anchors changed', () => {
+    const context = { uri: 'file:///p/compose.yaml', fileExists: () => true };
+    const steps = [
+      yaml('x-common: &common', '  ports: ["8080:80"]', 'services:', '  a:', '    <<: *common', '    image: x', '  b:', '    image: x', '    ports: ["8080:81"]'),
+      yaml('x-common: &common', '  ports: ["9090:80"]', 'services:', '  a:', '    <<: *common', '    image: x', '  b:', '    image: x', '    ports: ["8080:81"]'),
+      yaml('x-common: &common', '  ports: ["9090:80"]', 'x-other: &common', '  ports: ["8080:82"]', 'services:', '  a:', '    <<: *common', '    image: x', '  b:', '    image: x', '    ports: ["8080:81"]'),
+      yaml('x-common: &common', '  ports: ["9090:80"]', 'services:', '  a:', '    <<: *common', '    image: x', '  b:', '    image: x', '    ports: ["8080:81"]'),
+    ];
+    let model = parseCompose(steps[0]);
+    const counts: number[] = [diagnoseCompose(model, context).length];
+    for (const text of steps.slice(1)) {
+      model = parseCompose(text, model);
+      const found = diagnoseCompose(model, context);
+      assert.deepStrictEqual(found, diagnoseCompose(parseCompose(text), context));
+      counts.push(found.length);
+    }
+    assert.deepStrictEqual(counts, [1, 0, 1, 0]);
+  });
 
   it('re-parses only the blocks an edit touched', () => {
     const text = generated(40);

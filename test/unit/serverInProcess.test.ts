@@ -71,7 +71,7 @@ describe('language server over an in-process connection', () => {
       found = published.find((p) => p.uri === composeUri && p.version === 1);
       if (!found) await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    assert.deepStrictEqual(found?.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]).sort(), [['invalid-value', 1, 3], ['undefined-service', 2, 4]]);
+    assert.deepStrictEqual(found?.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]).sort(), [['invalid-value', 1, 3], ['undefined-service', 1, 4]]);
     const items = (await client.sendRequest(CompletionRequest.type, { textDocument: { uri: composeUri }, position: { line: 3, character: 13 } })) as CompletionItem[];
     assert.deepStrictEqual(items.map((i) => i.label), ['no', 'always', 'on-failure', 'unless-stopped']);
     const hover = (await client.sendRequest(HoverRequest.type, { textDocument: { uri: composeUri }, position: { line: 2, character: 5 } })) as Hover;

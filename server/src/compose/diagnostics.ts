@@ -4,15 +4,14 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import { isMap } from 'yaml';
 import type { Finding, Severity } from '../dockerfile/checks/types';
 import { composeChecks } from './checks';
 import { isOverlayFile } from './checks/overlay';
 import { entryOf, itemsOf, mapOf, present, serviceViews } from './checks/services';
-import { hasInclude } from './checks/undefined';
-import { isMap } from 'yaml';
-import { scalarText } from './model';
 import type { ComposeCheck, ComposeCheckContext } from './checks/types';
-import type { ComposeModel } from './model';
+import { hasInclude } from './checks/undefined';
+import { type ComposeModel, scalarText } from './model';
 
 export { baseFileCandidates, isOverlayFile } from './checks/overlay';
 

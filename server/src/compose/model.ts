@@ -14,9 +14,18 @@
 //   its anchored node, and `model.entries(map)` lists a map's effective keys with `<<` merges applied (what
 //   Compose sees), each entry pointing at the pair where it is written.
 // - `!reset` and `!override` are known tags: the node keeps `tag === '!reset'` / `'!override'`.
+// - Nothing written after `key:` is, as in `yaml`, a Scalar whose value is null (`MapEntry.value` and
+//   `NameDefinition.value` turn it into null). A map key may be a collection after a syntax error.
+// - There is no yaml Document: do not call `toJS()` / `toJSON()` on nodes (aliases cannot resolve there,
+//   and an alias bomb would explode); walk with `resolve` and `entries`, which never expand aliases.
+// - Nodes of a block whose text did not change are the same objects in the next version's model.
 // All positions are LSP positions: 0-based line, character = UTF-16 code unit offset in the line.
+//
+// Typical use: `model.names.services.get('web')` -> the service's definition; `model.get(map, 'image')`
+// -> its effective `image` entry (merges applied); `model.rangeOf(entry.value)` -> where its value is;
+// `model.pathAt(position)` -> e.g. { path: ['services', 'web', 'image'], kind: 'value', node }.
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isScalar } from 'yaml';
+import { isScalar } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 export type { Position, Range } from 'vscode-languageserver-types';
@@ -151,6 +160,14 @@ export interface ComposeModel {
   get(map: YAMLMap, key: string): MapEntry | undefined;
   /** Where a position is: the key path and the node there, found by walking the tree. */
   pathAt(position: Position): PathAt;
+  /**
+   * `compute()`, remembered for `node` under `kind` from one version of the document to the next: reused
+   * while the text of the node's block is unchanged and every alias of that block (and of the blocks those
+   * aliases lead to) names the same node. So `compute` may read the node's subtree, aliases and merges, but
+   * nothing else of the model, and its result must hold nodes, not positions (ask `rangeOf` later: nodes of
+   * an unchanged block are the same objects in the next version).
+   */
+  memo<T>(node: Node, kind: string, compute: () => T): T;
 }
 
 /** The text of a scalar node as Compose reads it (numbers and booleans as written), else undefined. */
@@ -168,9 +185,4 @@ export function scalarText(node: Node | null | undefined): string | undefined {
 /** True for a scalar key that is exactly `<<` written plainly (a merge key). */
 export function isMergeKey(node: unknown): boolean {
   return isScalar(node) && node.value === '<<' && (node.type === 'PLAIN' || node.type === undefined);
-}
-
-/** True for an Alias node (re-exported so callers need not import `yaml` for the common test). */
-export function isAliasNode(node: unknown): boolean {
-  return isAlias(node);
 }

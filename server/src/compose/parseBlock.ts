@@ -4,7 +4,9 @@
 // the node's own `range` stays relative to the block).
 import type { Alias, CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { isMergeKey } from './model';
+import { type DuplicateKey, isMergeKey } from './model';
+
+export type { DuplicateKey } from './model';
 
 /** A problem with offsets relative to the block. */
 export interface LocalProblem {
@@ -13,12 +15,6 @@ export interface LocalProblem {
   start: number;
   end: number;
   severity: 'error' | 'warning';
-}
-
-export interface DuplicateKey {
-  key: string;
-  first: Scalar;
-  duplicate: Scalar;
 }
 
 export interface LocalAnchor {
@@ -45,10 +41,11 @@ export interface BlockParse {
   /** Number of nodes written in the block (aliases count one each). */
   readonly nodeCount: number;
   /**
-   * Results computed from this block alone (e.g. the entries of a map without aliases or merge keys),
-   * kept here so that the next version of the document reuses them with the block. Filled lazily.
+   * Results computed for nodes of this block (the entries of a map, what checks found in a service ...),
+   * by node and kind of result, kept here so that the next versions of the document reuse them with the
+   * block, as long as what they depend on is unchanged. Filled lazily.
    */
-  readonly memo: Map<object, unknown>;
+  readonly memo: Map<object, Map<string, unknown>>;
 }
 
 const BLOCK = Symbol('composeBlock');

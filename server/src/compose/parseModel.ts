@@ -16,10 +16,13 @@ import { isMergeKey, NAME_KINDS } from './model';
 import { type BlockParse, blockOf, type DuplicateKey, findDuplicates } from './parseBlock';
 import type { LineIndex } from './parseLines';
 import { findPath } from './parsePath';
+import { collectProblems } from './parseProblems';
 
 interface Entries {
   list: MapEntry[];
   byKey: Map<string, MapEntry>;
+  /** The aliases followed to find the entries, with the node each named. */
+  deps: [Alias, Node | null][];
 }
 
 /** How deep `<<` merges may nest before we stop following them. */
@@ -32,13 +35,15 @@ export interface Placement {
 }
 
 export class ComposeDocument implements ComposeModel {
-  readonly problems: SyntaxProblem[] = [];
+  readonly problems: SyntaxProblem[];
   readonly names: Record<NameKind, Map<string, NameDefinition>>;
   readonly anchors = new Map<string, AnchorDefinition[]>();
   readonly duplicateKeys: DuplicateKey[] = [];
   readonly interpolated: Scalar[] = [];
   private readonly startOf = new Map<BlockParse, number>();
   private readonly entryCache = new Map<YAMLMap, Entries>();
+  /** Identifies this model in memos without keeping it alive. */
+  private readonly token = {};
 
   constructor(
     readonly text: string,
@@ -60,7 +65,7 @@ export class ComposeDocument implements ComposeModel {
       this.interpolated.push(...block.dollars);
     }
     for (const node of synthetic.keys()) if (isMap(node)) findDuplicates(node, this.duplicateKeys);
-    this.collectProblems();
+    this.problems = collectProblems(this, placements, lines);
     this.names = this.indexNames();
   }
 
@@ -139,30 +144,84 @@ export class ComposeDocument implements ComposeModel {
   private cachedEntries(map: YAMLMap): Entries {
     let cached = this.entryCache.get(map);
     if (cached) return cached;
-    // A map without aliases and merge keys has the same entries in every version: its block keeps them.
+    // The block keeps a map's entries for the next versions; they stay valid while every alias they went
+    // through still names the same anchored node.
     const block = blockOf(map);
-    cached = block?.memo.get(map) as Entries | undefined;
-    if (!cached) {
+    cached = block?.memo.get(map)?.get('entries') as Entries | undefined;
+    if (!cached || !this.stillValid(cached.deps)) {
       const byKey = new Map<string, MapEntry>();
-      const local = this.collectEntries(map, false, byKey, undefined, 0);
-      cached = { list: [...byKey.values()], byKey };
-      if (local && block) block.memo.set(map, cached);
+      const deps: [Alias, Node | null][] = [];
+      this.collectEntries(map, false, byKey, deps, undefined, 0);
+      cached = { list: [...byKey.values()], byKey, deps };
+      if (block) memoSlot(block, map).set('entries', cached);
     }
     this.entryCache.set(map, cached);
     return cached;
   }
 
-  /** Adds the map's entries; true when they depend on the map alone (no alias, no merge key). */
-  private collectEntries(map: YAMLMap, merged: boolean, into: Map<string, MapEntry>, seen: Set<YAMLMap> | undefined, depth: number): boolean {
-    if (seen?.has(map) || depth > MAX_MERGE_DEPTH) return false;
+  memo<T>(node: Node, kind: string, compute: () => T): T {
+    const block = blockOf(node);
+    if (!block || !this.startOf.has(block)) return compute();
+    const slot = memoSlot(block, node);
+    const hit = slot.get(kind) as Memo<T> | undefined;
+    if (hit && (hit.checkedBy === this.token || this.stillValid(hit.deps))) {
+      hit.checkedBy = this.token;
+      return hit.value;
+    }
+    const value = compute();
+    slot.set(kind, { value, deps: this.blockDeps(block), checkedBy: this.token } satisfies Memo<T>);
+    return value;
+  }
+
+  /** Every alias of the block, and of the blocks its aliases lead to, with the node each names now. */
+  private blockDeps(block: BlockParse): [Alias, Node | null][] {
+    const deps: [Alias, Node | null][] = [];
+    const seen = new Set<BlockParse>([block]);
+    const queue = [block];
+    while (queue.length > 0) {
+      for (const alias of queue.pop()!.aliases) {
+        const target = this.resolveAlias(alias)?.node ?? null;
+        deps.push([alias, target]);
+        const next = target ? blockOf(target) : undefined;
+        if (next && !seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return deps;
+  }
+
+  private stillValid(deps: readonly [Alias, Node | null][]): boolean {
+    for (const [alias, target] of deps) if (this.aliasTarget(alias) !== target) return false;
+    return true;
+  }
+
+  /** The node an alias of this model names; undefined for an alias that is not part of this model. */
+  private aliasTarget(alias: Alias): Node | null | undefined {
+    const block = blockOf(alias);
+    if (!block || !this.startOf.has(block)) return undefined;
+    return this.resolveAlias(alias)?.node ?? null;
+  }
+
+  /** Resolves an alias and remembers it among `deps`. */
+  private follow(node: Node | null, deps: [Alias, Node | null][]): Node | null {
+    if (!isAlias(node)) return node ?? null;
+    const target = this.resolveAlias(node)?.node ?? null;
+    deps.push([node, target]);
+    return target;
+  }
+
+  /** Adds the map's entries (own keys first, then merged ones), noting every alias followed. */
+  private collectEntries(map: YAMLMap, merged: boolean, into: Map<string, MapEntry>, deps: [Alias, Node | null][], seen: Set<YAMLMap> | undefined, depth: number): void {
+    if (seen?.has(map) || depth > MAX_MERGE_DEPTH) return;
     let sources: Node[] | undefined;
-    let local = true;
     for (const pair of map.items as Pair[]) {
       const keyNode = pair.key;
       if (!isScalar(keyNode)) continue;
       if (isMergeKey(keyNode)) {
         sources ??= [];
-        const value = this.resolve(pair.value as Node | null);
+        const value = this.follow(pair.value as Node | null, deps);
         if (value && isSeq(value)) for (const item of value.items) sources.push(item as Node);
         else if (value) sources.push(value);
         continue;
@@ -170,19 +229,17 @@ export class ComposeDocument implements ComposeModel {
       const key = typeof keyNode.source === 'string' ? keyNode.source : keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
       if (into.has(key)) continue;
       const raw = pair.value as Node | null;
-      if (isAlias(raw)) local = false;
-      const entry: MapEntry = { key, keyNode: keyNode as Scalar, value: nonNull(isAlias(raw) ? this.resolve(raw) : raw), pair, merged };
+      const entry: MapEntry = { key, keyNode: keyNode as Scalar, value: nonNull(this.follow(raw, deps)), pair, merged };
       if (raw && (raw.tag === '!reset' || raw.tag === '!override')) entry.tag = raw.tag;
       into.set(key, entry);
     }
-    if (!sources) return local;
+    if (!sources) return;
     const visited = seen ?? new Set<YAMLMap>();
     visited.add(map);
     for (const source of sources) {
-      const target = this.resolve(source);
-      if (target && isMap(target)) this.collectEntries(target, true, into, visited, depth + 1);
+      const target = this.follow(source, deps);
+      if (target && isMap(target)) this.collectEntries(target, true, into, deps, visited, depth + 1);
     }
-    return false;
   }
 
   private indexNames(): Record<NameKind, Map<string, NameDefinition>> {
@@ -195,11 +252,15 @@ export class ComposeDocument implements ComposeModel {
       if (!section || !section.value || !isMap(section.value)) continue;
       for (const entry of this.entries(section.value)) {
         if (entry.key.startsWith('x-')) continue; // an extension field (often an anchor holder), not a name
+        const model = this;
+        let range: Range | undefined;
         defined.set(entry.key, {
           name: entry.key,
           kind,
           key: entry.keyNode,
-          range: this.rangeOf(entry.keyNode),
+          get range() {
+            return (range ??= model.rangeOf(entry.keyNode));
+          },
           value: entry.value,
           pair: entry.pair,
         });
@@ -207,115 +268,24 @@ export class ComposeDocument implements ComposeModel {
     }
     return names;
   }
+}
 
-  private problem(code: string, message: string, start: number, end: number, severity: 'error' | 'warning'): void {
-    this.problems.push({
-      code,
-      message,
-      offset: start,
-      range: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) },
-      severity,
-    });
-  }
+interface Memo<T> {
+  value: T;
+  deps: [Alias, Node | null][];
+  /** The token of the last model that found it valid (no need to check again within that model). */
+  checkedBy: object;
+}
 
-  private collectProblems(): void {
-    let literal = 0;
-    let aliasCount = 0;
-    for (const { block, start } of this.placements) {
-      literal += block.nodeCount;
-      aliasCount += block.aliases.length;
-      for (const p of block.problems) this.problem(p.code, p.message, start + p.start, start + p.end, p.severity);
-      for (const alias of block.aliases) this.checkAlias(alias);
-      for (const pair of block.merges) this.checkMerge(pair);
-    }
-    if (aliasCount > 0) this.checkAliasExpansion(literal);
-    this.problems.sort((a, b) => a.offset - b.offset);
-  }
-
-  private checkAlias(alias: Alias): void {
-    const [start, end] = this.offsetsOf(alias);
-    const anchor = this.resolveAlias(alias);
-    if (!anchor) {
-      this.problem('UNKNOWN_ANCHOR', `There is no anchor &${alias.source} before this alias.`, start, end, 'error');
-      return;
-    }
-    const [anchorStart, anchorEnd] = this.offsetsOf(anchor.node);
-    if (start >= anchorStart && end <= anchorEnd) {
-      this.problem('RECURSIVE_ALIAS', `The alias *${alias.source} is inside the node its anchor names, so it would contain itself.`, start, end, 'error');
-    }
-  }
-
-  /** `<<: value` must be a map, or a list of maps (aliases resolved): go-yaml refuses anything else. */
-  private checkMerge(pair: Pair): void {
-    const value = pair.value as Node | null;
-    const target = this.resolve(value);
-    if (!value || !target) return; // an empty merge is harmless; an unknown anchor is reported already
-    const items = isSeq(target) ? (target.items as Node[]) : [value];
-    for (const item of items) {
-      const resolved = this.resolve(item);
-      if (!resolved || isMap(resolved)) continue;
-      const [start, end] = this.offsetsOf(item);
-      const what = isAlias(item) ? `*${item.source} is not a map` : 'this value is not a map';
-      this.problem('BAD_MERGE', `A merge key (<<) takes a map or a list of maps; ${what}.`, start, end, 'error');
-    }
-  }
-
-  /**
-   * Refuses "billion laughs" files: aliases that expand the document to more than a million nodes and more
-   * than ten times what is written (go-yaml, which Compose uses, gives up on such documents). Sizes are
-   * computed once per anchored node, so this is linear in the file however large the expansion.
-   */
-  private checkAliasExpansion(literal: number): void {
-    const sizes = new Map<Node, number>();
-    const sizeOf = (node: unknown): number => {
-      if (!node || typeof node !== 'object') return 0;
-      if (isPair(node)) return sizeOf(node.key) + sizeOf(node.value);
-      if (isAlias(node)) {
-        const target = this.resolveAlias(node)?.node;
-        return target ? sizeOf(target) : 1;
-      }
-      const known = sizes.get(node as Node);
-      if (known !== undefined) return known;
-      sizes.set(node as Node, 1); // a node that contains itself counts once
-      let size = 1;
-      if (isMap(node) || isSeq(node)) for (const item of node.items) size = Math.min(1e15, size + sizeOf(item));
-      sizes.set(node as Node, size);
-      return size;
-    };
-    let expanded = literal;
-    let worst: Alias | undefined;
-    let worstSize = 0;
-    for (const { block } of this.placements) {
-      for (const alias of block.aliases) {
-        const size = sizeOf(alias);
-        expanded = Math.min(1e15, expanded + size - 1);
-        if (size > worstSize) {
-          worstSize = size;
-          worst = alias;
-        }
-      }
-    }
-    if (worst && expanded > 1_000_000 && expanded > 10 * literal) {
-      const [start, end] = this.offsetsOf(worst);
-      this.problem(
-        'EXCESSIVE_ALIASING',
-        `Aliases expand this file to about ${formatCount(expanded)} nodes from ${literal} written: Compose refuses a document with such excessive aliasing.`,
-        start,
-        end,
-        'error',
-      );
-    }
-  }
+function memoSlot(block: BlockParse, node: object): Map<string, unknown> {
+  let slot = block.memo.get(node);
+  if (!slot) block.memo.set(node, (slot = new Map()));
+  return slot;
 }
 
 /** null for a null scalar (`key:`, `key: ~`, `key: null`), else the node. */
 function nonNull(node: Node | null): Node | null {
   return node && isScalar(node) && (node.value === null || node.value === undefined) ? null : node;
-}
-
-function formatCount(n: number): string {
-  if (n >= 1e9) return `${Math.round(n / 1e8) / 10} billion`;
-  return n >= 1e6 ? `${Math.round(n / 1e5) / 10} million` : String(Math.round(n));
 }
 
 function nodeStart(node: Node): number {

@@ -3,14 +3,21 @@
 import type { Node, YAMLMap } from 'yaml';
 import type { ComposeModel, MapEntry } from '../model';
 import { scalarText } from '../model';
-import { entryOf, itemsOf, mapOf, present, type ServiceView, textOf } from './services';
-import type { ComposeCheck, Finding } from './types';
+import { entryOf, hasSwarmIntent, itemsOf, mapOf, present, type ServiceView } from './services';
+import { type ComposeCheck, type Finding, type NodeFinding, toFinding } from './types';
 
 const CODE = 'conflicting-keys';
 
-function conflict(model: ComposeModel, entry: MapEntry, message: string, severity: Finding['severity'] = 'error'): Finding {
-  return { code: CODE, message, range: model.rangeOf(entry.keyNode), severity };
+/** A conflict on an entry's key; `swarmMessage` when `docker stack deploy` ignores the key (then a warning there). */
+interface Conflict extends NodeFinding {
+  swarmMessage?: string;
 }
+
+function conflict(entry: MapEntry, message: string, severity: Finding['severity'] = 'error'): Conflict {
+  return { code: CODE, message, node: entry.keyNode, severity };
+}
+
+const SWARM_NOTE = ' (docker stack deploy ignores it, docker compose refuses it)';
 
 /** Bytes of `512m`, `1gb`, `2048` ...; undefined when not a plain size. */
 export function parseBytes(text: string | undefined): number | undefined {
@@ -37,33 +44,19 @@ function at(model: ComposeModel, map: YAMLMap | undefined, path: string[]): MapE
   return entry;
 }
 
-/**
- * The file is (also) written for `docker stack deploy`: a service uses swarm-only deploy settings or a
- * network uses the overlay driver. Swarm ignores container_name and network_mode, so what Compose refuses
- * about them is only a warning there.
- */
-export function hasSwarmIntent(model: ComposeModel, services: readonly ServiceView[]): boolean {
-  for (const service of services) {
-    const deploy = mapOf(model, service.get('deploy')?.value);
-    if (deploy && ['mode', 'placement', 'update_config', 'rollback_config', 'endpoint_mode'].some((k) => present(model.get(deploy, k)))) return true;
-  }
-  for (const network of model.names.networks.values()) if (textOf(model, network.value, 'driver') === 'overlay') return true;
-  return false;
-}
-
-function serviceConflicts(model: ComposeModel, service: ServiceView, swarm: boolean, findings: Finding[]): void {
+function serviceConflicts(model: ComposeModel, service: ServiceView): Conflict[] {
+  const findings: Conflict[] = [];
   const map = service.map;
   const networkMode = service.get('network_mode');
   const networks = service.get('networks');
-  const swarmNote = swarm ? ' (docker stack deploy ignores it, docker compose refuses it)' : '';
-  const swarmSeverity: Finding['severity'] = swarm ? 'warning' : 'error';
   if (networkMode && networks) {
-    findings.push(conflict(model, networkMode, `"network_mode" and "networks" cannot be used together${swarmNote}: a service with network_mode joins none of the project's networks. Remove one of them.`, swarmSeverity));
+    const [lead, rest] = ['"network_mode" and "networks" cannot be used together', ": a service with network_mode joins none of the project's networks. Remove one of them."];
+    findings.push({ ...conflict(networkMode, lead + rest), swarmMessage: lead + SWARM_NOTE + rest });
   }
   const build = mapOf(model, service.get('build')?.value);
   const inline = build ? present(model.get(build, 'dockerfile_inline')) : undefined;
   if (build && inline && present(model.get(build, 'dockerfile'))) {
-    findings.push(conflict(model, inline, '"dockerfile" and "dockerfile_inline" cannot be used together: keep the one that holds the Dockerfile.'));
+    findings.push(conflict(inline, '"dockerfile" and "dockerfile_inline" cannot be used together: keep the one that holds the Dockerfile.'));
   }
   const platform = service.get('platform');
   const platforms = build ? present(model.get(build, 'platforms')) : undefined;
@@ -71,7 +64,7 @@ function serviceConflicts(model: ComposeModel, service: ServiceView, swarm: bool
   if (platform && platforms && platformText && !platformText.includes('$')) {
     const listed = itemsOf(model, platforms.value).map((item) => scalarText(item));
     if (listed.length > 0 && !listed.some((p) => p === platformText || p?.includes('$'))) {
-      findings.push(conflict(model, platform, `The platform "${platformText}" must be one of "build.platforms" (${listed.join(', ')}).`));
+      findings.push(conflict(platform, `The platform "${platformText}" must be one of "build.platforms" (${listed.join(', ')}).`));
     }
   }
   const scale = service.get('scale');
@@ -79,13 +72,14 @@ function serviceConflicts(model: ComposeModel, service: ServiceView, swarm: bool
   const scaleValue = numberOf(scalarText(scale?.value));
   const replicasValue = numberOf(scalarText(replicas?.value));
   if (scale && replicas && scaleValue !== undefined && replicasValue !== undefined && scaleValue !== replicasValue) {
-    findings.push(conflict(model, scale, `"scale" (${scaleValue}) and "deploy.replicas" (${replicasValue}) must not differ.`));
+    findings.push(conflict(scale, `"scale" (${scaleValue}) and "deploy.replicas" (${replicasValue}) must not differ.`));
   }
   const containerName = service.get('container_name');
   const count = scaleValue ?? replicasValue;
   if (containerName && count !== undefined && count > 1) {
     const by = scaleValue !== undefined ? '"scale"' : '"deploy.replicas"';
-    findings.push(conflict(model, containerName, `"container_name" cannot be used with ${by} above 1${swarmNote}: every container needs a name of its own.`, swarmSeverity));
+    const [lead, rest] = [`"container_name" cannot be used with ${by} above 1`, ': every container needs a name of its own.'];
+    findings.push({ ...conflict(containerName, lead + rest), swarmMessage: lead + SWARM_NOTE + rest });
   }
   const pairs: [string, string[], (t: string | undefined) => number | undefined][] = [
     ['cpus', ['deploy', 'resources', 'limits', 'cpus'], numberOf],
@@ -99,7 +93,7 @@ function serviceConflicts(model: ComposeModel, service: ServiceView, swarm: bool
     const a = parse(scalarText(own?.value));
     const b = parse(scalarText(deploy?.value));
     if (own && a !== undefined && b !== undefined && a !== b) {
-      findings.push(conflict(model, own, `"${key}" and "${path.join('.')}" are set to different values: set only one of them.`));
+      findings.push(conflict(own, `"${key}" and "${path.join('.')}" are set to different values: set only one of them.`));
     }
   }
   const devices = [
@@ -108,13 +102,14 @@ function serviceConflicts(model: ComposeModel, service: ServiceView, swarm: bool
   ];
   for (const device of devices) {
     const ids = entryOf(model, device, 'device_ids');
-    if (ids && entryOf(model, device, 'count')) findings.push(conflict(model, ids, '"count" and "device_ids" cannot be used together: ask for a number of devices or for specific ones.'));
+    if (ids && entryOf(model, device, 'count')) findings.push(conflict(ids, '"count" and "device_ids" cannot be used together: ask for a number of devices or for specific ones.'));
   }
+  return findings;
 }
 
 const EXCLUSIVE: Record<'secrets' | 'configs', string[]> = { secrets: ['file', 'environment'], configs: ['file', 'environment', 'content'] };
 
-function definitionConflicts(model: ComposeModel, findings: Finding[]): void {
+function definitionConflicts(model: ComposeModel, findings: NodeFinding[]): void {
   for (const kind of ['volumes', 'networks', 'secrets', 'configs'] as const) {
     const singular = kind.slice(0, -1);
     for (const definition of model.names[kind].values()) {
@@ -125,20 +120,20 @@ function definitionConflicts(model: ComposeModel, findings: Finding[]): void {
       const externalName = scalarText(entryOf(model, externalValue, 'name')?.value);
       const name = present(model.get(map, 'name'));
       if (external && externalName !== undefined && name && scalarText(name.value) !== externalName) {
-        findings.push(conflict(model, name, `"name" and "external.name" give this ${singular} different names: only use "name".`));
+        findings.push(conflict(name, `"name" and "external.name" give this ${singular} different names: only use "name".`));
       }
       if (external && scalarText(externalValue) === 'true') {
         for (const entry of model.entries(map)) {
           if (entry.key === 'external' || entry.key === 'name' || entry.key.startsWith('x-') || entry.tag === '!reset') continue;
           const message = `"${entry.key}" cannot be set on an external ${singular}: Compose does not create it, it only uses the existing one.`;
-          findings.push(conflict(model, entry, message, kind === 'volumes' ? 'error' : 'warning'));
+          findings.push(conflict(entry, message, kind === 'volumes' ? 'error' : 'warning'));
         }
       }
       if (kind === 'secrets' || kind === 'configs') {
         const set = EXCLUSIVE[kind].filter((key) => present(model.get(map, key)));
         if (set.length > 1) {
           const second = present(model.get(map, set[1]))!;
-          findings.push(conflict(model, second, `A ${singular} takes only one of ${EXCLUSIVE[kind].map((k) => `"${k}"`).join(', ')}: here both "${set[0]}" and "${set[1]}" are set.`));
+          findings.push(conflict(second, `A ${singular} takes only one of ${EXCLUSIVE[kind].map((k) => `"${k}"`).join(', ')}: here both "${set[0]}" and "${set[1]}" are set.`));
         }
       }
     }
@@ -147,8 +142,16 @@ function definitionConflicts(model: ComposeModel, findings: Finding[]): void {
 
 export const conflictingKeysCheck: ComposeCheck = ({ model, services }) => {
   const findings: Finding[] = [];
-  const swarm = hasSwarmIntent(model, services);
-  for (const service of services) serviceConflicts(model, service, swarm, findings);
-  definitionConflicts(model, findings);
+  let swarm: boolean | undefined;
+  for (const service of services) {
+    if (!service.map) continue;
+    for (const found of model.memo(service.map, 'conflicts', () => serviceConflicts(model, service))) {
+      if (found.swarmMessage && (swarm ??= hasSwarmIntent(model, services))) findings.push(toFinding(model, found, 'warning', found.swarmMessage));
+      else findings.push(toFinding(model, found));
+    }
+  }
+  const definitions: NodeFinding[] = [];
+  definitionConflicts(model, definitions);
+  for (const found of definitions) findings.push(toFinding(model, found));
   return findings;
 };

@@ -1,14 +1,14 @@
 // dependency-cycle: services that (through depends_on, links, volumes_from, network_mode/pid/ipc
 // `service:x`) end up depending on themselves, and services whose `extends` chain (in this file) comes back
 // to them. Compose refuses both. One diagnostic per edge of a cycle, naming the whole cycle.
-import type { Range } from '../model';
-import { type Reference, serviceReferences } from './refs';
+import type { ComposeModel } from '../model';
+import { type Reference, referenceRange, serviceReferences } from './refs';
 import type { ComposeCheck, Finding } from './types';
 
 interface Edge {
   from: string;
   to: string;
-  range: Range;
+  reference: Reference;
 }
 
 /** Strongly connected components (Tarjan), iteratively. */
@@ -84,7 +84,7 @@ function pathWithin(start: string, goal: string, members: Set<string>, next: Map
   return path;
 }
 
-function cycles(edges: Edge[], describe: (cycle: string) => string): Finding[] {
+function cycles(model: ComposeModel, edges: Edge[], describe: (cycle: string) => string): Finding[] {
   const next = new Map<string, Edge[]>();
   for (const edge of edges) {
     const list = next.get(edge.from);
@@ -103,7 +103,7 @@ function cycles(edges: Edge[], describe: (cycle: string) => string): Finding[] {
     if (members.size === 1 && edge.from !== edge.to) continue;
     const back = edge.from === edge.to ? [edge.to] : pathWithin(edge.to, edge.from, members, next);
     const cycle = [edge.from, ...back].join(' → ');
-    findings.push({ code: 'dependency-cycle', message: describe(cycle), range: edge.range, severity: 'error' });
+    findings.push({ code: 'dependency-cycle', message: describe(cycle), range: referenceRange(model, edge.reference), severity: 'error' });
   }
   return findings;
 }
@@ -114,9 +114,9 @@ export const dependencyCycleCheck: ComposeCheck = ({ model, services }) => {
   const extensions: Edge[] = [];
   for (const service of services) {
     const seen = new Set<string>();
-    for (const reference of serviceReferences(model, service) as Reference[]) {
+    for (const reference of serviceReferences(model, service)) {
       if (reference.kind !== 'services' || !defined.has(reference.name)) continue;
-      const edge = { from: service.name, to: reference.name, range: reference.range };
+      const edge = { from: service.name, to: reference.name, reference };
       if (reference.via === 'extends') extensions.push(edge);
       else if (reference.dependency && !seen.has(reference.name)) {
         seen.add(reference.name);
@@ -125,7 +125,7 @@ export const dependencyCycleCheck: ComposeCheck = ({ model, services }) => {
     }
   }
   return [
-    ...cycles(dependencies, (cycle) => `Dependency cycle: ${cycle}. Compose cannot decide which service to start first.`),
-    ...cycles(extensions, (cycle) => `Circular extends: ${cycle}. A service cannot extend itself, directly or through others.`),
+    ...cycles(model, dependencies, (cycle) => `Dependency cycle: ${cycle}. Compose cannot decide which service to start first.`),
+    ...cycles(model, extensions, (cycle) => `Circular extends: ${cycle}. A service cannot extend itself, directly or through others.`),
   ];
 };

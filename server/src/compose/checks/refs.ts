@@ -12,8 +12,8 @@ export interface Reference {
   name: string;
   /** The scalar the name is written in. */
   node: Scalar;
-  /** The name's own range (a part of the scalar for `db:alias`, `service:db` ...). */
-  range: Range;
+  /** Where the name starts in the scalar's value (`db:alias` -> 0, `service:db` -> 8). */
+  index: number;
   /** The key it is written under: depends_on, links, extends, network_mode, pid, ipc, volumes_from, ... */
   via: string;
   /** A start-order dependency (depends_on, links, volumes_from, network_mode, pid, ipc). */
@@ -24,16 +24,21 @@ export interface Reference {
   condition?: string;
 }
 
-function ref(model: ComposeModel, node: Node, kind: NameKind, via: string, dependency: boolean, name: string, index = 0): Reference | undefined {
+/** The name's own range in this version of the document (a part of the scalar for `db:alias` ...). */
+export function referenceRange(model: ComposeModel, reference: Reference): Range {
+  return valueRange(model, reference.node, reference.index, reference.name.length);
+}
+
+function ref(node: Node, kind: NameKind, via: string, dependency: boolean, name: string, index = 0): Reference | undefined {
   if (!isScalar(node) || name === '' || name.includes('$')) return undefined;
-  return { kind, name, node, range: valueRange(model, node, index, name.length), via, dependency };
+  return { kind, name, node, index, via, dependency };
 }
 
 /** `prefix:name` (service:x) → the reference to name. */
-function prefixed(model: ComposeModel, node: Node | null | undefined, via: string): Reference | undefined {
+function prefixed(node: Node | null | undefined, via: string): Reference | undefined {
   const text = scalarText(node);
   if (!node || !text || !text.startsWith('service:')) return undefined;
-  return ref(model, node, 'services', via, true, text.slice('service:'.length), 'service:'.length);
+  return ref(node, 'services', via, true, text.slice('service:'.length), 'service:'.length);
 }
 
 /** A short volume `source:target[:mode]` names a volume when the source is not a path. */
@@ -46,10 +51,10 @@ export function namedVolumeSource(spec: string): string | undefined {
   return source;
 }
 
-/** The service's references (computed once per service view). */
+/** The service's references (kept with the service's block from one version to the next). */
 export function serviceReferences(model: ComposeModel, service: ServiceView): Reference[] {
   const cache = service as ServiceView & { references?: Reference[] };
-  if (!cache.references) cache.references = collectReferences(model, service);
+  if (!cache.references) cache.references = service.map ? model.memo(service.map, 'references', () => collectReferences(model, service)) : [];
   return cache.references;
 }
 
@@ -58,7 +63,7 @@ function collectReferences(model: ComposeModel, service: ServiceView): Reference
   const dependsOn = service.get('depends_on')?.value;
   if (dependsOn && isMap(dependsOn)) {
     for (const entry of model.entries(dependsOn)) {
-      const r = ref(model, entry.keyNode, 'services', 'depends_on', true, entry.key);
+      const r = ref(entry.keyNode, 'services', 'depends_on', true, entry.key);
       if (!r) continue;
       if (textOf(model, entry.value, 'required') === 'false') r.optional = true;
       const condition = textOf(model, entry.value, 'condition');
@@ -66,30 +71,30 @@ function collectReferences(model: ComposeModel, service: ServiceView): Reference
       refs.push(r);
     }
   } else {
-    for (const item of itemsOf(model, dependsOn)) refs.push(ref(model, item, 'services', 'depends_on', true, scalarText(item) ?? ''));
+    for (const item of itemsOf(model, dependsOn)) refs.push(ref(item, 'services', 'depends_on', true, scalarText(item) ?? ''));
   }
   for (const item of itemsOf(model, service.get('links')?.value)) {
     const text = scalarText(item) ?? '';
-    refs.push(ref(model, item, 'services', 'links', true, text.split(':')[0]));
+    refs.push(ref(item, 'services', 'links', true, text.split(':')[0]));
   }
   const extendsValue = service.get('extends')?.value;
-  if (extendsValue && isScalar(extendsValue)) refs.push(ref(model, extendsValue, 'services', 'extends', false, scalarText(extendsValue) ?? ''));
+  if (extendsValue && isScalar(extendsValue)) refs.push(ref(extendsValue, 'services', 'extends', false, scalarText(extendsValue) ?? ''));
   else if (extendsValue && isMap(extendsValue) && !entryOf(model, extendsValue, 'file')) {
     const target = entryOf(model, extendsValue, 'service')?.value;
-    if (target) refs.push(ref(model, target, 'services', 'extends', false, scalarText(target) ?? ''));
+    if (target) refs.push(ref(target, 'services', 'extends', false, scalarText(target) ?? ''));
   }
-  for (const key of ['network_mode', 'pid', 'ipc']) refs.push(prefixed(model, service.get(key)?.value, key));
+  for (const key of ['network_mode', 'pid', 'ipc']) refs.push(prefixed(service.get(key)?.value, key));
   for (const item of itemsOf(model, service.get('volumes_from')?.value)) {
     const text = scalarText(item) ?? '';
     if (text.startsWith('container:')) continue;
     const name = text.startsWith('service:') ? text.slice(8).split(':')[0] : text.split(':')[0];
-    refs.push(ref(model, item, 'services', 'volumes_from', true, name, text.startsWith('service:') ? 8 : 0));
+    refs.push(ref(item, 'services', 'volumes_from', true, name, text.startsWith('service:') ? 8 : 0));
   }
   const build = mapOf(model, service.get('build')?.value);
   if (build) {
     for (const item of itemsOf(model, present(model.get(build, 'secrets'))?.value)) {
       const source = isMap(item) ? entryOf(model, item, 'source')?.value : item;
-      if (source) refs.push(ref(model, source, 'secrets', 'build.secrets', false, scalarText(source) ?? ''));
+      if (source) refs.push(ref(source, 'secrets', 'build.secrets', false, scalarText(source) ?? ''));
     }
     const contexts = present(model.get(build, 'additional_contexts'))?.value;
     const contextValues = isMap(contexts) ? model.entries(contexts).map((e) => e.value) : itemsOf(model, contexts);
@@ -98,29 +103,29 @@ function collectReferences(model: ComposeModel, service: ServiceView): Reference
       if (!value || !text) continue;
       const inList = !isMap(contexts) && text.includes('=');
       const spec = inList ? text.slice(text.indexOf('=') + 1) : text;
-      if (spec.startsWith('service:')) refs.push(ref(model, value, 'services', 'build.additional_contexts', false, spec.slice(8), text.length - spec.length + 8));
+      if (spec.startsWith('service:')) refs.push(ref(value, 'services', 'build.additional_contexts', false, spec.slice(8), text.length - spec.length + 8));
     }
   }
   for (const item of itemsOf(model, service.get('volumes')?.value)) {
     if (isScalar(item)) {
       const source = namedVolumeSource(scalarText(item) ?? '');
-      if (source) refs.push(ref(model, item, 'volumes', 'volumes', false, source));
+      if (source) refs.push(ref(item, 'volumes', 'volumes', false, source));
     } else if (isMap(item)) {
       const type = textOf(model, item, 'type') ?? 'volume';
       const source = entryOf(model, item, 'source')?.value;
-      if (type === 'volume' && source) refs.push(ref(model, source, 'volumes', 'volumes', false, scalarText(source) ?? ''));
+      if (type === 'volume' && source) refs.push(ref(source, 'volumes', 'volumes', false, scalarText(source) ?? ''));
     }
   }
   const networks = service.get('networks')?.value;
   if (networks && isMap(networks)) {
-    for (const entry of model.entries(networks)) refs.push(ref(model, entry.keyNode, 'networks', 'networks', false, entry.key));
+    for (const entry of model.entries(networks)) refs.push(ref(entry.keyNode, 'networks', 'networks', false, entry.key));
   } else {
-    for (const item of itemsOf(model, networks)) refs.push(ref(model, item, 'networks', 'networks', false, scalarText(item) ?? ''));
+    for (const item of itemsOf(model, networks)) refs.push(ref(item, 'networks', 'networks', false, scalarText(item) ?? ''));
   }
   for (const kind of ['secrets', 'configs'] as const) {
     for (const item of itemsOf(model, service.get(kind)?.value)) {
       const source = isMap(item) ? entryOf(model, item, 'source')?.value : item;
-      if (source) refs.push(ref(model, source, kind, kind, false, scalarText(source) ?? ''));
+      if (source) refs.push(ref(source, kind, kind, false, scalarText(source) ?? ''));
     }
   }
   return refs.filter((r): r is Reference => r !== undefined);

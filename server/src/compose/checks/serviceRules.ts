@@ -4,7 +4,7 @@ import { isMap, isScalar } from 'yaml';
 import type { ComposeModel, MapEntry } from '../model';
 import { scalarText } from '../model';
 import * as path from 'path';
-import { serviceReferences } from './refs';
+import { referenceRange, serviceReferences } from './refs';
 import { looksLikeFragment } from './undefined';
 import { alwaysTogether, canRunTogether, entryOf, itemsOf, mapOf, present, profilesOf, type ServiceView } from './services';
 import type { ComposeCheck, ComposeCheckContext, Finding } from './types';
@@ -160,7 +160,7 @@ export const missingHealthcheckCheck: ComposeCheck = (context) => {
         state === 'disabled'
           ? `Service "${reference.name}" has its healthcheck switched off, so it never becomes healthy and "${service.name}" never starts.`
           : `Service "${reference.name}" has no healthcheck, and its image defines none, but "${service.name}" waits for it to be healthy: Compose will fail to start "${service.name}". Add a healthcheck to "${reference.name}".`;
-      findings.push({ code: 'missing-healthcheck', message, range: reference.range, severity: 'warning' });
+      findings.push({ code: 'missing-healthcheck', message, range: referenceRange(context.model, reference), severity: 'warning' });
     }
   }
   return findings;

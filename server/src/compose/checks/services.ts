@@ -111,10 +111,16 @@ export function valueRange(model: ComposeModel, scalar: Scalar, index: number, l
   return { start: model.positionAt(at), end: model.positionAt(at + part.length) };
 }
 
-/** A short way to name a node kind in messages. */
-export function describe(node: Node | null): string {
-  if (!node) return 'empty';
-  if (isMap(node)) return 'a map';
-  if (isSeq(node)) return 'a list';
-  return 'a single value';
+/**
+ * The file is (also) written for `docker stack deploy`: a service uses swarm-only deploy settings or a
+ * network uses the overlay driver. Swarm ignores container_name and network_mode, so what Compose refuses
+ * about them is only a warning there.
+ */
+export function hasSwarmIntent(model: ComposeModel, services: readonly ServiceView[]): boolean {
+  for (const service of services) {
+    const deploy = mapOf(model, service.get('deploy')?.value);
+    if (deploy && ['mode', 'placement', 'update_config', 'rollback_config', 'endpoint_mode'].some((k) => present(model.get(deploy, k)))) return true;
+  }
+  for (const network of model.names.networks.values()) if (textOf(model, network.value, 'driver') === 'overlay') return true;
+  return false;
 }

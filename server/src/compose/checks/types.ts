@@ -1,8 +1,10 @@
 // What a Compose check gets and reports. Checks are pure: (context) -> findings; diagnostics.ts turns
 // findings into LSP diagnostics. The Finding shape is the one the Dockerfile checks use.
+import type { Node } from 'yaml';
+import { isScalar } from 'yaml';
 import type { Finding, Severity } from '../../dockerfile/checks/types';
 import type { ComposeModel } from '../model';
-import type { ServiceView } from './services';
+import { type ServiceView, valueRange } from './services';
 
 export type { Finding, Severity } from '../../dockerfile/checks/types';
 
@@ -31,7 +33,21 @@ export interface ComposeCheckContext {
 
 export type ComposeCheck = (context: ComposeCheckContext) => Finding[];
 
-/** A finding with the usual fields. */
-export function finding(code: string, message: string, range: Finding['range'], severity: Severity, extra?: Partial<Finding>): Finding {
-  return { code, message, range, severity, ...extra };
+/**
+ * A finding tied to a node rather than to a position, so that it can be kept with the node's block from one
+ * version of the document to the next (see `ComposeModel.memo`): the range is the node's, or a part of a
+ * scalar's value.
+ */
+export interface NodeFinding {
+  code: string;
+  message: string;
+  severity: Severity;
+  node: Node;
+  /** [index, length] of the part of the scalar's value the finding is about. */
+  part?: [number, number];
+}
+
+export function toFinding(model: ComposeModel, found: NodeFinding, severity: Severity = found.severity, message: string = found.message): Finding {
+  const range = found.part && isScalar(found.node) ? valueRange(model, found.node, found.part[0], found.part[1]) : model.rangeOf(found.node);
+  return { code: found.code, message, range, severity };
 }

@@ -1,12 +1,13 @@
 // undefined-service, undefined-volume, undefined-network, undefined-secret, undefined-config: a name used
-// by a service that no top-level map defines. Names of the base files an overlay is merged onto count as
-// defined. A name close to a defined one is a typo: an error. Otherwise the name may well come from a file
-// merged with this one (overlays, `include:`, fragments combined with -f, which nothing in the file
-// announces), so it is a warning that says Compose refuses the file unless another file defines it.
+// by a service that no top-level map defines. Names of the base files an overlay is merged onto, and of the
+// files it includes, count as defined. A name close to a defined one is a typo: an error. A file that
+// shows signs of being completed by other files (see `mergedWithOthers`) may get the name from them: a
+// warning that says Compose refuses the project unless another file defines it. Otherwise: an error.
 import { isMap } from 'yaml';
 import { closest, didYouMean } from '../../util/closest';
 import type { ComposeModel, NameKind } from '../model';
-import { serviceReferences } from './refs';
+import { referenceRange, serviceReferences } from './refs';
+import { hasSwarmIntent } from './services';
 import type { ComposeCheck, ComposeCheckContext, Finding } from './types';
 
 const SINGULAR: Record<NameKind, string> = {
@@ -35,16 +36,43 @@ export function hasInclude(model: ComposeModel): boolean {
   return !!model.root && isMap(model.root) && model.get(model.root, 'include') !== undefined;
 }
 
+const SECTIONS: readonly NameKind[] = ['volumes', 'networks', 'secrets', 'configs'];
+
 /**
- * The file is likely a fragment completed by other files: an overlay, a user of `!reset` / `!override`
- * (which only mean something when files are merged), a file none of whose services has an image or a
- * build, or one that uses names it does not define and that are no typo of names it does.
+ * Signs that other files complete this one (`docker compose -f a -f b`, stack templates): it is an overlay,
+ * it includes files we could not read, it uses `!reset` / `!override` (which only mean something when files
+ * are merged), none of its services has an image or a build, it is written for `docker stack deploy`, or
+ * its services use volumes, networks, secrets or configs while it has no such top-level section at all.
+ */
+export function mergedWithOthers(context: ComposeCheckContext): boolean {
+  const memo = context as ComposeCheckContext & { mergedWithOthers?: boolean };
+  return (memo.mergedWithOthers ??= computeMergedWithOthers(context));
+}
+
+function computeMergedWithOthers(context: ComposeCheckContext): boolean {
+  if (context.overlay || !context.includeComplete) return true;
+  const { model, services } = context;
+  const text = model.text;
+  if ((text.includes('!reset') || text.includes('!override')) && /(^|[\s:,[-])!(reset|override)(?=[\s,\]}]|$)/m.test(text)) return true;
+  if (services.length > 0 && services.every((s) => !s.get('image') && !s.get('build') && !s.get('extends'))) return true;
+  if (hasSwarmIntent(model, services)) return true;
+  const root = model.root && isMap(model.root) ? model.root : undefined;
+  for (const service of services) {
+    for (const reference of serviceReferences(model, service)) {
+      if (!SECTIONS.includes(reference.kind) || isDefined(context, reference.kind, reference.name)) continue;
+      if (!root || !model.get(root, reference.kind)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The file is likely a fragment completed by other files: `mergedWithOthers`, or it uses names it does
+ * not define that are no typo of names it does.
  */
 export function looksLikeFragment(context: ComposeCheckContext): boolean {
-  if (context.overlay || !context.includeComplete) return true;
-  if (/(^|[\s:,[-])!(reset|override)(?=[\s,\]}]|$)/m.test(context.model.text)) return true;
+  if (mergedWithOthers(context)) return true;
   const { model, services } = context;
-  if (services.length > 0 && services.every((s) => !s.get('image') && !s.get('build') && !s.get('extends'))) return true;
   for (const service of services) {
     for (const reference of serviceReferences(model, service)) {
       if (!isDefined(context, reference.kind, reference.name) && closest(reference.name, candidates(context, reference.kind)) === undefined) return true;
@@ -58,10 +86,10 @@ export const undefinedNameCheck: ComposeCheck = (context) => {
   const findings: Finding[] = [];
   const include = !context.includeComplete;
   const withoutBase = context.overlay && context.baseModels.length === 0;
+  let merged: boolean | undefined;
   for (const service of services) {
     for (const reference of serviceReferences(model, service)) {
       if (isDefined(context, reference.kind, reference.name)) continue;
-      if (reference.kind === 'services' && reference.name === service.name && reference.via === 'extends') continue; // a cycle, reported as such
       const what = SINGULAR[reference.kind];
       const where = reference.kind === 'services' ? '' : ` under the top-level "${reference.kind}"`;
       const suggestion = didYouMean(reference.name, candidates(context, reference.kind));
@@ -71,13 +99,13 @@ export const undefinedNameCheck: ComposeCheck = (context) => {
         message = `No ${what} named "${reference.name}" is defined in this file${suggestion}: the base file it is merged onto must define it.`;
       } else if (include) {
         message = `No ${what} named "${reference.name}" is defined${where}${suggestion}: unless a file named under "include" defines it, Compose will refuse the project.`;
-      } else if (suggestion) {
+      } else if (suggestion || !(merged ??= mergedWithOthers(context))) {
         message = `No ${what} named "${reference.name}" is defined${where}${suggestion}.`;
         severity = 'error';
       } else {
         message = `No ${what} named "${reference.name}" is defined${where}: Compose will refuse the project unless another file merged with this one defines it.`;
       }
-      findings.push({ code: `undefined-${what}`, message, range: reference.range, severity });
+      findings.push({ code: `undefined-${what}`, message, range: referenceRange(model, reference), severity });
     }
   }
   return findings;
