@@ -2,8 +2,9 @@
 // (source "docker-workflows", our kebab-case codes), sorted by position, each problem reported once.
 // Pure: the file system is reached only through `fileExists`.
 import * as path from 'path';
-import { fileURLToPath } from 'url';
-import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { byPosition, SEVERITIES, toDiagnostic } from '../diagnostics/findings';
+import { filePathOf } from '../util/filePath';
 import { isMap } from 'yaml';
 import type { Finding, Severity } from '../dockerfile/checks/types';
 import { composeChecks } from './checks';
@@ -14,8 +15,6 @@ import { hasInclude } from './checks/undefined';
 import { type ComposeModel, scalarText } from './model';
 
 export { baseFileCandidates, isOverlayFile } from './checks/overlay';
-
-export const DIAGNOSTIC_SOURCE = 'docker-workflows';
 
 export interface ComposeDiagnosticContext {
   /** The document's URI (`file:///...`) or an absolute path; relative files are resolved against its folder. */
@@ -53,26 +52,6 @@ export function includePaths(model: ComposeModel, folder: string): string[] {
     }
   }
   return paths;
-}
-
-const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/** The absolute file path of a `file:` URI or of a path; undefined for other schemes (untitled: ...). */
-export function filePathOf(uri: string): string | undefined {
-  if (uri.startsWith('file:')) {
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-  }
-  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(uri)) return undefined;
-  return path.isAbsolute(uri) ? uri : undefined;
 }
 
 export function diagnoseCompose(model: ComposeModel, context: ComposeDiagnosticContext, checks: readonly ComposeCheck[] = composeChecks): Diagnostic[] {
@@ -126,27 +105,6 @@ export function diagnoseCompose(model: ComposeModel, context: ComposeDiagnosticC
     seen.add(key);
     diagnostics.push(toDiagnostic(finding, severity));
   }
-  diagnostics.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.range.end.line - b.range.end.line ||
-      a.range.end.character - b.range.end.character,
-  );
-  return diagnostics;
+  return byPosition(diagnostics);
 }
 
-function toDiagnostic(finding: Finding, severity: Severity): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: finding.range,
-    severity: SEVERITIES[severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: finding.code,
-    message: finding.message,
-  };
-  if (finding.tags && finding.tags.length > 0) {
-    diagnostic.tags = finding.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
-  }
-  if (finding.fix) diagnostic.data = finding.fix;
-  return diagnostic;
-}

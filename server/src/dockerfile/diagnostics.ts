@@ -1,7 +1,8 @@
 // Dockerfile diagnostics: runs BuildKit's build checks and any extra checks, applies the file's
 // `# check=skip=...;error=true;experimental=...` directive as BuildKit does (to BuildKit rules only), then the
 // user's severity settings (to any code), and turns findings into LSP diagnostics sorted by position. Pure.
-import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { byPosition, SEVERITIES, toDiagnostic } from '../diagnostics/findings';
 import { buildkitChecks } from './checks/buildkit';
 import type { Check, Finding, Severity } from './checks/types';
 import { CHECK_RULES, UNDOCUMENTED_CHECK_NAMES } from './docs/checks';
@@ -13,21 +14,12 @@ export interface DockerfileDiagnosticSettings {
   severity?: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
 }
 
-export const DIAGNOSTIC_SOURCE = 'docker-workflows';
-
 const RULE_URLS: ReadonlyMap<string, string> = new Map(CHECK_RULES.map((r) => [r.name, r.url]));
 const EXPERIMENTAL: ReadonlySet<string> = new Set(CHECK_RULES.filter((r) => r.experimental).map((r) => r.name));
 
 function isBuildkitRule(code: string): boolean {
   return RULE_URLS.has(code) || UNDOCUMENTED_CHECK_NAMES.includes(code);
 }
-
-const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /** What the file's `# check=` directive asks for (BuildKit reads the first one). */
 interface CheckConfig {
@@ -81,31 +73,8 @@ export function diagnoseDockerfile(
     }
     if (override === 'off') continue;
     if (override && override in SEVERITIES) severity = override;
-    diagnostics.push(toDiagnostic(finding, severity));
+    diagnostics.push(toDiagnostic(finding, severity, RULE_URLS.get(finding.code)));
   }
-  diagnostics.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.range.end.line - b.range.end.line ||
-      a.range.end.character - b.range.end.character,
-  );
-  return diagnostics;
+  return byPosition(diagnostics);
 }
 
-function toDiagnostic(finding: Finding, severity: Severity): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: finding.range,
-    severity: SEVERITIES[severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: finding.code,
-    message: finding.message,
-  };
-  const href = RULE_URLS.get(finding.code);
-  if (href) diagnostic.codeDescription = { href };
-  if (finding.tags && finding.tags.length > 0) {
-    diagnostic.tags = finding.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
-  }
-  if (finding.fix) diagnostic.data = finding.fix;
-  return diagnostic;
-}

@@ -8,7 +8,8 @@ import { parseDotenv } from '../compose/dotenv';
 import type { ComposeModel } from '../compose/model';
 import { parseCompose } from '../compose/parse';
 import { parseDockerfile } from '../dockerfile/parser';
-import { FileCache, filePath } from './FileCache';
+import { filePathOf } from '../util/filePath';
+import { FileCache } from './FileCache';
 
 export class ComposeProjectFiles {
   private readonly envFiles = new FileCache(parseDotenv);
@@ -17,7 +18,7 @@ export class ComposeProjectFiles {
 
   /** What the compose diagnostics of the file at `uri` need from the disk around it. */
   diagnosticContext(uri: string): ComposeDiagnosticContext {
-    const file = filePath(uri);
+    const file = filePathOf(uri);
     if (!file) return { uri, fileExists: () => false };
     const folder = path.dirname(file);
     let siblingFiles: string[] = [];
@@ -40,13 +41,13 @@ export class ComposeProjectFiles {
 
   /** The variables of `.env` beside the compose file at `uri` (empty when there is none). */
   env(uri: string): ReadonlyMap<string, string> {
-    const file = filePath(uri);
+    const file = filePathOf(uri);
     return (file && this.envFiles.get(path.join(path.dirname(file), '.env'))) || new Map();
   }
 
   /** Stage names of the Dockerfile a build uses, resolved against the compose file's folder. */
   dockerfileStages(uri: string, buildContext: string, dockerfile: string): string[] | undefined {
-    const file = filePath(uri);
+    const file = filePathOf(uri);
     if (!file || /\$|:\/\//.test(buildContext + dockerfile)) return undefined;
     const contextDir = path.resolve(path.dirname(file), buildContext);
     return this.stages.get(path.resolve(contextDir, dockerfile));

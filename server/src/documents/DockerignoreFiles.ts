@@ -2,7 +2,8 @@
 // prefers it), else `.dockerignore` in its folder, taken as the build context (the usual layout).
 import * as path from 'path';
 import { parseDockerignore, type IgnorePattern } from '../dockerfile/dockerignore';
-import { FileCache, filePath } from './FileCache';
+import { filePathOf } from '../util/filePath';
+import { FileCache } from './FileCache';
 
 export interface IgnoreFile {
   name: string;
@@ -14,7 +15,7 @@ export class DockerignoreFiles {
 
   /** The ignore file of the Dockerfile at `uri`, or undefined (no file, or not a file: uri). */
   forDockerfile(uri: string): IgnoreFile | undefined {
-    const dockerfile = filePath(uri);
+    const dockerfile = filePathOf(uri);
     if (!dockerfile) return undefined;
     const folder = path.dirname(dockerfile);
     return this.files.get(path.join(folder, `${path.basename(dockerfile)}.dockerignore`)) ?? this.files.get(path.join(folder, '.dockerignore'));

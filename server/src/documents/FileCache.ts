@@ -1,7 +1,6 @@
 // Files of the user's project that the server reads from disk (.dockerignore, .env, a service's Dockerfile,
 // a base compose file): each parsed once per modification time. Missing or unreadable files are undefined.
 import * as fs from 'fs';
-import { fileURLToPath } from 'url';
 
 export class FileCache<T> {
   private readonly cache = new Map<string, { mtimeMs: number; value: T }>();
@@ -26,15 +25,5 @@ export class FileCache<T> {
     } catch {
       return undefined;
     }
-  }
-}
-
-/** The file system path of a `file:` uri, else undefined (untitled documents, remote schemes). */
-export function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
   }
 }
