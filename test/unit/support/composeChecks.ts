@@ -1,7 +1,7 @@
-// Shared helpers of the Compose check tests: run the diagnostics on a text and read them back compactly.
+// Shared by the composeChecks*.test.ts files: run the Compose diagnostics on a text and read them back compactly.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { type ComposeDiagnosticContext, diagnoseCompose } from '../../server/src/compose/diagnostics';
-import { parseCompose } from '../../server/src/compose/parse';
+import { type ComposeDiagnosticContext, diagnoseCompose } from '../../../server/src/compose/diagnostics';
+import { parseCompose } from '../../../server/src/compose/parse';
 
 export const URI = 'file:///project/compose.yaml';
 
