@@ -44,8 +44,8 @@ describe('Compose corpus', function () {
   this.timeout(60_000);
   const counts = new Map<string, number>();
 
-  before(function () {
-    if (names.length === 0) this.skip();
+  before(() => {
+    assert.ok(names.length > 0, 'the shared corpus of compose files is missing (../shared/corpus/compose)');
   });
 
   after(() => {

@@ -108,8 +108,7 @@ describe('Dockerfile diagnostics', () => {
     const dockerfiles = path.join(CORPUS, 'dockerfiles');
     const parserTests = path.join(CORPUS, 'parser-tests');
 
-    it('reports no Error on any real Dockerfile, and only few warnings that BuildKit would not give', function () {
-      if (!fs.existsSync(dockerfiles)) this.skip();
+    it('reports no Error on any real Dockerfile, and only few warnings that BuildKit would not give', () => {
       const files = fs.readdirSync(dockerfiles);
       assert.ok(files.length > 300);
       const counts: Record<string, number> = {};
@@ -126,8 +125,8 @@ describe('Dockerfile diagnostics', () => {
       assert.strictEqual(counts.ConsistentInstructionCasing ?? 0, 0);
     });
 
-    it('never throws on BuildKit parser test files', function () {
-      if (!fs.existsSync(parserTests)) this.skip();
+    it('never throws on BuildKit parser test files', () => {
+      assert.ok(fs.existsSync(parserTests), `the shared corpus is missing: ${parserTests}`);
       for (const file of fs.readdirSync(parserTests)) {
         const text = fs.readFileSync(path.join(parserTests, file), 'utf8');
         assert.doesNotThrow(() => diagnose(text), file);
