@@ -26,18 +26,19 @@ describe('Containers view in a real VS Code', () => {
     assert.strictEqual(vscode.extensions.getExtension('docker-workflows.docker-workflows')?.isActive, true);
   });
 
-  it('lists the running test containers with their image and a running icon', async () => {
+  it('lists the running test containers with their image, IP address and a running icon', async () => {
     await waitFor('the engine connection', () => api.containers.state().kind === 'up');
     const rows = await waitFor('both test containers', async () => {
       const all = await api.containers.rows();
       const ours = all.filter((r) => r.label.startsWith('dw-vscode-'));
       return ours.length === 2 && ours;
     });
+    const ip = (name: string) => docker('inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', name);
     assert.deepStrictEqual(
       rows.map((r) => ({ label: r.label, description: r.description, icon: r.icon.id })).sort((a, b) => a.label.localeCompare(b.label)),
       [
-        { label: 'dw-vscode-idle', description: TEST_IMAGE, icon: 'vm-running' },
-        { label: 'dw-vscode-web', description: TEST_IMAGE, icon: 'vm-running' },
+        { label: 'dw-vscode-idle', description: `${TEST_IMAGE} · ${ip('dw-vscode-idle')}`, icon: 'vm-running' },
+        { label: 'dw-vscode-web', description: `${TEST_IMAGE} · ${ip('dw-vscode-web')}`, icon: 'vm-running' },
       ],
     );
     assert.strictEqual(api.containers.problem(), undefined);

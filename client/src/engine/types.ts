@@ -36,6 +36,31 @@ export interface ContainerSummary {
   labels: Record<string, string>;
   /** The Compose project this container belongs to, from its com.docker.compose.project label. */
   composeProject?: string;
+  /** Health of a container with a health check, from the engine's status text ("Up 3 minutes (healthy)"). */
+  health?: ContainerHealth;
+  /** Network name -> the container's IP address on it ("" while it has none, e.g. when stopped); sorted by name. */
+  networks: Record<string, string>;
+  /** Sorted by destination. */
+  mounts: MountSummary[];
+  /** From the com.docker.compose.service label. */
+  composeService?: string;
+  /** From the com.docker.compose.project.working_dir label. */
+  composeWorkingDir?: string;
+  /** From the comma-separated com.docker.compose.project.config_files label; relative paths joined to the working folder. */
+  composeConfigFiles?: string[];
+}
+
+export type ContainerHealth = 'healthy' | 'unhealthy' | 'starting';
+
+export type MountType = 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image' | 'unknown';
+
+export interface MountSummary {
+  type: MountType;
+  /** The volume's name for a volume, the host path for a bind mount; "" for tmpfs. */
+  source: string;
+  /** Path inside the container. */
+  destination: string;
+  readOnly: boolean;
 }
 
 export interface ImageSummary {
