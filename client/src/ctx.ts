@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ComposeCliFinder } from './commands/compose/runCompose';
 import type { EngineSession } from './engine/EngineSession';
 import type { ContainersView } from './tree/ContainersView';
 import type { Notifier } from './ui/notifier';
@@ -9,4 +10,5 @@ export interface Ctx {
   readonly notifier: Notifier;
   readonly session: EngineSession;
   readonly containers: ContainersView;
+  readonly composeCli: ComposeCliFinder;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { ComposeCliFinder } from './commands/compose/runCompose';
 import { registerCommands } from './commands/register';
 import { resolveConnection } from './engine/connection';
 import { DockerodeEngine } from './engine/DockerodeEngine';
@@ -25,8 +26,10 @@ export interface ExtensionApi {
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
-  /** Messages shown to the user since activation. */
-  shownMessages(): readonly { kind: 'error'; message: string }[];
+  /** Messages and questions shown to the user since activation. */
+  shownMessages(): readonly { kind: 'error' | 'confirm'; message: string }[];
+  /** Test seam: answers the next confirmations (the questions are still asked of the Notifier and recorded). */
+  answerNextPrompts(...answers: (string | undefined)[]): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -43,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new EngineStatusBar(session);
   const containers = new ContainersView(session);
   const notifier = createNotifier();
-  const ctx: Ctx = { extension: context, notifier, session, containers };
+  const ctx: Ctx = { extension: context, notifier, session, containers, composeCli: new ComposeCliFinder() };
   context.subscriptions.push(
     session,
     statusBar,
@@ -68,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     engineStatus: () => statusBar.shown,
     shownMessages: () => notifier.shown,
+    answerNextPrompts: (...answers) => notifier.answerNext(...answers),
   };
 }
 

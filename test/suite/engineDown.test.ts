@@ -36,7 +36,7 @@ describe('an engine that cannot be reached', () => {
       tooltip: `${DEAD_MESSAGE}\n\nAddress from DOCKER_HOST. Click to retry.`,
     });
     assert.deepStrictEqual(await api.containers.rows(), []);
-    assert.deepStrictEqual(api.shownMessages(), []);
+    assert.deepStrictEqual(api.shownMessages().filter((m) => m.kind === 'error'), []);
   });
 
   it('the docker-workflows.host setting takes effect at once, and the view recovers when it is cleared', async () => {
@@ -45,6 +45,6 @@ describe('an engine that cannot be reached', () => {
     await vscode.workspace.getConfiguration('docker-workflows').update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('the engine to be back', () => api.containers.state().kind === 'up');
     assert.strictEqual(api.containers.problem(), undefined);
-    assert.deepStrictEqual(api.shownMessages(), []);
+    assert.deepStrictEqual(api.shownMessages().filter((m) => m.kind === 'error'), []);
   });
 });

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { refreshContainers } from './containers/refresh';
+import { composeCommand } from './compose/runCompose';
+import { composeDown } from './compose/down';
 import { retryConnection } from './engine/retry';
 
 /** Every command has the signature (ctx, node?, nodes?) so the palette, menus and multi-select share it. */
@@ -9,6 +11,16 @@ type Command = (ctx: Ctx, node?: unknown, nodes?: unknown[]) => unknown;
 const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.engine.retry': retryConnection,
   'dockerWorkflows.containers.refresh': refreshContainers,
+  'dockerWorkflows.compose.up': composeCommand('up'),
+  'dockerWorkflows.compose.down': composeDown,
+  'dockerWorkflows.compose.restart': composeCommand('restart'),
+  'dockerWorkflows.compose.stop': composeCommand('stop'),
+  'dockerWorkflows.compose.start': composeCommand('start'),
+  'dockerWorkflows.compose.pause': composeCommand('pause'),
+  'dockerWorkflows.compose.unpause': composeCommand('unpause'),
+  'dockerWorkflows.compose.logs': composeCommand('logs', { follow: true }),
+  'dockerWorkflows.compose.pull': composeCommand('pull'),
+  'dockerWorkflows.compose.build': composeCommand('build'),
 };
 
 export function registerCommands(ctx: Ctx): void {

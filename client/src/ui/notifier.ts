@@ -6,18 +6,37 @@ import * as vscode from 'vscode';
  */
 export interface Notifier {
   error(message: string): void;
+  /** A modal question; resolves to the chosen answer, or undefined when cancelled. */
+  confirm(message: string, detail: string, ...answers: string[]): Promise<string | undefined>;
   /** What was shown since activation, oldest first. */
-  readonly shown: readonly { kind: 'error'; message: string }[];
+  readonly shown: readonly { kind: 'error' | 'confirm'; message: string }[];
+  /**
+   * Test seam: the next confirmations are answered with these (in order) instead of waiting for a person.
+   * The question is still recorded in `shown`; the product never skips it.
+   */
+  answerNext(...answers: (string | undefined)[]): void;
 }
 
 export function createNotifier(): Notifier {
-  const shown: { kind: 'error'; message: string }[] = [];
+  const shown: { kind: 'error' | 'confirm'; message: string }[] = [];
+  const answers: (string | undefined)[] = [];
+  const record = (kind: 'error' | 'confirm', message: string) => {
+    shown.push({ kind, message });
+    if (shown.length > 100) shown.shift();
+  };
   return {
     shown,
     error(message) {
-      shown.push({ kind: 'error', message });
-      if (shown.length > 100) shown.shift();
+      record('error', message);
       void vscode.window.showErrorMessage(message);
+    },
+    async confirm(message, detail, ...choices) {
+      record('confirm', message);
+      if (answers.length > 0) return answers.shift();
+      return vscode.window.showWarningMessage(message, { modal: true, detail }, ...choices);
+    },
+    answerNext(...next) {
+      answers.push(...next);
     },
   };
 }

@@ -1,0 +1,97 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type ComposeCli, type ComposeRequest } from '../../compose/composeCli';
+import { composeFilesFor } from '../../compose/composeFiles';
+import { projectNameOf } from '../../compose/projectName';
+import type { Ctx } from '../../ctx';
+
+/** Where a Compose command applies: a compose file (explorer/editor menu) or a project node of the view. */
+export interface ComposeTarget {
+  /** The compose files, in -f order (the file and its override). */
+  files: string[];
+  projectDirectory: string;
+}
+
+/** The compose file of an explorer/editor menu, or the active editor's; undefined when there is none. */
+export function targetOf(node: unknown): ComposeTarget | undefined {
+  const project = node as { configFiles?: string[]; workingDir?: string } | undefined;
+  if (project?.configFiles?.length && project.workingDir) return { files: project.configFiles, projectDirectory: project.workingDir };
+  const uri = node instanceof vscode.Uri ? node : vscode.window.activeTextEditor?.document.uri;
+  if (!uri || uri.scheme !== 'file') return undefined;
+  const files = composeFilesFor(uri.fsPath);
+  return { files, projectDirectory: path.dirname(files[0]) };
+}
+
+/** Finds `docker compose` (v2) or `docker-compose` (v1) once per session; a failure is retried next time. */
+export class ComposeCliFinder {
+  private found: Promise<ComposeCli> | undefined;
+
+  find(env: NodeJS.ProcessEnv): Promise<ComposeCli> {
+    this.found ??= detectComposeCli(execFileRunner({ env, timeoutMs: 15_000 })).then((result) => {
+      if (!result.cli) throw new Error(result.reason);
+      return result.cli;
+    });
+    return this.found.catch((error: unknown) => {
+      this.found = undefined;
+      throw error;
+    });
+  }
+}
+
+/**
+ * Runs one Compose action as a task in a terminal named after the project: the program and its arguments are
+ * passed as an array (ProcessExecution, no shell), so a path with spaces, quotes or `$(...)` reaches Compose
+ * unchanged. Resolves with the exit code; a failure is also shown to the user.
+ */
+export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<ComposeRequest, 'files' | 'projectDirectory'>): Promise<number | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    ctx.notifier.error('Compose commands run the files of this workspace: trust the workspace first (Manage Workspace Trust).');
+    return undefined;
+  }
+  // Compose must talk to the engine the views show.
+  const env = { ...process.env, ...(ctx.session.endpoint ? { DOCKER_HOST: ctx.session.endpoint.url } : {}) };
+  let cli: ComposeCli;
+  try {
+    cli = await ctx.composeCli.find(env);
+  } catch (error) {
+    ctx.notifier.error(`Neither "docker compose" nor "docker-compose" can be run: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const full: ComposeRequest = { ...request, files: target.files, projectDirectory: target.projectDirectory };
+  const { command, args } = composeArgs(cli, full);
+  const texts = target.files.flatMap((f) => (fs.existsSync(f) ? [fs.readFileSync(f, 'utf8')] : []));
+  const project = projectNameOf(texts, target.projectDirectory, { env, v1: !cli.v2 }) || path.basename(target.projectDirectory);
+  const task = new vscode.Task(
+    { type: 'dockerWorkflows.compose', action: request.action },
+    vscode.TaskScope.Workspace,
+    `${request.action} (${project})`,
+    `Compose: ${project}`,
+    new vscode.ProcessExecution(command, args, { cwd: target.projectDirectory, env: env as Record<string, string> }),
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  const execution = await vscode.tasks.executeTask(task);
+  const exitCode = await new Promise<number | undefined>((resolve) => {
+    const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution !== execution) return;
+      listener.dispose();
+      resolve(e.exitCode);
+    });
+  });
+  if (exitCode !== 0 && request.action !== 'logs') {
+    ctx.notifier.error(`Compose ${request.action} of "${project}" failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
+  }
+  return exitCode;
+}
+
+/** A command that runs `action` on its target with fixed options. */
+export function composeCommand(action: ComposeAction, options: Omit<ComposeRequest, 'action' | 'files' | 'projectDirectory'> = {}) {
+  return async (ctx: Ctx, node?: unknown): Promise<number | undefined> => {
+    const target = targetOf(node);
+    if (!target) {
+      ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
+      return undefined;
+    }
+    return runCompose(ctx, target, { action, ...options });
+  };
+}
