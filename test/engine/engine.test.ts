@@ -82,6 +82,22 @@ describe('engine layer against a real dockerd', function () {
     }
   });
 
+  it('changes container state: pause, unpause, stop, start, restart, kill, and removes with force', async () => {
+    docker('run', '-d', '--name', 'dw-eng-actions', '--label', LABEL, TEST_IMAGE, 'sleep', '3600');
+    const id = docker('inspect', '-f', '{{.Id}}', 'dw-eng-actions');
+    const state = () => docker('inspect', '-f', '{{.State.Status}}', id);
+    const states: string[] = [];
+    for (const action of ['pause', 'unpause', 'stop', 'start', 'restart', 'kill'] as const) {
+      await engine.containerAction(id, action);
+      states.push(`${action}:${state()}`);
+    }
+    assert.deepStrictEqual(states, ['pause:paused', 'unpause:running', 'stop:exited', 'start:running', 'restart:running', 'kill:exited']);
+    await engine.containerAction(id, 'start');
+    await assert.rejects(engine.removeContainer(id, false), { name: 'EngineError', failure: 'engine-error' });
+    await engine.removeContainer(id, true);
+    assert.strictEqual(docker('ps', '-aq', '--filter', 'name=^dw-eng-actions$'), '');
+  });
+
   it('reports a clear error when dockerd stops mid-test, and recovers by itself when it starts again', async () => {
     const states: EngineState[] = [];
     const events: EngineEvent[] = [];

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { containerLifecycle } from './containers/lifecycle';
 import { refreshContainers } from './containers/refresh';
+import { removeContainers } from './containers/remove';
 import { composeCommand } from './compose/runCompose';
 import { composeDown } from './compose/down';
 import { retryConnection } from './engine/retry';
@@ -11,6 +13,13 @@ type Command = (ctx: Ctx, node?: unknown, nodes?: unknown[]) => unknown;
 const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.engine.retry': retryConnection,
   'dockerWorkflows.containers.refresh': refreshContainers,
+  'dockerWorkflows.containers.start': containerLifecycle('start'),
+  'dockerWorkflows.containers.stop': containerLifecycle('stop'),
+  'dockerWorkflows.containers.restart': containerLifecycle('restart'),
+  'dockerWorkflows.containers.pause': containerLifecycle('pause'),
+  'dockerWorkflows.containers.unpause': containerLifecycle('unpause'),
+  'dockerWorkflows.containers.kill': containerLifecycle('kill'),
+  'dockerWorkflows.containers.remove': removeContainers,
   'dockerWorkflows.compose.up': composeCommand('up'),
   'dockerWorkflows.compose.down': composeDown,
   'dockerWorkflows.compose.restart': composeCommand('restart'),

@@ -1,5 +1,7 @@
 import type { ContainerSummary, EngineEndpoint, EngineEvent, ImageSummary } from './types';
 
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
+
 export interface Disposable {
   dispose(): void;
 }
@@ -18,6 +20,10 @@ export interface DockerEngine {
   ping(): Promise<void>;
   listContainers(): Promise<ContainerSummary[]>;
   listImages(): Promise<ImageSummary[]>;
+  /** Changes a container's state; resolves when the engine has done it. */
+  containerAction(id: string, action: ContainerAction): Promise<void>;
+  /** Removes a container (force: also a running one). */
+  removeContainer(id: string, force: boolean): Promise<void>;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
   dispose(): void;

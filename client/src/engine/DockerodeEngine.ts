@@ -3,7 +3,7 @@ import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ConnectionOptions, ResolvedConnection } from './connection';
-import type { Disposable, DockerEngine, EventHandlers } from './DockerEngine';
+import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import {
   EngineError,
   type EngineFailure,
@@ -42,6 +42,17 @@ export class DockerodeEngine implements DockerEngine {
   async listImages(): Promise<ImageSummary[]> {
     const list = await this.call((abortSignal) => this.docker.listImages({ abortSignal }));
     return list.map(toImageSummary);
+  }
+
+  async containerAction(id: string, action: ContainerAction): Promise<void> {
+    // dockerode's typings declare these with a callback only; without one they return a promise.
+    const container = this.docker.getContainer(id) as unknown as Record<ContainerAction, (options?: object) => Promise<unknown>>;
+    // stop and restart wait for the container's own stop timeout (10 s by default) before the engine kills it.
+    await this.call(() => container[action]({}), action === 'stop' || action === 'restart' ? 60_000 : REQUEST_TIMEOUT_MS);
+  }
+
+  async removeContainer(id: string, force: boolean): Promise<void> {
+    await this.call(() => this.docker.getContainer(id).remove({ force }) as Promise<unknown>);
   }
 
   async events(handlers: EventHandlers): Promise<Disposable> {
@@ -85,14 +96,14 @@ export class DockerodeEngine implements DockerEngine {
     for (const subscription of [...this.open]) subscription.dispose();
   }
 
-  private async call<T>(request: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  private async call<T>(request: (abortSignal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         abort.abort();
-        reject(new EngineError(this.endpoint.url, `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`, 'timeout'));
-      }, REQUEST_TIMEOUT_MS);
+        reject(new EngineError(this.endpoint.url, `no answer within ${timeoutMs / 1000} s`, 'timeout'));
+      }, timeoutMs);
     });
     try {
       return await Promise.race([request(abort.signal), timeout]);

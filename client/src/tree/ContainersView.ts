@@ -23,7 +23,7 @@ export class ContainersView implements vscode.Disposable {
 
   constructor(private readonly session: EngineSession) {
     this.provider = new ContainersTreeProvider(session);
-    this.treeView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, { treeDataProvider: this.provider });
+    this.treeView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true });
     this.disposables.push(
       this.provider,
       this.treeView,

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { ContainerAction } from '../../engine/DockerEngine';
+import { EngineError } from '../../engine/types';
+import type { Ctx } from '../../ctx';
+import { selectedContainers } from './selection';
+
+const PROGRESS: Record<ContainerAction, string> = {
+  start: 'Starting',
+  stop: 'Stopping',
+  restart: 'Restarting',
+  pause: 'Pausing',
+  unpause: 'Unpausing',
+  kill: 'Killing',
+};
+
+/**
+ * Start, stop, restart, pause, unpause or kill the selected containers (all of a multi-selection), with
+ * progress; the view follows from the engine's events. Resolves with the names of the containers it changed.
+ */
+export function containerLifecycle(action: ContainerAction) {
+  return async (ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<string[]> => {
+    const engine = ctx.session.engine;
+    const containers = selectedContainers(node, nodes);
+    if (!engine || containers.length === 0) return [];
+    const done: string[] = [];
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${PROGRESS[action]} ${containers.length === 1 ? containers[0].name : `${containers.length} containers`}` },
+      async () => {
+        await Promise.all(
+          containers.map(async (container) => {
+            try {
+              await engine.containerAction(container.id, action);
+              done.push(container.name);
+            } catch (error) {
+              const reason = error instanceof EngineError ? error.reason : String(error);
+              ctx.notifier.error(`Could not ${action} ${container.name}: ${reason}`);
+            }
+          }),
+        );
+      },
+    );
+    return done.sort();
+  };
+}
