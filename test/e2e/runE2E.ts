@@ -7,7 +7,7 @@
 //   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
-// Screenshots: test-results/containers-view.png, test-results/engine-down.png, and test-results/e2e-failure.png on failure, when the
+// Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, engine-down.png, and test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -22,6 +22,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
 const extensionPath = path.resolve(process.env.DW_EXTENSION_PATH || root);
 const container = process.env.DW_E2E_CONTAINER ?? '';
+/** The Compose project the journey starts from the explorer (only the test image: no registry is reachable). */
+const COMPOSE_PROJECT = 'services:\n  web:\n    image: dw-test/busybox:latest\n    command: ["sleep", "3600"]\n  worker:\n    image: dw-test/busybox:latest\n    command: ["sleep", "3600"]\n';
 /** The view container's element id, which VS Code derives from our container id `dockerWorkflows`. */
 const VIEWLET = '[id="workbench.view.extension.dockerWorkflows"]';
 
@@ -29,8 +31,10 @@ async function main(): Promise<void> {
   const keep = path.join(resultsDir, 'e2e-logs');
   const viewShot = path.join(resultsDir, 'containers-view.png');
   const downShot = path.join(resultsDir, 'engine-down.png');
+  const composeShot = path.join(resultsDir, 'compose-up.png');
+  const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, downShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, downShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -42,6 +46,13 @@ async function main(): Promise<void> {
     if (!page) throw new Error('no browser page');
     return page;
   };
+  /** An entry of the open context menu (VS Code draws it in a shadow root, which CSS locators pierce). */
+  const menuItem = (label: string): Locator => ui().locator('.monaco-menu .action-label').filter({ hasText: new RegExp(`^${label}$`) }).first();
+  /** VS Code's menus act on the highlighted entry: point at it, then press Enter, as a keyboard user would. */
+  const choose = async (item: Locator): Promise<void> => {
+    await item.hover();
+    await ui().keyboard.press('Enter');
+  };
   const containersTree = (): Locator => ui().locator(VIEWLET).getByRole('tree', { name: 'Containers' });
 
   const checks: [string, () => Promise<void>][] = [
@@ -49,6 +60,8 @@ async function main(): Promise<void> {
       const code = extensionMain(extensionPath);
       if (!fs.existsSync(code)) throw new Error(`${code} is missing (npm run build makes it)`);
       const workspace = tempWorkspace(root, tmp);
+      // A small Compose project of the test image, for the Compose Up journey below (project name: "workspace").
+      fs.writeFileSync(path.join(workspace, 'compose.yaml'), COMPOSE_PROJECT);
       server = startCodeServer({ workspace, env: process.env, logFile: serverLog });
       const srv = await server;
       if (stopping) throw new Error('stopped');
@@ -82,6 +95,32 @@ async function main(): Promise<void> {
       fs.mkdirSync(resultsDir, { recursive: true });
       await ui().screenshot({ path: viewShot });
       console.log(`e2e: screenshot ${path.relative(root, viewShot)}`);
+    }],
+    ['right-click compose.yaml in the explorer, Compose Up: its containers appear grouped under the project', async () => {
+      const explorer = ui().locator('.part.activitybar').getByRole('tab', { name: /^Explorer/ });
+      await explorer.click();
+      const file = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^compose\.yaml$/ });
+      await file.click({ button: 'right' });
+      await choose(menuItem('Compose Up'));
+      await ui().locator('.part.activitybar').getByRole('tab', { name: 'Docker', exact: true }).click();
+      const group = containersTree().getByRole('treeitem').filter({ hasText: /^workspace/ });
+      await group.first().waitFor({ timeout: 60_000 });
+      for (const name of ['workspace_web_1', 'workspace_worker_1']) {
+        await containersTree().getByRole('treeitem').filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
+      }
+      await ui().mouse.move(700, 450, { steps: 5 });
+      await ui().screenshot({ path: composeShot });
+      console.log(`e2e: screenshot ${path.relative(root, composeShot)}`);
+    }],
+    ['stop a container from its context menu: its icon changes to stopped', async () => {
+      const row = containersTree().getByRole('treeitem').filter({ hasText: 'workspace_web_1' }).first();
+      await row.locator('.codicon-vm-running').waitFor({ timeout: 15_000 });
+      await row.click({ button: 'right' });
+      await choose(menuItem('Stop'));
+      await row.locator('.codicon-vm-outline').waitFor({ timeout: 30_000 });
+      await ui().mouse.move(700, 450, { steps: 5 });
+      await ui().screenshot({ path: stoppedShot });
+      console.log(`e2e: screenshot ${path.relative(root, stoppedShot)}`);
     }],
     ['when the engine stops, the view shows why and a Retry button, and the container comes back with the engine', async () => {
       const dir = process.env.DW_DOCKERD_DIR;
