@@ -45,11 +45,17 @@ describe('Containers view in a real VS Code', () => {
     assert.strictEqual(api.containers.endpoint(), process.env.DOCKER_HOST);
   });
 
+  it('the status bar names the engine and counts the running containers', async () => {
+    const running = () => docker('ps', '-q').split('\n').filter(Boolean).length;
+    await waitFor('the running count', () => api.engineStatus().text === `$(plug) Docker: ${process.env.DOCKER_HOST} · ${running()} running`);
+  });
+
   it('follows the event stream: a stopped container shows as exited', async () => {
     docker('stop', '-t', '1', 'dw-vscode-idle');
     const row = await waitFor('the stopped icon', async () =>
       (await api.containers.rows()).find((r) => r.label === 'dw-vscode-idle' && r.contextValue === 'container.exited'),
     );
     assert.deepStrictEqual(row.icon, { id: 'vm-outline' });
+    await waitFor('the running count after the stop', () => api.engineStatus().text.endsWith(` · ${docker('ps', '-q').split('\n').filter(Boolean).length} running`));
   });
 });

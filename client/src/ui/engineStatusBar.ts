@@ -1,18 +1,56 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
-import type { EngineEndpoint } from '../engine/types';
+import { EngineError, type EngineEndpoint, type EngineEvent } from '../engine/types';
 import type { EngineState } from '../tree/RefreshController';
 
-/** The status-bar item that names the engine the extension talks to and, while it is down, why. */
+/** Container events after which the number of running containers may differ. */
+const RUN_CHANGES = new Set(['start', 'die', 'destroy', 'pause', 'unpause', 'restart']);
+const COUNT_DEBOUNCE_MS = 300;
+
+/**
+ * The status-bar item that names the engine the extension talks to, how many containers run and, while the
+ * engine is down, why. The count is listed again only after events that change it (debounced), never polled.
+ */
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerWorkflows.engine', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private running: number | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(session: EngineSession) {
+  constructor(private readonly session: EngineSession) {
     this.item.name = 'Docker Engine';
     this.item.command = 'dockerWorkflows.engine.retry';
-    this.subscription = session.onDidChangeState((state) => this.update(session.endpoint, state));
-    this.update(session.endpoint, session.state);
+    this.subscriptions = [
+      session.onDidChangeState(() => {
+        if (session.state.kind !== 'up') this.running = undefined;
+        this.render();
+      }),
+      session.onDidConnect(() => this.countLater()),
+      session.onDidReceiveEvent((event: EngineEvent) => {
+        if (event.type === 'container' && RUN_CHANGES.has(event.action)) this.countLater();
+      }),
+    ];
+    this.render();
+  }
+
+  private countLater(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.count(), COUNT_DEBOUNCE_MS);
+  }
+
+  private async count(): Promise<void> {
+    const engine = this.session.engine;
+    if (!engine || this.session.state.kind !== 'up') return;
+    try {
+      this.running = (await engine.listContainers()).filter((c) => c.state === 'running').length;
+      this.render();
+    } catch (error) {
+      if (error instanceof EngineError) this.session.reportFailure(error);
+    }
+  }
+
+  private render(): void {
+    this.update(this.session.endpoint, this.session.state);
   }
 
   private update(endpoint: EngineEndpoint | undefined, state: EngineState): void {
@@ -23,7 +61,8 @@ export class EngineStatusBar implements vscode.Disposable {
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.item.tooltip = `${state.error.message}\n\nAddress from ${from}. Click to retry.`;
     } else {
-      this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) Docker: ${where}`;
+      const count = state.kind === 'up' && this.running !== undefined ? ` · ${this.running} running` : '';
+      this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) Docker: ${where}${count}`;
       this.item.backgroundColor = undefined;
       this.item.tooltip = `${state.kind === 'up' ? 'Connected to' : 'Connecting to'} the Docker engine at ${where} (address from ${from}).`;
     }
@@ -36,7 +75,8 @@ export class EngineStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
 }
