@@ -27,9 +27,9 @@ export interface ExtensionApi {
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
   /** Messages and questions shown to the user since activation. */
-  shownMessages(): readonly { kind: 'error' | 'confirm'; message: string }[];
-  /** Test seam: answers the next confirmations (the questions are still asked of the Notifier and recorded). */
-  answerNextPrompts(...answers: (string | undefined)[]): void;
+  shownMessages(): readonly { kind: 'error' | 'confirm' | 'pick'; message: string }[];
+  /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
+  answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

@@ -54,4 +54,14 @@ describe('Compose commands on a compose file', () => {
     await waitFor('the project group to go', async () => (await projectRow(api, project)) === undefined, 30_000);
     assert.strictEqual(docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`), '');
   });
+
+  it('Compose Up (Choose Services…) starts only the services the user picks', async () => {
+    api.answerNextPrompts(['worker']);
+    assert.strictEqual(await vscode.commands.executeCommand('dockerWorkflows.compose.upServices', file), 0);
+    assert.strictEqual(api.shownMessages().at(-1)?.message, 'Compose Up: choose the services to start');
+    const running = docker('ps', '--format', '{{.Names}}', '--filter', `label=com.docker.compose.project=${project}`);
+    assert.strictEqual(running, `${project}_worker_1`);
+    api.answerNextPrompts('Down');
+    assert.strictEqual(await vscode.commands.executeCommand('dockerWorkflows.compose.down', file), 0);
+  });
 });

@@ -5,6 +5,7 @@ import { refreshContainers } from './containers/refresh';
 import { removeContainers } from './containers/remove';
 import { composeCommand } from './compose/runCompose';
 import { composeDown } from './compose/down';
+import { composeUpProfiles, composeUpServices } from './compose/upChosen';
 import { retryConnection } from './engine/retry';
 
 /** Every command has the signature (ctx, node?, nodes?) so the palette, menus and multi-select share it. */
@@ -21,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.containers.kill': containerLifecycle('kill'),
   'dockerWorkflows.containers.remove': removeContainers,
   'dockerWorkflows.compose.up': composeCommand('up'),
+  'dockerWorkflows.compose.upServices': composeUpServices,
+  'dockerWorkflows.compose.upProfiles': composeUpProfiles,
   'dockerWorkflows.compose.down': composeDown,
   'dockerWorkflows.compose.restart': composeCommand('restart'),
   'dockerWorkflows.compose.stop': composeCommand('stop'),
