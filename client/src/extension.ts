@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { ComposeCliFinder } from './commands/compose/runCompose';
+import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
 import { registerCommands } from './commands/register';
 import { resolveConnection } from './engine/connection';
 import { DockerodeEngine } from './engine/DockerodeEngine';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   registerCommands(ctx);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)));
   session.connect();
   startLanguageClient(context).then(
     (client) => context.subscriptions.push(feedLocalImages(session, client)),

@@ -39,6 +39,41 @@ describe('Container commands on tree nodes', () => {
     await waitFor('a running row', async () => (await row(api, 'dw-act-a'))?.contextValue === 'container.running');
   });
 
+  it('copies the id and the name of a container', async () => {
+    const a = await row(api, 'dw-act-a');
+    const id = docker('inspect', '-f', '{{.Id}}', 'dw-act-a');
+    await vscode.commands.executeCommand('dockerWorkflows.containers.copyId', a);
+    assert.strictEqual(await vscode.env.clipboard.readText(), id);
+    await vscode.commands.executeCommand('dockerWorkflows.containers.copyName', a);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'dw-act-a');
+  });
+
+  it('inspects a container as a read-only JSON document', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('dockerWorkflows.containers.inspect', await row(api, 'dw-act-a'));
+    assert.strictEqual(document.uri.scheme, 'docker-inspect');
+    assert.strictEqual(document.languageId, 'json');
+    const inspected = JSON.parse(document.getText()) as { Id: string; Name: string; Config: { Image: string } };
+    assert.deepStrictEqual([inspected.Id, inspected.Name, inspected.Config.Image], [docker('inspect', '-f', '{{.Id}}', 'dw-act-a'), '/dw-act-a', TEST_IMAGE]);
+  });
+
+  it('opens a shell inside a running container', async () => {
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('dockerWorkflows.containers.shell', await row(api, 'dw-act-a'));
+    assert.strictEqual(terminal.name, 'Shell: dw-act-a');
+    try {
+      terminal.sendText('echo typed-in-the-shell > /tmp/dw-shell.txt');
+      const written = await waitFor('the command to run in the container', () => {
+        try {
+          return docker('exec', 'dw-act-a', 'cat', '/tmp/dw-shell.txt') || undefined;
+        } catch {
+          return undefined;
+        }
+      }, 20_000);
+      assert.strictEqual(written, 'typed-in-the-shell');
+    } finally {
+      terminal.dispose();
+    }
+  });
+
   it('asks before removing, and removes a running container only with Force Remove', async () => {
     api.answerNextPrompts(undefined);
     assert.deepStrictEqual(await vscode.commands.executeCommand('dockerWorkflows.containers.remove', await row(api, 'dw-act-a')), []);

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { copyContainerId, copyContainerName } from './containers/copy';
+import { inspectContainer } from './containers/inspect';
 import { containerLifecycle } from './containers/lifecycle';
+import { openShell } from './containers/shell';
 import { refreshContainers } from './containers/refresh';
 import { removeContainers } from './containers/remove';
 import { composeCommand } from './compose/runCompose';
@@ -21,6 +24,10 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.containers.unpause': containerLifecycle('unpause'),
   'dockerWorkflows.containers.kill': containerLifecycle('kill'),
   'dockerWorkflows.containers.remove': removeContainers,
+  'dockerWorkflows.containers.copyId': copyContainerId,
+  'dockerWorkflows.containers.copyName': copyContainerName,
+  'dockerWorkflows.containers.inspect': inspectContainer,
+  'dockerWorkflows.containers.shell': openShell,
   'dockerWorkflows.compose.up': composeCommand('up'),
   'dockerWorkflows.compose.upServices': composeUpServices,
   'dockerWorkflows.compose.upProfiles': composeUpProfiles,

@@ -22,6 +22,8 @@ export interface DockerEngine {
   listImages(): Promise<ImageSummary[]>;
   /** Changes a container's state; resolves when the engine has done it. */
   containerAction(id: string, action: ContainerAction): Promise<void>;
+  /** The engine's full description of a container (`docker inspect`), as JSON text. */
+  inspectContainer(id: string): Promise<string>;
   /** Removes a container (force: also a running one). */
   removeContainer(id: string, force: boolean): Promise<void>;
   /** Follows the engine's event stream. Resolves once the stream is open. */

@@ -51,6 +51,11 @@ export class DockerodeEngine implements DockerEngine {
     await this.call(() => container[action]({}), action === 'stop' || action === 'restart' ? 60_000 : REQUEST_TIMEOUT_MS);
   }
 
+  async inspectContainer(id: string): Promise<string> {
+    const info = await this.call((abortSignal) => this.docker.getContainer(id).inspect({ abortSignal } as object));
+    return JSON.stringify(info, null, 2);
+  }
+
   async removeContainer(id: string, force: boolean): Promise<void> {
     await this.call(() => this.docker.getContainer(id).remove({ force }) as Promise<unknown>);
   }
