@@ -98,6 +98,27 @@ describe('engine layer against a real dockerd', function () {
     assert.strictEqual(docker('ps', '-aq', '--filter', 'name=^dw-eng-actions$'), '');
   });
 
+  it('follows the logs of a container: stdout and stderr, the old lines and then the new ones', async () => {
+    docker('run', '-d', '--name', 'dw-eng-logs', '--label', LABEL, TEST_IMAGE, 'sh', '-c', 'echo first; echo oops >&2; sleep 2; echo later; sleep 3600');
+    const id = docker('inspect', '-f', '{{.Id}}', 'dw-eng-logs');
+    let text = '';
+    let ended: Error | undefined | 'no';
+    ended = 'no';
+    const subscription = await engine.followLogs(id, { timestamps: false, tail: 100 }, (t) => (text += t), (error) => (ended = error));
+    try {
+      // stdout and stderr are two streams: the engine keeps each in order, not their interleaving.
+      await waitFor('the first lines', () => text.split('\n').filter(Boolean).length >= 2, 5000);
+      assert.deepStrictEqual(text.split('\n').filter(Boolean).sort(), ['first', 'oops']);
+      await waitFor('the line written later', () => text.endsWith('later\n'), 10_000);
+      docker('rm', '-f', id);
+      await waitFor('the end of the stream', () => ended !== 'no', 10_000);
+      assert.strictEqual(ended, undefined);
+    } finally {
+      subscription.dispose();
+      if (docker('ps', '-aq', '--filter', 'name=^dw-eng-logs$')) docker('rm', '-f', 'dw-eng-logs');
+    }
+  });
+
   it('reports a clear error when dockerd stops mid-test, and recovers by itself when it starts again', async () => {
     const states: EngineState[] = [];
     const events: EngineEvent[] = [];

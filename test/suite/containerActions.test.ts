@@ -56,6 +56,13 @@ describe('Container commands on tree nodes', () => {
     assert.deepStrictEqual([inspected.Id, inspected.Name, inspected.Config.Image], [docker('inspect', '-f', '{{.Id}}', 'dw-act-a'), '/dw-act-a', TEST_IMAGE]);
   });
 
+  it('opens the logs of a container in a terminal named after it', async () => {
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('dockerWorkflows.containers.logs', await row(api, 'dw-act-a'));
+    assert.strictEqual(terminal.name, 'Logs: dw-act-a');
+    assert.ok(vscode.window.terminals.includes(terminal));
+    terminal.dispose();
+  });
+
   it('opens a shell inside a running container', async () => {
     const terminal = await vscode.commands.executeCommand<vscode.Terminal>('dockerWorkflows.containers.shell', await row(api, 'dw-act-a'));
     assert.strictEqual(terminal.name, 'Shell: dw-act-a');

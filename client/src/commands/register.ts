@@ -3,6 +3,7 @@ import type { Ctx } from '../ctx';
 import { copyContainerId, copyContainerName } from './containers/copy';
 import { inspectContainer } from './containers/inspect';
 import { containerLifecycle } from './containers/lifecycle';
+import { followLogs } from './containers/logs';
 import { openShell } from './containers/shell';
 import { refreshContainers } from './containers/refresh';
 import { removeContainers } from './containers/remove';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.containers.copyName': copyContainerName,
   'dockerWorkflows.containers.inspect': inspectContainer,
   'dockerWorkflows.containers.shell': openShell,
+  'dockerWorkflows.containers.logs': followLogs,
   'dockerWorkflows.compose.up': composeCommand('up'),
   'dockerWorkflows.compose.upServices': composeUpServices,
   'dockerWorkflows.compose.upProfiles': composeUpProfiles,

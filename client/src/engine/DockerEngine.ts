@@ -24,6 +24,11 @@ export interface DockerEngine {
   containerAction(id: string, action: ContainerAction): Promise<void>;
   /** The engine's full description of a container (`docker inspect`), as JSON text. */
   inspectContainer(id: string): Promise<string>;
+  /**
+   * Follows a container's output (stdout and stderr, the last `tail` lines first); `onText` gets the text as it
+   * comes, `onEnd` once when the stream stops (the container was removed, the engine went away, or disposed).
+   */
+  followLogs(id: string, options: { timestamps: boolean; tail: number }, onText: (text: string) => void, onEnd: (error?: Error) => void): Promise<Disposable>;
   /** Removes a container (force: also a running one). */
   removeContainer(id: string, force: boolean): Promise<void>;
   /** Follows the engine's event stream. Resolves once the stream is open. */

@@ -56,6 +56,42 @@ export class DockerodeEngine implements DockerEngine {
     return JSON.stringify(info, null, 2);
   }
 
+  async followLogs(
+    id: string,
+    options: { timestamps: boolean; tail: number },
+    onText: (text: string) => void,
+    onEnd: (error?: Error) => void,
+  ): Promise<Disposable> {
+    const container = this.docker.getContainer(id);
+    const tty = (await this.call(() => container.inspect())).Config.Tty;
+    const stream = (await this.call(() =>
+      container.logs({ follow: true, stdout: true, stderr: true, timestamps: options.timestamps, tail: options.tail }),
+    )) as unknown as NodeJS.ReadableStream & { destroy(): void };
+    const sink = { write: (chunk: Buffer) => onText(chunk.toString('utf8')) } as unknown as NodeJS.WritableStream;
+    // Without a TTY the engine multiplexes stdout and stderr into frames; with one it sends plain text.
+    if (tty) stream.on('data', (chunk: Buffer) => onText(chunk.toString('utf8')));
+    else this.docker.modem.demuxStream(stream, sink, sink);
+    let ended = false;
+    const subscription: Disposable = {
+      dispose: () => {
+        ended = true;
+        this.open.delete(subscription);
+        stream.removeAllListeners('end');
+        stream.on('error', () => undefined);
+        stream.destroy();
+      },
+    };
+    const end = (error?: unknown) => {
+      if (ended) return;
+      subscription.dispose();
+      onEnd(error === undefined ? undefined : this.toEngineError(error));
+    };
+    stream.on('end', () => end());
+    stream.on('error', (error) => end(error));
+    this.open.add(subscription);
+    return subscription;
+  }
+
   async removeContainer(id: string, force: boolean): Promise<void> {
     await this.call(() => this.docker.getContainer(id).remove({ force }) as Promise<unknown>);
   }
