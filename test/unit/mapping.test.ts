@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type Docker from 'dockerode';
-import { describeError, healthFromStatus, parseEvent, toContainerSummary } from '../../client/src/engine/DockerodeEngine';
+import { healthFromStatus, parseEvent, toContainerSummary } from '../../client/src/engine/DockerodeEngine';
+import { describeError } from '../../client/src/engine/errors';
 import { isContainerChange } from '../../client/src/tree/RefreshController';
 
 const info = {

@@ -1,12 +1,13 @@
-// The only file that imports dockerode: connection, mapping to our own types, timeouts and plain-words errors.
+// The only file that imports dockerode: connection, mapping to our own types, timeouts, streams (events, logs);
+// failures are put in plain words by errors.ts.
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ConnectionOptions, ResolvedConnection } from './connection';
+import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import {
   EngineError,
-  type EngineFailure,
   type ContainerState,
   type ContainerSummary,
   type EngineEndpoint,
@@ -160,28 +161,6 @@ export class DockerodeEngine implements DockerEngine {
     const { reason, failure } = describeError(error);
     return new EngineError(this.endpoint.url, reason, failure);
   }
-}
-
-const FAILURES: Record<string, { failure: EngineFailure; reason: string }> = {
-  ENOENT: { failure: 'no-socket', reason: 'the socket does not exist (is the Docker engine running?)' },
-  ECONNREFUSED: { failure: 'refused', reason: 'the connection was refused (is the Docker engine running?)' },
-  EACCES: { failure: 'permission', reason: 'permission denied on the socket (add your user to the "docker" group, then log in again)' },
-  ECONNRESET: { failure: 'closed', reason: 'the engine closed the connection' },
-  ENOTFOUND: { failure: 'host-not-found', reason: 'the engine host name cannot be resolved' },
-  ETIMEDOUT: { failure: 'timeout', reason: 'the engine did not answer in time' },
-};
-const SAME_AS: Record<string, string> = { EPERM: 'EACCES', EPIPE: 'ECONNRESET', EAI_AGAIN: 'ENOTFOUND' };
-
-/** A short, plain-words reason for a failed engine call, and its kind. */
-export function describeError(error: unknown): { reason: string; failure: EngineFailure } {
-  const e = error as { code?: string; statusCode?: number; json?: { message?: string }; message?: string };
-  const known = e?.code ? FAILURES[SAME_AS[e.code] ?? e.code] : undefined;
-  if (known) return known;
-  if (typeof e?.statusCode === 'number') {
-    const message = e.json?.message ?? e.message ?? '';
-    return { failure: 'engine-error', reason: `the engine answered ${e.statusCode}${message ? `: ${message.trim()}` : ''}` };
-  }
-  return { failure: 'other', reason: (e?.message ?? String(error)).trim() || 'unknown error' };
 }
 
 export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptions {
