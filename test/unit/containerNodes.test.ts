@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type Docker from 'dockerode';
-import { toContainerSummary } from '../../client/src/engine/DockerodeEngine';
+import { toContainerSummary } from '../../client/src/engine/dockerodeMapping';
 import type { ContainerSummary } from '../../client/src/engine/types';
 import {
   code,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type Docker from 'dockerode';
-import { healthFromStatus, parseEvent, toContainerSummary } from '../../client/src/engine/DockerodeEngine';
+import { healthFromStatus, parseEvent, toContainerSummary } from '../../client/src/engine/dockerodeMapping';
 import { describeError } from '../../client/src/engine/errors';
 import { isContainerChange } from '../../client/src/tree/RefreshController';
 

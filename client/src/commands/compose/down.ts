@@ -1,13 +1,10 @@
 import type { Ctx } from '../../ctx';
-import { runCompose, targetOf } from './runCompose';
+import { requireTarget, runCompose } from './runCompose';
 
 /** Compose Down: stops and removes the project's containers and networks; volumes only when the user says so. */
 export async function composeDown(ctx: Ctx, node?: unknown): Promise<number | undefined> {
-  const target = targetOf(node);
-  if (!target) {
-    ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
-    return undefined;
-  }
+  const target = requireTarget(ctx, node);
+  if (!target) return undefined;
   const keep = 'Down';
   const remove = 'Down and Remove Volumes';
   const answer = await ctx.notifier.confirm(

@@ -23,6 +23,13 @@ export function targetOf(node: unknown): ComposeTarget | undefined {
   return { files, projectDirectory: path.dirname(files[0]) };
 }
 
+/** The target of a command, or undefined after telling the user how to choose one. */
+export function requireTarget(ctx: Ctx, node: unknown): ComposeTarget | undefined {
+  const target = targetOf(node);
+  if (!target) ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
+  return target;
+}
+
 /** Finds `docker compose` (v2) or `docker-compose` (v1) once per session; a failure is retried next time. */
 export class ComposeCliFinder {
   private found: Promise<ComposeCli> | undefined;
@@ -87,11 +94,7 @@ export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<
 /** A command that runs `action` on its target with fixed options. */
 export function composeCommand(action: ComposeAction, options: Omit<ComposeRequest, 'action' | 'files' | 'projectDirectory'> = {}) {
   return async (ctx: Ctx, node?: unknown): Promise<number | undefined> => {
-    const target = targetOf(node);
-    if (!target) {
-      ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
-      return undefined;
-    }
-    return runCompose(ctx, target, { action, ...options });
+    const target = requireTarget(ctx, node);
+    return target && runCompose(ctx, target, { action, ...options });
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import type { Ctx } from '../../ctx';
-import { runCompose, targetOf, type ComposeTarget } from './runCompose';
+import { requireTarget, runCompose, type ComposeTarget } from './runCompose';
 
 /** Service names and profiles of the project's compose files (merged as Compose merges -f files). */
 export function servicesAndProfiles(target: ComposeTarget): { services: string[]; profiles: string[] } {
@@ -36,11 +36,8 @@ export async function composeUpProfiles(ctx: Ctx, node?: unknown): Promise<numbe
 }
 
 async function upChosen(ctx: Ctx, node: unknown, what: 'services' | 'profiles'): Promise<number | undefined> {
-  const target = targetOf(node);
-  if (!target) {
-    ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
-    return undefined;
-  }
+  const target = requireTarget(ctx, node);
+  if (!target) return undefined;
   const choices = servicesAndProfiles(target)[what];
   if (choices.length === 0) {
     ctx.notifier.error(what === 'services' ? 'The compose file defines no services.' : 'No service of the compose file has a profile.');
