@@ -13,7 +13,7 @@ import type { ContainerNodeModel } from './tree/containerNodes';
 import { ContainersView } from './tree/ContainersView';
 import type { EngineState } from './tree/RefreshController';
 import { EngineStatusBar } from './ui/engineStatusBar';
-import { createNotifier } from './ui/notifier';
+import { createNotifier, type ShownKind } from './ui/notifier';
 
 /** What activate() returns: for other extensions and for the extension's own tests. */
 export interface ExtensionApi {
@@ -28,7 +28,7 @@ export interface ExtensionApi {
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
   /** Messages and questions shown to the user since activation. */
-  shownMessages(): readonly { kind: 'error' | 'confirm' | 'pick'; message: string }[];
+  shownMessages(): readonly { kind: ShownKind; message: string }[];
   /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
   answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
 }

@@ -3,7 +3,7 @@
 //   node out/test/support/dockerd.js start <dir>   prints the DOCKER_HOST to use
 //   node out/test/support/dockerd.js stop <dir>
 //   node out/test/support/dockerd.js image <dir>   builds the test image from Debian's busybox-static
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -19,6 +19,23 @@ export function socketPath(dir: string): string {
 
 export function dockerHost(dir: string): string {
   return `unix://${socketPath(dir)}`;
+}
+
+/**
+ * DW_DOCKERD_BRIDGE=<name>:<address/prefix> (e.g. dwb1:10.231.1.1/24) gives this engine a bridge of its own
+ * instead of docker0, so that two test engines can run side by side without handing out the same addresses.
+ */
+function ownBridge(): string[] {
+  const spec = process.env.DW_DOCKERD_BRIDGE;
+  if (!spec) return [];
+  const [name, cidr] = spec.split(':');
+  if (spawnSync('ip', ['link', 'show', name], { stdio: 'ignore' }).status !== 0) {
+    for (const args of [['link', 'add', 'name', name, 'type', 'bridge'], ['addr', 'add', cidr, 'dev', name], ['link', 'set', name, 'up']]) {
+      const result = spawnSync('ip', args, { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`ip ${args.join(' ')}: ${result.stderr.trim()}`);
+    }
+  }
+  return [`--bridge=${name}`];
 }
 
 /** Starts dockerd for `dir` (made if needed) and resolves when it answers. */
@@ -45,6 +62,7 @@ export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<str
     '--ip6tables=false',
     '--ip-masq=false',
     '--shutdown-timeout=2',
+    ...ownBridge(),
   ];
   const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
   const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });

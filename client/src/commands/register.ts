@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import type { Command } from './command';
+import { IMAGES_COMMANDS } from './images';
+import { NETWORKS_COMMANDS } from './networks';
+import { SYSTEM_COMMANDS } from './system';
+import { VOLUMES_COMMANDS } from './volumes';
 import { copyContainerId, copyContainerName } from './containers/copy';
 import { inspectContainer } from './containers/inspect';
 import { containerLifecycle } from './containers/lifecycle';
@@ -12,8 +17,6 @@ import { composeDown } from './compose/down';
 import { composeUpProfiles, composeUpServices } from './compose/upChosen';
 import { retryConnection } from './engine/retry';
 
-/** Every command has the signature (ctx, node?, nodes?) so the palette, menus and multi-select share it. */
-type Command = (ctx: Ctx, node?: unknown, nodes?: unknown[]) => unknown;
 
 const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.engine.retry': retryConnection,
@@ -42,6 +45,10 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.compose.logs': composeCommand('logs', { follow: true }),
   'dockerWorkflows.compose.pull': composeCommand('pull'),
   'dockerWorkflows.compose.build': composeCommand('build'),
+  ...IMAGES_COMMANDS,
+  ...VOLUMES_COMMANDS,
+  ...NETWORKS_COMMANDS,
+  ...SYSTEM_COMMANDS,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -1,4 +1,16 @@
-import type { ContainerSummary, EngineEndpoint, EngineEvent, ImageSummary } from './types';
+import type {
+  ContainerStats,
+  ContainerSummary,
+  EngineEndpoint,
+  EngineEvent,
+  ImageLayer,
+  ImageSummary,
+  NetworkSummary,
+  ObjectKind,
+  PruneResult,
+  PullProgress,
+  VolumeSummary,
+} from './types';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -22,8 +34,6 @@ export interface DockerEngine {
   listImages(): Promise<ImageSummary[]>;
   /** Changes a container's state; resolves when the engine has done it. */
   containerAction(id: string, action: ContainerAction): Promise<void>;
-  /** The engine's full description of a container (`docker inspect`), as JSON text. */
-  inspectContainer(id: string): Promise<string>;
   /**
    * Follows a container's output (stdout and stderr, the last `tail` lines first); `onText` gets the text as it
    * comes, `onEnd` once when the stream stops (the container was removed, the engine went away, or disposed).
@@ -31,6 +41,42 @@ export interface DockerEngine {
   followLogs(id: string, options: { timestamps: boolean; tail: number }, onText: (text: string) => void, onEnd: (error?: Error) => void): Promise<Disposable>;
   /** Removes a container (force: also a running one). */
   removeContainer(id: string, force: boolean): Promise<void>;
+  listVolumes(): Promise<VolumeSummary[]>;
+  listNetworks(): Promise<NetworkSummary[]>;
+  /** The engine's full description of any object (`docker inspect`), as indented JSON text. */
+  inspect(kind: ObjectKind, id: string): Promise<string>;
+  /** Removes an image or one of its tags (`docker rmi`); force also removes it when stopped containers use it. */
+  removeImage(reference: string, force: boolean): Promise<void>;
+  /** Adds the tag repository:tag to an image. */
+  tagImage(reference: string, repository: string, tag: string): Promise<void>;
+  /** The image's layers, newest first (`docker history`). */
+  imageHistory(reference: string): Promise<ImageLayer[]>;
+  /**
+   * Pulls an image (`docker pull`); every progress message of the engine goes to onProgress. Rejects with an
+   * EngineError when the pull fails (the engine reports that inside the stream) or `signal` aborts it.
+   */
+  pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void>;
+  /**
+   * Creates and starts a container of the image in the background (`docker run -d`), its exposed ports
+   * published on 127.0.0.1 at ports the engine picks. Resolves with the new container's id and name.
+   */
+  runContainer(image: string, options?: { name?: string }): Promise<{ id: string; name: string }>;
+  /** Follows a running container's resource use; one sample a second from the engine's stats stream. */
+  followStats(id: string, onStats: (stats: ContainerStats) => void, onEnd: (error?: Error) => void): Promise<Disposable>;
+  createVolume(name: string): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+  createNetwork(name: string, driver: string): Promise<void>;
+  removeNetwork(idOrName: string): Promise<void>;
+  /** Removes stopped containers. */
+  pruneContainers(signal?: AbortSignal): Promise<PruneResult>;
+  /** Removes dangling images (untagged and unused). */
+  pruneImages(signal?: AbortSignal): Promise<PruneResult>;
+  /** Removes volumes no container uses: anonymous ones only, or (all) named ones too. */
+  pruneVolumes(all: boolean, signal?: AbortSignal): Promise<PruneResult>;
+  /** Removes networks no container uses (never the predefined bridge, host and none). */
+  pruneNetworks(signal?: AbortSignal): Promise<PruneResult>;
+  /** Removes the build cache that nothing uses. */
+  pruneBuildCache(signal?: AbortSignal): Promise<PruneResult>;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
   dispose(): void;

@@ -120,3 +120,80 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 }
+
+export interface VolumeSummary {
+  name: string;
+  /** e.g. "local". */
+  driver: string;
+  mountpoint: string;
+  /** "local" or "global". */
+  scope: string;
+  /** Milliseconds since the epoch, when the engine reports it. */
+  created?: number;
+  labels: Record<string, string>;
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  /** bridge, host, null, overlay, macvlan ... */
+  driver: string;
+  /** local, swarm or global. */
+  scope: string;
+  internal: boolean;
+  /** Milliseconds since the epoch. */
+  created: number;
+  labels: Record<string, string>;
+  /** First IPAM subnet, e.g. "172.18.0.0/16", when it has one. */
+  subnet?: string;
+}
+
+/** One layer of an image's history (`docker history`), newest first. */
+export interface ImageLayer {
+  /** The layer's image id, or "<missing>" for layers built elsewhere. */
+  id: string;
+  /** Milliseconds since the epoch. */
+  created: number;
+  /** The instruction that made the layer. */
+  createdBy: string;
+  /** Bytes. */
+  size: number;
+  tags: string[];
+  comment: string;
+}
+
+/** What a prune removed and how many bytes it freed. */
+export interface PruneResult {
+  /** Ids or names of what was removed. */
+  removed: string[];
+  spaceReclaimed: number;
+}
+
+/** One sample of a container's resource use (`docker stats`). */
+export interface ContainerStats {
+  /** Per cent of one CPU (200 = two CPUs busy), as `docker stats` computes it. */
+  cpuPercent: number;
+  /** Bytes in use (without the page cache, as `docker stats` shows it). */
+  memoryUsage: number;
+  /** Bytes the container may use. */
+  memoryLimit: number;
+  networkRx: number;
+  networkTx: number;
+  blockRead: number;
+  blockWrite: number;
+  pids: number;
+}
+
+/** One progress message of a pull, as the engine streams it. */
+export interface PullProgress {
+  /** Layer id, when the message is about one layer. */
+  id?: string;
+  /** e.g. "Downloading", "Pull complete", "Status: Downloaded newer image for busybox:latest". */
+  status: string;
+  /** Bytes done and total of the layer, while it downloads or extracts. */
+  current?: number;
+  total?: number;
+}
+
+/** Kinds of objects the engine can describe with inspect. */
+export type ObjectKind = 'container' | 'image' | 'volume' | 'network';

@@ -5,25 +5,9 @@
 // naturally ("web-2" before "web-10"), so rows keep their place across restarts and the view reads like
 // `docker compose ps`, rather than jumping around in the engine's newest-first order.
 import type { ContainerHealth, ContainerState, ContainerSummary, PortBinding } from '../engine/types';
+import type { NodeBase, NodeIcon } from './nodeModel';
 
-export interface NodeIcon {
-  /** A codicon id, e.g. "vm-running". */
-  id: string;
-  /** A theme color id, e.g. "charts.green". */
-  color?: string;
-}
-
-interface NodeBase {
-  /** Stable tree id, so VS Code keeps selection and expansion across refreshes. */
-  id: string;
-  label: string;
-  description: string;
-  /** Markdown. */
-  tooltip: string;
-  icon: NodeIcon;
-  /** Used by menus' when clauses: "container.<state>" or "composeProject". */
-  contextValue: string;
-}
+export type { NodeIcon } from './nodeModel';
 
 /** A container row: a leaf, at the top level or inside its Compose project's group. */
 export interface ContainerRowNode extends NodeBase {

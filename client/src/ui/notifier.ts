@@ -10,8 +10,18 @@ export interface Notifier {
   confirm(message: string, detail: string, ...answers: string[]): Promise<string | undefined>;
   /** A multi-choice list; resolves to the chosen items, or undefined when cancelled. */
   pickMany(title: string, items: readonly string[]): Promise<string[] | undefined>;
+  /** A one-choice list; resolves to the chosen item, or undefined when cancelled. */
+  pick(title: string, items: readonly string[]): Promise<string | undefined>;
+  /**
+   * An input box with a starting value; `validate` returns why a value is not acceptable (shown while typing),
+   * or undefined. Resolves to the accepted value, or undefined when cancelled. A seam answer is validated too:
+   * an invalid one is recorded as an error and resolves to undefined.
+   */
+  input(prompt: string, value: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
+  /** A message that something finished (e.g. the space a prune reclaimed). */
+  info(message: string): void;
   /** What was shown since activation, oldest first. */
-  readonly shown: readonly { kind: 'error' | 'confirm' | 'pick'; message: string }[];
+  readonly shown: readonly { kind: ShownKind; message: string }[];
   /**
    * Test seam: the next confirmations are answered with these (in order) instead of waiting for a person.
    * The question is still recorded in `shown`; the product never skips it.
@@ -19,10 +29,12 @@ export interface Notifier {
   answerNext(...answers: (string | string[] | undefined)[]): void;
 }
 
+export type ShownKind = 'error' | 'info' | 'confirm' | 'pick' | 'input';
+
 export function createNotifier(): Notifier {
-  const shown: { kind: 'error' | 'confirm' | 'pick'; message: string }[] = [];
+  const shown: { kind: ShownKind; message: string }[] = [];
   const answers: (string | string[] | undefined)[] = [];
-  const record = (kind: 'error' | 'confirm' | 'pick', message: string) => {
+  const record = (kind: ShownKind, message: string) => {
     shown.push({ kind, message });
     if (shown.length > 100) shown.shift();
   };
@@ -47,6 +59,29 @@ export function createNotifier(): Notifier {
         return answer === undefined ? undefined : ([] as string[]).concat(answer);
       }
       return vscode.window.showQuickPick([...items], { title, canPickMany: true, ignoreFocusOut: true });
+    },
+    info(message) {
+      record('info', message);
+      void vscode.window.showInformationMessage(message);
+    },
+    async pick(title, items) {
+      record('pick', title);
+      if (answers.length > 0) {
+        const answer = answers.shift();
+        return Array.isArray(answer) ? answer[0] : answer;
+      }
+      return vscode.window.showQuickPick([...items], { title, ignoreFocusOut: true });
+    },
+    async input(prompt, value, validate) {
+      record('input', prompt);
+      if (answers.length > 0) {
+        const next = answers.shift();
+        const answer = Array.isArray(next) ? next[0] : next;
+        const problem = answer === undefined ? undefined : validate(answer);
+        if (problem) record('error', problem);
+        return problem ? undefined : answer;
+      }
+      return vscode.window.showInputBox({ prompt, value, ignoreFocusOut: true, validateInput: (text) => validate(text) });
     },
     answerNext(...next) {
       answers.push(...next);

@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
-import { EngineError } from '../../engine/types';
+import { EngineError, type ObjectKind } from '../../engine/types';
 import { selectedContainers } from './selection';
 
-/** Read-only documents holding `docker inspect` output: docker-inspect:/container/<name>.json?<id>. */
+/** Read-only documents holding `docker inspect` output: docker-inspect:/<kind>/<label>.json?<id>. */
 export const INSPECT_SCHEME = 'docker-inspect';
+const KINDS: readonly ObjectKind[] = ['container', 'image', 'volume', 'network'];
 
 export function inspectContentProvider(ctx: Pick<Ctx, 'session'>): vscode.TextDocumentContentProvider {
   return {
     async provideTextDocumentContent(uri) {
       const engine = ctx.session.engine;
       if (!engine) return '// The Docker engine cannot be reached.';
+      const kind = KINDS.find((k) => uri.path.startsWith(`/${k}/`));
+      if (!kind) return `// Nothing to inspect at ${uri.toString()}.`;
       try {
-        return await engine.inspectContainer(uri.query);
+        return await engine.inspect(kind, uri.query);
       } catch (error) {
         return `// ${error instanceof EngineError ? error.message : String(error)}`;
       }
@@ -20,12 +23,17 @@ export function inspectContentProvider(ctx: Pick<Ctx, 'session'>): vscode.TextDo
   };
 }
 
-/** Opens the engine's description of the container as a read-only JSON document. */
-export async function inspectContainer(_ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
-  const [container] = selectedContainers(node, nodes);
-  if (!container) return undefined;
-  const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/container/${container.name}.json`, query: container.id });
+/** Opens the engine's description of an object as a read-only JSON document titled `<label>.json`. */
+export async function openInspectDocument(kind: ObjectKind, label: string, id: string): Promise<vscode.TextDocument> {
+  // The label names the tab; characters that would split the path are replaced.
+  const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${kind}/${label.replace(/[/\\]/g, '_')}.json`, query: id });
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
   await vscode.window.showTextDocument(document, { preview: true });
   return document;
+}
+
+/** Opens the engine's description of the container as a read-only JSON document. */
+export async function inspectContainer(_ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
+  const [container] = selectedContainers(node, nodes);
+  return container && openInspectDocument('container', container.name, container.id);
 }
