@@ -10,7 +10,8 @@ import type { Ctx } from './ctx';
 import { startLanguageClient } from './languageClient';
 import { feedLocalImages } from './languageImages';
 import type { ContainerNodeModel } from './tree/containerNodes';
-import { ContainersView } from './tree/ContainersView';
+import { DockerViews } from './tree/DockerViews';
+import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
 import type { EngineState } from './tree/RefreshController';
 import { EngineStatusBar } from './ui/engineStatusBar';
 import { createNotifier, type ShownKind } from './ui/notifier';
@@ -24,6 +25,12 @@ export interface ExtensionApi {
     /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
     problem(): string | undefined;
     rows(): Promise<ContainerNodeModel[]>;
+  };
+  /** The rows of the other views, as they show them (groups carry their children). */
+  views: {
+    images: { rows(): Promise<ImageNodeModel[]> };
+    volumes: { rows(): Promise<VolumeNode[]> };
+    networks: { rows(): Promise<NetworkNodeModel[]> };
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
@@ -45,13 +52,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ),
   );
   const statusBar = new EngineStatusBar(session);
-  const containers = new ContainersView(session);
+  const views = new DockerViews(session, context.workspaceState);
   const notifier = createNotifier();
-  const ctx: Ctx = { extension: context, notifier, session, containers, composeCli: new ComposeCliFinder() };
+  const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder() };
   context.subscriptions.push(
     session,
     statusBar,
-    containers,
+    views,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('docker-workflows.host')) session.connect();
     }),
@@ -67,9 +74,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     containers: {
       state: () => session.state,
-      endpoint: () => containers.treeView.description,
+      endpoint: () => views.containers.treeView.description,
       problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
-      rows: () => containers.provider.getChildren(),
+      rows: () => views.containers.rows(),
+    },
+    views: {
+      images: { rows: () => views.images.rows() },
+      volumes: { rows: () => views.volumes.rows() },
+      networks: { rows: () => views.networks.rows() },
     },
     engineStatus: () => statusBar.shown,
     shownMessages: () => notifier.shown,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { RefreshController, type EngineState } from '../tree/RefreshController';
 import type { DockerEngine } from './DockerEngine';
+import { EngineLists, LIST_KINDS, type ListKind } from './EngineLists';
 import { EngineError, type EngineEndpoint, type EngineEvent } from './types';
 
 /**
@@ -11,12 +12,21 @@ export class EngineSession implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<EngineState>();
   private readonly eventReceived = new vscode.EventEmitter<EngineEvent>();
   private readonly connected = new vscode.EventEmitter<void>();
+  private readonly listsChanged = new vscode.EventEmitter<ReadonlySet<ListKind>>();
   /** Fires on every change of state (connecting, up, down with a new reason). */
   readonly onDidChangeState = this.stateChanged.event;
   /** Fires for every event of the engine's stream. */
   readonly onDidReceiveEvent = this.eventReceived.event;
   /** Fires after every (re)connection: lists must be read again. */
   readonly onDidConnect = this.connected.event;
+  /** Fires once per burst of events with the lists that changed (and for all of them on connect and disconnect). */
+  readonly onDidChangeLists = this.listsChanged.event;
+  /** The engine's lists, read once per burst and shared by every consumer. */
+  readonly lists = new EngineLists({
+    engine: () => (this.current.kind === 'up' ? this.currentEngine : undefined),
+    onFailure: (error) => this.reportFailure(error),
+    onChange: (kinds) => this.listsChanged.fire(kinds),
+  });
   private controller: RefreshController | undefined;
   private current: EngineState = { kind: 'connecting' };
   private currentEngine: DockerEngine | undefined;
@@ -50,8 +60,14 @@ export class EngineSession implements vscode.Disposable {
     this.controller = new RefreshController({
       engine: this.currentEngine,
       onState: (state) => this.setState(state),
-      onEvent: (event) => this.eventReceived.fire(event),
-      onConnected: () => this.connected.fire(),
+      onEvent: (event) => {
+        this.lists.handleEvent(event);
+        this.eventReceived.fire(event);
+      },
+      onConnected: () => {
+        this.lists.invalidateAll();
+        this.connected.fire();
+      },
     });
     this.controller.start();
   }
@@ -63,6 +79,8 @@ export class EngineSession implements vscode.Disposable {
 
   dispose(): void {
     this.close();
+    this.lists.dispose();
+    this.listsChanged.dispose();
     this.stateChanged.dispose();
     this.eventReceived.dispose();
     this.connected.dispose();
@@ -76,7 +94,10 @@ export class EngineSession implements vscode.Disposable {
   }
 
   private setState(state: EngineState): void {
+    const wasUp = this.current.kind === 'up';
     this.current = state;
     this.stateChanged.fire(state);
+    // While the engine is not up the lists read as empty: tell the consumers.
+    if (wasUp && state.kind !== 'up') this.listsChanged.fire(new Set(LIST_KINDS));
   }
 }

@@ -5,7 +5,10 @@
 // naturally ("web-2" before "web-10"), so rows keep their place across restarts and the view reads like
 // `docker compose ps`, rather than jumping around in the engine's newest-first order.
 import type { ContainerHealth, ContainerState, ContainerSummary, PortBinding } from '../engine/types';
+import { code, escapeMarkdown, isoDate, lines, naturalCollator, section } from './format';
 import type { NodeBase, NodeIcon } from './nodeModel';
+
+export { code, escapeMarkdown } from './format';
 
 export type { NodeIcon } from './nodeModel';
 
@@ -50,7 +53,7 @@ const HEALTH_ICONS: Record<ContainerHealth, NodeIcon> = {
 /** How many ports a row's description lists before "+N"; the tooltip lists them all. */
 const DESCRIPTION_PORTS = 3;
 
-const collator = new Intl.Collator('en', { numeric: true });
+const collator = naturalCollator;
 
 export function stateIcon(state: ContainerState): NodeIcon {
   return STATE_ICONS[state];
@@ -185,33 +188,6 @@ function shortImage(image: string): string {
   return /^sha256:[0-9a-f]{64}$/.test(image) ? image.slice(7, 19) : image;
 }
 
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 function byName(a: ContainerSummary, b: ContainerSummary): number {
   return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
-}
-
-/** Markdown lines of one paragraph, hard line breaks between them; falsy entries are left out. */
-function lines(items: readonly (string | false | undefined)[]): string {
-  return items.filter(Boolean).join('  \n');
-}
-
-/** Markdown blocks, a blank line between them; falsy or empty entries are left out. */
-function section(blocks: readonly (string | false | undefined)[]): string {
-  return blocks.filter(Boolean).join('\n\n');
-}
-
-/** User-controlled text as plain markdown text, on one line. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&');
-}
-
-/** User-controlled text as a markdown code span, on one line, whatever backticks it holds. */
-export function code(text: string): string {
-  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
-  const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
 }

@@ -1,21 +1,17 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
-import { EngineError, type EngineEndpoint, type EngineEvent } from '../engine/types';
+import type { EngineEndpoint } from '../engine/types';
 import type { EngineState } from '../tree/RefreshController';
-
-/** Container events after which the number of running containers may differ. */
-const RUN_CHANGES = new Set(['start', 'die', 'destroy', 'pause', 'unpause', 'restart']);
-const COUNT_DEBOUNCE_MS = 300;
 
 /**
  * The status-bar item that names the engine the extension talks to, how many containers run and, while the
- * engine is down, why. The count is listed again only after events that change it (debounced), never polled.
+ * engine is down, why. The count comes from the session's shared container list, read again only after container
+ * events (once per burst, the same answer the Containers view shows), never polled.
  */
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerWorkflows.engine', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
   private running: number | undefined;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly session: EngineSession) {
     this.item.name = 'Docker Engine';
@@ -25,28 +21,18 @@ export class EngineStatusBar implements vscode.Disposable {
         if (session.state.kind !== 'up') this.running = undefined;
         this.render();
       }),
-      session.onDidConnect(() => this.countLater()),
-      session.onDidReceiveEvent((event: EngineEvent) => {
-        if (event.type === 'container' && RUN_CHANGES.has(event.action)) this.countLater();
+      session.onDidChangeLists((kinds) => {
+        if (kinds.has('containers')) void this.count();
       }),
     ];
     this.render();
   }
 
-  private countLater(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.count(), COUNT_DEBOUNCE_MS);
-  }
-
   private async count(): Promise<void> {
-    const engine = this.session.engine;
-    if (!engine || this.session.state.kind !== 'up') return;
-    try {
-      this.running = (await engine.listContainers()).filter((c) => c.state === 'running').length;
-      this.render();
-    } catch (error) {
-      if (error instanceof EngineError) this.session.reportFailure(error);
-    }
+    const containers = await this.session.lists.containers();
+    if (!containers) return;
+    this.running = containers.filter((c) => c.state === 'running').length;
+    this.render();
   }
 
   private render(): void {
@@ -75,7 +61,6 @@ export class EngineStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }

@@ -1,5 +1,0 @@
-import type { Ctx } from '../../ctx';
-
-export function refreshContainers(ctx: Ctx): void {
-  ctx.containers.refresh();
-}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { EngineSession } from '../engine/EngineSession';
+import type { EngineState } from './RefreshController';
+import { containerTree, type ContainerNodeModel } from './containerNodes';
+import { imageTree } from './imageNodes';
+import { networkTree } from './networkNodes';
+import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './resourceNodes';
+import { ResourceView } from './ResourceView';
+import { volumeTree } from './volumeNodes';
+
+export const CONTAINERS_VIEW_ID = 'dockerWorkflows.containers';
+export const IMAGES_VIEW_ID = 'dockerWorkflows.images';
+export const VOLUMES_VIEW_ID = 'dockerWorkflows.volumes';
+export const NETWORKS_VIEW_ID = 'dockerWorkflows.networks';
+/** Context keys read by the views' welcome messages and menus in package.json. */
+const STATE_CONTEXT_KEY = 'dockerWorkflows.engineState';
+const FAILURE_CONTEXT_KEY = 'dockerWorkflows.engineFailure';
+const SOURCE_CONTEXT_KEY = 'dockerWorkflows.engineSource';
+const SHOW_DANGLING_KEY = 'dockerWorkflows.images.showDangling';
+
+/**
+ * The four views of the Docker activity-bar container, all fed by the session's shared lists: Containers
+ * (grouped by Compose project), Images (grouped by repository; dangling ones behind a toggle), Volumes and
+ * Networks (with the containers that use them). The Containers view's description names the engine, and
+ * while it is down the reason; every view's welcome message gives advice and a Retry button.
+ */
+export class DockerViews implements vscode.Disposable {
+  readonly containers: ResourceView<ContainerNodeModel>;
+  readonly images: ResourceView<ImageNodeModel>;
+  readonly volumes: ResourceView<VolumeNode>;
+  readonly networks: ResourceView<NetworkNodeModel>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly session: EngineSession,
+    private readonly memento: vscode.Memento,
+  ) {
+    const lists = session.lists;
+    this.containers = new ResourceView(CONTAINERS_VIEW_ID, session, ['containers'], async () => {
+      const containers = await lists.containers();
+      return containers && containerTree(containers);
+    });
+    this.images = new ResourceView(IMAGES_VIEW_ID, session, ['images', 'containers'], async () => {
+      const [images, containers] = await Promise.all([lists.images(), lists.containers()]);
+      return images && containers && imageTree(images, containers, { showDangling: this.showDangling, now: Date.now() });
+    });
+    this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, ['volumes', 'containers'], async () => {
+      const [volumes, containers] = await Promise.all([lists.volumes(), lists.containers()]);
+      return volumes && containers && volumeTree(volumes, containers);
+    });
+    this.networks = new ResourceView(NETWORKS_VIEW_ID, session, ['networks', 'containers'], async () => {
+      const [networks, containers] = await Promise.all([lists.networks(), lists.containers()]);
+      return networks && containers && networkTree(networks, containers);
+    });
+    this.disposables.push(this.containers, this.images, this.volumes, this.networks, session.onDidChangeState((state) => this.onState(state)));
+    void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, this.showDangling);
+    this.onState(session.state);
+  }
+
+  /** Whether the Images view lists dangling images (kept per workspace). */
+  get showDangling(): boolean {
+    return this.memento.get<boolean>(SHOW_DANGLING_KEY, false);
+  }
+
+  async setShowDangling(show: boolean): Promise<void> {
+    await this.memento.update(SHOW_DANGLING_KEY, show);
+    await vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, show);
+    this.images.refresh();
+  }
+
+  private onState(state: EngineState): void {
+    // Failure and source before the state, so the welcome message never shows with stale advice.
+    void vscode.commands.executeCommand('setContext', FAILURE_CONTEXT_KEY, state.kind === 'down' ? state.error.failure : '');
+    void vscode.commands.executeCommand('setContext', SOURCE_CONTEXT_KEY, this.session.endpoint?.source ?? 'setting');
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, state.kind);
+    // Not treeView.message: VS Code hides the welcome message under it.
+    const url = this.session.endpoint?.url;
+    const treeView = this.containers.treeView;
+    if (state.kind !== 'down') treeView.description = url;
+    else treeView.description = url ? `${url}: ${state.error.reason}` : state.error.reason;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { EngineSession } from '../engine/EngineSession';
+import type { NodeBase } from './nodeModel';
+
+/**
+ * The data of one Docker view: its rows are built from the session's shared engine lists (each read once per
+ * burst of events), kept until refresh() so that the view and other callers (the extension API, reveal) share
+ * them; groups carry their children, so expanding one asks the engine nothing.
+ */
+export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeDataProvider<N>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: Promise<N[] | undefined> | undefined;
+
+  /** `build` makes the top-level rows, or undefined when a list could not be read (not kept). */
+  constructor(
+    private readonly session: EngineSession,
+    private readonly build: () => Promise<N[] | undefined>,
+  ) {}
+
+  refresh(): void {
+    this.roots = undefined;
+    this.changed.fire();
+  }
+
+  async getChildren(element?: N): Promise<N[]> {
+    if (element) return (element.children ?? []) as N[];
+    if (this.session.state.kind !== 'up') return [];
+    const roots = (this.roots ??= this.build());
+    const nodes = await roots;
+    if (nodes) return nodes;
+    if (this.roots === roots) this.roots = undefined;
+    return [];
+  }
+
+  /** Lets VS Code reveal a row inside its group. */
+  async getParent(node: N): Promise<N | undefined> {
+    const roots = (await this.roots) ?? [];
+    return roots.find((root) => root.children?.some((child) => child.id === node.id));
+  }
+
+  getTreeItem(node: N): vscode.TreeItem {
+    const collapsed =
+      node.children === undefined || node.children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : node.expanded === false
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.Expanded;
+    const item = new vscode.TreeItem(node.label, collapsed);
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = new vscode.MarkdownString(node.tooltip);
+    item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
+    item.contextValue = node.contextValue;
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

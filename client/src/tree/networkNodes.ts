@@ -1,0 +1,85 @@
+// Pure mapping from network summaries to the Networks view's rows. No vscode import: tested in plain Node.
+//
+// Networks sorted naturally by name, each with the containers attached to it (sorted naturally by name) and
+// their address on it. A container is attached when its summary's networks record names the network.
+import type { ContainerSummary, NetworkSummary } from '../engine/types';
+import { containerIcon } from './containerNodes';
+import { escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from './format';
+import type { NetworkContainerNode, NetworkNode } from './resourceNodes';
+
+/** The networks every engine has, which cannot be removed. */
+const PREDEFINED = new Set(['bridge', 'host', 'none']);
+
+const COMPOSE_PROJECT = 'com.docker.compose.project';
+const COMPOSE_NETWORK = 'com.docker.compose.network';
+
+export function isPredefinedNetwork(name: string): boolean {
+  return PREDEFINED.has(name);
+}
+
+export function networkTree(networks: readonly NetworkSummary[], containers: readonly ContainerSummary[]): NetworkNode[] {
+  return [...networks].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id)).map((network) => networkNode(network, containers));
+}
+
+export function networkNode(network: NetworkSummary, containers: readonly ContainerSummary[]): NetworkNode {
+  const attached = containers
+    .filter((container) => Object.prototype.hasOwnProperty.call(container.networks, network.name))
+    .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
+  const predefined = isPredefinedNetwork(network.name);
+  const project = network.labels[COMPOSE_PROJECT];
+  return {
+    kind: 'network',
+    id: `network:${network.id}`,
+    label: network.name,
+    description: [network.driver, network.scope, attached.length > 0 && plural(attached.length, 'container')].filter(Boolean).join(' · '),
+    tooltip: section([
+      `**${escapeMarkdown(network.name)}** (${network.id.slice(0, 12)})${predefined ? ', predefined' : ''}`,
+      lines([
+        project !== undefined && `Compose: network ${escapeMarkdown(network.labels[COMPOSE_NETWORK] ?? '?')} of project ${escapeMarkdown(project)}`,
+        `Driver: ${escapeMarkdown(network.driver)}`,
+        `Scope: ${escapeMarkdown(network.scope)}`,
+        network.subnet && `Subnet: ${network.subnet}`,
+        `Internal: ${network.internal ? 'yes (no access to the outside)' : 'no'}`,
+        `Created: ${isoDate(network.created)}`,
+      ]),
+      labelList(network.labels),
+      attached.length > 0 &&
+        ['Containers:', ...attached.map((c) => `- ${escapeMarkdown(c.name)}${addressOn(network, c) ? `: ${addressOn(network, c)}` : ' (no address)'}`)].join('\n'),
+    ]),
+    icon: { id: 'type-hierarchy' },
+    contextValue: predefined ? 'network.predefined' : 'network',
+    network,
+    predefined,
+    children: attached.map((container) => networkContainerNode(network, container)),
+    expanded: attached.length > 0,
+  };
+}
+
+function networkContainerNode(network: NetworkSummary, container: ContainerSummary): NetworkContainerNode {
+  const ipAddress = addressOn(network, container);
+  return {
+    kind: 'networkContainer',
+    id: `networkContainer:${network.id}/${container.id}`,
+    label: container.name,
+    description: ipAddress || 'no address',
+    tooltip: section([
+      `**${escapeMarkdown(container.name)}** (${container.id.slice(0, 12)})`,
+      lines([
+        `Network: ${escapeMarkdown(network.name)}`,
+        `IP address: ${ipAddress || 'none'}`,
+        `Image: ${escapeMarkdown(container.image)}`,
+        `State: ${container.state}`,
+        container.status && `Status: ${escapeMarkdown(container.status)}`,
+      ]),
+    ]),
+    icon: containerIcon(container),
+    contextValue: 'networkContainer',
+    containerId: container.id,
+    containerName: container.name,
+    ipAddress,
+  };
+}
+
+function addressOn(network: NetworkSummary, container: ContainerSummary): string {
+  return container.networks[network.name] ?? '';
+}
