@@ -7,7 +7,7 @@
 //   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
-// Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, engine-down.png, and test-results/e2e-failure.png on failure, when the
+// Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png, and test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -33,8 +33,9 @@ async function main(): Promise<void> {
   const downShot = path.join(resultsDir, 'engine-down.png');
   const composeShot = path.join(resultsDir, 'compose-up.png');
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
+  const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, downShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -121,6 +122,19 @@ async function main(): Promise<void> {
       await ui().mouse.move(700, 450, { steps: 5 });
       await ui().screenshot({ path: stoppedShot });
       console.log(`e2e: screenshot ${path.relative(root, stoppedShot)}`);
+    }],
+    ['the Images view lists the test image under its repository, with its tag and size', async () => {
+      const viewlet = ui().locator(VIEWLET);
+      const tree = viewlet.getByRole('tree', { name: 'Images' });
+      // Four views share the side bar; open the Images section when VS Code shows it collapsed.
+      if (!(await tree.isVisible())) await viewlet.locator('.pane-header').filter({ hasText: /^Images/ }).first().click();
+      const group = tree.getByRole('treeitem').filter({ hasText: /^dw-test\/busybox/ }).first();
+      await group.waitFor({ timeout: 15_000 });
+      await group.click();
+      await tree.getByRole('treeitem').filter({ hasText: /^latest/ }).first().waitFor({ timeout: 15_000 });
+      await ui().mouse.move(700, 450, { steps: 5 });
+      await ui().screenshot({ path: imagesShot });
+      console.log(`e2e: screenshot ${path.relative(root, imagesShot)}`);
     }],
     ['when the engine stops, the view shows why and a Retry button, and the container comes back with the engine', async () => {
       const dir = process.env.DW_DOCKERD_DIR;

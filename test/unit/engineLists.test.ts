@@ -15,6 +15,7 @@ describe('which lists an engine event changes', () => {
     ['container', 'exec_start: sh', []],
     ['container', 'attach', []],
     ['container', 'resize', []],
+    ['container', 'commit', ['images']],
     ['image', 'pull', ['images']],
     ['image', 'tag', ['images']],
     ['image', 'untag', ['images']],

@@ -34,6 +34,8 @@ const VOLUME_ACTIONS = new Set(['create', 'destroy', 'prune']);
 export function kindsChangedBy(event: EngineEvent): ListKind[] {
   switch (event.type) {
     case 'container':
+      // `docker commit` makes an image (an untagged one sends no image event).
+      if (event.action === 'commit') return ['images'];
       return isContainerChange(event) ? ['containers'] : [];
     case 'image':
       return IMAGE_ACTIONS.has(event.action) ? ['images'] : [];
