@@ -141,8 +141,12 @@ async function main(): Promise<void> {
       if (!dir) throw new Error('DW_DOCKERD_DIR is not set: run the e2e suite through `npm test`');
       const viewlet = ui().locator(VIEWLET);
       await stopDockerd(dir);
-      await viewlet.getByText('Cannot reach the Docker engine: its socket does not exist. Is the Docker engine running?').waitFor({ timeout: 15_000 });
-      await viewlet.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 5_000 });
+      // Every view of the container (Containers, Images, Volumes, Networks) shows the message and its Retry button.
+      const message = viewlet.getByText('Cannot reach the Docker engine: its socket does not exist. Is the Docker engine running?');
+      await message.first().waitFor({ timeout: 15_000 });
+      await viewlet.getByRole('button', { name: 'Retry' }).first().waitFor({ timeout: 5_000 });
+      const shown = await message.count();
+      if (shown !== 4) throw new Error(`the message shows in ${shown} views, not in all 4`);
       await ui().locator('.part.statusbar').getByText(`Docker: ${process.env.DOCKER_HOST}`).waitFor({ timeout: 5_000 });
       await ui().screenshot({ path: downShot });
       console.log(`e2e: screenshot ${path.relative(root, downShot)}`);
