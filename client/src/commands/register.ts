@@ -5,12 +5,15 @@ import { IMAGES_COMMANDS } from './images';
 import { NETWORKS_COMMANDS } from './networks';
 import { SYSTEM_COMMANDS } from './system';
 import { VOLUMES_COMMANDS } from './volumes';
+import { VIEW_COMMANDS } from './views';
 import { copyContainerId, copyContainerName } from './containers/copy';
 import { inspectContainer } from './containers/inspect';
 import { containerLifecycle } from './containers/lifecycle';
 import { followLogs } from './containers/logs';
+import { openInBrowser } from './containers/openInBrowser';
+import { pruneContainers } from './containers/prune';
+import { showStats } from './containers/stats';
 import { openShell } from './containers/shell';
-import { refreshContainers } from './containers/refresh';
 import { removeContainers } from './containers/remove';
 import { composeCommand } from './compose/runCompose';
 import { composeDown } from './compose/down';
@@ -20,7 +23,6 @@ import { retryConnection } from './engine/retry';
 
 const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.engine.retry': retryConnection,
-  'dockerWorkflows.containers.refresh': refreshContainers,
   'dockerWorkflows.containers.start': containerLifecycle('start'),
   'dockerWorkflows.containers.stop': containerLifecycle('stop'),
   'dockerWorkflows.containers.restart': containerLifecycle('restart'),
@@ -33,6 +35,9 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.containers.inspect': inspectContainer,
   'dockerWorkflows.containers.shell': openShell,
   'dockerWorkflows.containers.logs': followLogs,
+  'dockerWorkflows.containers.openInBrowser': openInBrowser,
+  'dockerWorkflows.containers.stats': showStats,
+  'dockerWorkflows.containers.prune': pruneContainers,
   'dockerWorkflows.compose.up': composeCommand('up'),
   'dockerWorkflows.compose.upServices': composeUpServices,
   'dockerWorkflows.compose.upProfiles': composeUpProfiles,
@@ -45,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.compose.logs': composeCommand('logs', { follow: true }),
   'dockerWorkflows.compose.pull': composeCommand('pull'),
   'dockerWorkflows.compose.build': composeCommand('build'),
+  ...VIEW_COMMANDS,
   ...IMAGES_COMMANDS,
   ...VOLUMES_COMMANDS,
   ...NETWORKS_COMMANDS,
