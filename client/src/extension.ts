@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { ComposeCliFinder } from './commands/compose/runCompose';
 import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
+import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
 import { resolveConnection } from './engine/connection';
 import { DockerodeEngine } from './engine/DockerodeEngine';
@@ -64,7 +65,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   registerCommands(ctx);
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)));
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
+    registerImageProviders(ctx),
+  );
   session.connect();
   startLanguageClient(context).then(
     (client) => context.subscriptions.push(feedLocalImages(session, client)),

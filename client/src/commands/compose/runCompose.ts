@@ -5,6 +5,7 @@ import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type
 import { composeFilesFor } from '../../compose/composeFiles';
 import { projectNameOf } from '../../compose/projectName';
 import type { Ctx } from '../../ctx';
+import { runTask } from '../cli/dockerTask';
 
 /** Where a Compose command applies: a compose file (explorer/editor menu) or a project node of the view. */
 export interface ComposeTarget {
@@ -69,21 +70,14 @@ export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<
   const { command, args } = composeArgs(cli, full);
   const texts = target.files.flatMap((f) => (fs.existsSync(f) ? [fs.readFileSync(f, 'utf8')] : []));
   const project = projectNameOf(texts, target.projectDirectory, { env, v1: !cli.v2 }) || path.basename(target.projectDirectory);
-  const task = new vscode.Task(
-    { type: 'dockerWorkflows.compose', action: request.action },
-    vscode.TaskScope.Workspace,
-    `${request.action} (${project})`,
-    `Compose: ${project}`,
-    new vscode.ProcessExecution(command, args, { cwd: target.projectDirectory, env: env as Record<string, string> }),
-  );
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
-  const execution = await vscode.tasks.executeTask(task);
-  const exitCode = await new Promise<number | undefined>((resolve) => {
-    const listener = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution !== execution) return;
-      listener.dispose();
-      resolve(e.exitCode);
-    });
+  const exitCode = await runTask(ctx, {
+    definition: { type: 'dockerWorkflows.compose', action: request.action },
+    name: `${request.action} (${project})`,
+    source: `Compose: ${project}`,
+    command,
+    args,
+    cwd: target.projectDirectory,
+    env: env as Record<string, string>,
   });
   if (exitCode !== 0 && request.action !== 'logs') {
     ctx.notifier.error(`Compose ${request.action} of "${project}" failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../../ctx';
+
+/** One program run as a VS Code task in a terminal of its own. */
+export interface TaskRequest {
+  /** The task's name, e.g. "up (shop)" or "Build: shop:latest". */
+  name: string;
+  /** Where the task comes from, shown beside its name, e.g. "Compose: shop" or "Docker". */
+  source: string;
+  /** The program, found on PATH: "docker", "docker-compose". */
+  command: string;
+  /** Its arguments, each passed as one word: no shell reads them. */
+  args: readonly string[];
+  cwd: string;
+  /** Added to the extension host's environment (VS Code merges the two). */
+  env?: Record<string, string>;
+  /** The task's definition; defaults to { type: 'dockerWorkflows.docker', command: args[0] }. */
+  definition?: vscode.TaskDefinition;
+}
+
+/** The environment a docker CLI needs to talk to the engine the views show (none when there is no engine). */
+export function dockerEnv(ctx: Pick<Ctx, 'session'>): Record<string, string> {
+  return ctx.session.endpoint ? { DOCKER_HOST: ctx.session.endpoint.url } : {};
+}
+
+/**
+ * Runs a program as a task (ProcessExecution: the program and an array of arguments, no shell), so a path with
+ * spaces, quotes or `$(...)` reaches it unchanged; its output stays in a dedicated terminal, where the user can
+ * also stop it. Resolves with the exit code when the process ends; undefined when it could not start or was
+ * stopped without one (also when VS Code could not start the task, which is then reported).
+ */
+export async function runTask(ctx: Pick<Ctx, 'notifier'>, request: TaskRequest): Promise<number | undefined> {
+  const task = new vscode.Task(
+    request.definition ?? { type: 'dockerWorkflows.docker', command: request.args[0] ?? request.command },
+    vscode.TaskScope.Workspace,
+    request.name,
+    request.source,
+    new vscode.ProcessExecution(request.command, [...request.args], { cwd: request.cwd, env: request.env }),
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  // Listen before starting: a short task may end before executeTask's answer comes back. Such an early end is
+  // matched by the task's name and source, as the execution object made after it ended may be a new one.
+  const early: { execution: vscode.TaskExecution; code: number | undefined }[] = [];
+  let execution: vscode.TaskExecution | undefined;
+  let finish: (code: number | undefined) => void = () => undefined;
+  const exitCode = new Promise<number | undefined>((resolve) => (finish = resolve));
+  const ours = (e: vscode.TaskExecution) => e.task.name === request.name && e.task.source === request.source;
+  const settle = (e: vscode.TaskExecution, code: number | undefined) => {
+    if (execution) {
+      if (e === execution) finish(code);
+    } else if (ours(e)) {
+      early.push({ execution: e, code });
+    }
+  };
+  const listeners = [
+    vscode.tasks.onDidEndTaskProcess((e) => settle(e.execution, e.exitCode)),
+    // A task whose process never started (program not found) ends without a process end; after a process end
+    // this comes too, and then changes nothing (the promise is settled).
+    vscode.tasks.onDidEndTask((e) => settle(e.execution, undefined)),
+  ];
+  try {
+    try {
+      execution = await vscode.tasks.executeTask(task);
+    } catch (error) {
+      ctx.notifier.error(`Could not start "${request.name}": ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    const before = early.find((e) => e.execution === execution) ?? early[0];
+    if (before) return before.code;
+    return await exitCode;
+  } finally {
+    for (const listener of listeners) listener.dispose();
+  }
+}

@@ -1,0 +1,54 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Ctx } from '../../ctx';
+import { dockerEnv, runTask } from '../cli/dockerTask';
+import { repositoryFromFolderName } from './imageReference';
+import { validateTag } from './tag';
+
+/** The Dockerfile of an explorer/editor menu (its Uri), or the active editor's; undefined when there is none. */
+function dockerfileOf(node: unknown): vscode.Uri | undefined {
+  const uri = node instanceof vscode.Uri ? node : vscode.window.activeTextEditor?.document.uri;
+  return uri?.scheme === 'file' ? uri : undefined;
+}
+
+/** The build context: the Dockerfile's folder, or (docker-workflows.build.context) the root of its workspace folder. */
+export function buildContextOf(dockerfile: vscode.Uri): string {
+  const setting = vscode.workspace.getConfiguration('docker-workflows', dockerfile).get<string>('build.context', 'dockerfileFolder');
+  const folder = vscode.workspace.getWorkspaceFolder(dockerfile);
+  return setting === 'workspaceFolder' && folder ? folder.uri.fsPath : path.dirname(dockerfile.fsPath);
+}
+
+/**
+ * Builds an image from a Dockerfile (`docker build -f <file> -t <tag> <context>`) as a task named "Build: <tag>":
+ * the output streams in its terminal, where the build can also be stopped. The tag is asked for, starting from
+ * the Dockerfile's folder name. Resolves with the exit code; a failure is also reported.
+ */
+export async function buildImage(ctx: Ctx, node?: unknown): Promise<number | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    ctx.notifier.error('Building runs the Dockerfile of this workspace: trust the workspace first (Manage Workspace Trust).');
+    return undefined;
+  }
+  const dockerfile = dockerfileOf(node);
+  if (!dockerfile) {
+    ctx.notifier.error('Choose a Dockerfile (right-click it in the explorer, or open it in the editor).');
+    return undefined;
+  }
+  const suggested = `${repositoryFromFolderName(path.basename(path.dirname(dockerfile.fsPath)))}:latest`;
+  const tag = (await ctx.notifier.input(`Tag of the image built from ${vscode.workspace.asRelativePath(dockerfile)}`, suggested, validateTag))?.trim();
+  if (!tag) return undefined;
+  // docker reads the file from disk: unsaved changes of it would not be built.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
+  if (open?.isDirty) await open.save();
+  const context = buildContextOf(dockerfile);
+  const exitCode = await runTask(ctx, {
+    name: `Build: ${tag}`,
+    source: 'Docker',
+    command: 'docker',
+    args: ['build', '-f', dockerfile.fsPath, '-t', tag, context],
+    cwd: context,
+    env: dockerEnv(ctx),
+  });
+  if (exitCode === 0) ctx.notifier.info(`Built ${tag}`);
+  else ctx.notifier.error(`Building ${tag} failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
+  return exitCode;
+}

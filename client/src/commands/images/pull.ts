@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../../ctx';
+import { referenceProblem, withDefaultTag } from './imageReference';
+import { PullTracker } from './pullProgress';
+import { engineOf, reasonOf, selectedImageRow } from './rows';
+
+/** What a pull came to: its reference and the engine's final status, or that it was cancelled or failed. */
+export type PullOutcome = { reference: string; status: string } | { reference: string; cancelled: true } | { reference: string; error: string };
+
+/**
+ * Pulls an image: on an image row its reference again, from the view title or the palette one the user types.
+ * Progress shows in a notification that can cancel the pull; the end says what the engine said.
+ */
+export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome | undefined> {
+  let reference: string | undefined;
+  if (node !== undefined) {
+    const row = await selectedImageRow(ctx, node);
+    if (!row) return undefined;
+    if (!row.reference) {
+      ctx.notifier.error('A dangling image has no name to pull it by: tag it first.');
+      return undefined;
+    }
+    reference = row.reference;
+  } else {
+    reference = await ctx.notifier.input('Image to pull, e.g. busybox:latest or registry.example.com:5000/team/app:1.2', '', (value) => {
+      const problem = referenceProblem(value.trim());
+      return problem && `Not an image reference: ${problem}.`;
+    });
+    reference = reference?.trim();
+  }
+  const engine = reference && engineOf(ctx);
+  if (!reference || !engine) return undefined;
+  // `docker pull name` means name:latest; the engine's API would pull every tag of the repository instead.
+  const ref = withDefaultTag(reference);
+  const tracker = new PullTracker();
+  const aborter = new AbortController();
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Pulling ${ref}`, cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => aborter.abort());
+        let shown = '';
+        await engine.pullImage(
+          ref,
+          (message) => {
+            tracker.add(message);
+            const summary = tracker.summary();
+            if (summary !== shown) progress.report({ message: (shown = summary) });
+          },
+          aborter.signal,
+        );
+      },
+    );
+  } catch (error) {
+    if (aborter.signal.aborted) {
+      ctx.notifier.info(`Pull of ${ref} cancelled`);
+      return { reference: ref, cancelled: true };
+    }
+    const reason = reasonOf(error);
+    ctx.notifier.error(`Could not pull ${ref}: ${reason}`);
+    return { reference: ref, error: reason };
+  }
+  const status = tracker.finalStatus ?? `Pulled ${ref}`;
+  ctx.notifier.info(status);
+  return { reference: ref, status };
+}

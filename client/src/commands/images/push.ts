@@ -1,0 +1,34 @@
+import * as os from 'os';
+import * as vscode from 'vscode';
+import type { Ctx } from '../../ctx';
+import { dockerEnv, runTask } from '../cli/dockerTask';
+import { selectedImageRow } from './rows';
+
+/** The folder tasks run in: the first workspace folder, else the user's home (the command needs no files). */
+export function taskFolder(): string {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+}
+
+/**
+ * Pushes the row's reference to its registry (`docker push`) as a task: the CLI's progress and its registry login
+ * (the CLI's credential store) stay in the terminal. Resolves with the exit code; a failure is also reported.
+ */
+export async function pushImage(ctx: Ctx, node?: unknown): Promise<number | undefined> {
+  const row = await selectedImageRow(ctx, node);
+  if (!row) return undefined;
+  if (!row.reference) {
+    ctx.notifier.error('A dangling image has no name to push it by: tag it with its registry first.');
+    return undefined;
+  }
+  const exitCode = await runTask(ctx, {
+    name: `Push: ${row.reference}`,
+    source: 'Docker',
+    command: 'docker',
+    args: ['push', row.reference],
+    cwd: taskFolder(),
+    env: dockerEnv(ctx),
+  });
+  if (exitCode === 0) ctx.notifier.info(`Pushed ${row.reference}`);
+  else ctx.notifier.error(`Pushing ${row.reference} failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
+  return exitCode;
+}

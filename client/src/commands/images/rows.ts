@@ -1,0 +1,62 @@
+import type { Ctx } from '../../ctx';
+import { EngineError } from '../../engine/types';
+import type { ImageNodeModel, ImageRowNode } from '../../tree/resourceNodes';
+
+/**
+ * The image rows a command applies to: every selected row when the clicked one is part of a multi-selection,
+ * else the clicked row; a repository group stands for all of its rows. Each row once.
+ */
+export function selectedImageRows(node?: unknown, nodes?: unknown[]): ImageRowNode[] {
+  const picked = (nodes && nodes.length > 0 ? nodes : node ? [node] : []) as ImageNodeModel[];
+  const rows = picked.flatMap((n) => (n?.kind === 'image' ? [n] : n?.kind === 'imageRepository' ? n.children : []));
+  return rows.filter((row, i) => rows.findIndex((other) => other.id === row.id) === i);
+}
+
+/**
+ * The one image row a single-image command applies to: the clicked row; for a repository group (its menu shows
+ * the same commands) its only row, or the one the user picks among its tags. Undefined when there is none.
+ */
+export async function selectedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknown): Promise<ImageRowNode | undefined> {
+  const row = node as ImageNodeModel | undefined;
+  if (row?.kind === 'image') return row;
+  if (row?.kind !== 'imageRepository' || row.children.length === 0) return undefined;
+  if (row.children.length === 1) return row.children[0];
+  const labels = row.children.map(labelOf);
+  const picked = await ctx.notifier.pick(`Which image of ${row.label}?`, labels);
+  return row.children[labels.indexOf(picked ?? '')];
+}
+
+/** "sha256:0123456789ab..." -> "0123456789ab", as `docker images` shows ids. */
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** How the user and the engine name the image of a row: its reference, else (a dangling image) its id. */
+export function targetOf(row: ImageRowNode): string {
+  return row.reference ?? row.image.id;
+}
+
+/** A row's name for messages: its reference, else "<none> (0123456789ab)". */
+export function labelOf(row: ImageRowNode): string {
+  return row.reference ?? `<none> (${shortId(row.image.id)})`;
+}
+
+/** Why something failed, in plain words. */
+export function reasonOf(error: unknown): string {
+  return error instanceof EngineError ? error.reason : error instanceof Error ? error.message : String(error);
+}
+
+/** The engine, or undefined after telling the user it cannot be reached. */
+export function engineOf(ctx: Ctx) {
+  const engine = ctx.session.engine;
+  if (!engine) {
+    const state = ctx.session.state;
+    ctx.notifier.error(state.kind === 'down' ? state.error.message : 'The Docker engine cannot be reached.');
+  }
+  return engine;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
