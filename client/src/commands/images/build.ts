@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { dockerEnv, runTask } from '../cli/dockerTask';
-import { repositoryFromFolderName } from './imageReference';
+import { repositoryFromFolderName } from '../../../../common/src/imageReference';
 import { validateTag } from './tag';
 
 /** The Dockerfile of an explorer/editor menu (its Uri), or the active editor's; undefined when there is none. */

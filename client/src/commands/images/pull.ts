@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
-import { referenceProblem, withDefaultTag } from './imageReference';
+import { referenceProblem, withDefaultTag } from '../../../../common/src/imageReference';
 import { PullTracker } from './pullProgress';
 import { engineOf, reasonOf, selectedImageRow } from './rows';
 

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../ctx';
-import { splitReference, tagProblem } from './imageReference';
+import { splitReference, tagProblem } from '../../../../common/src/imageReference';
 import { engineOf, labelOf, reasonOf, selectedImageRow, targetOf } from './rows';
 
 /** The validation of a name to tag or build an image as, in the words the input box shows. */

@@ -1,10 +1,6 @@
 // Image references as the engine reads them (docker/distribution's reference.ParseNormalizedNamed):
 // `[host[:port]/]path[:tag][@digest]`, repository path in lower case, at most 255 characters. Pure, no vscode.
-//
-// The grammar is the one of server/src/dockerfile/checks/valuesReference.ts (the Dockerfile checks), which the
-// client cannot import (the client and server are separate TypeScript projects; only common/ is shared). The unit
-// test runs both on the same cases so that they cannot drift apart; moving this file to common/src and letting
-// valuesReference.ts import it would leave one copy.
+// Shared by the language server (FROM and image: checks) and the extension (Pull, Tag and Build prompts).
 
 const ALNUM = '[a-z0-9]+';
 const SEPARATOR = '(?:[._]|__|[-]+)';
