@@ -1,5 +1,6 @@
 // The only file that loads dockerode: connection, the calls with timeouts, and the streams (events, logs).
 // Answers are mapped to our own types by dockerodeMapping.ts; failures are put in plain words by errors.ts.
+// Images, volumes, networks and prunes are in dockerodeResources.ts; pulls and stats in dockerodeStreams.ts.
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -7,7 +8,21 @@ import type { ConnectionOptions, ResolvedConnection } from './connection';
 import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMapping';
-import { EngineError, type ContainerSummary, type EngineEndpoint, type ImageSummary } from './types';
+import { DockerodeResources, type CallOptions } from './dockerodeResources';
+import { followStats, pullImage, type StreamContext } from './dockerodeStreams';
+import {
+  EngineError,
+  type ContainerStats,
+  type ContainerSummary,
+  type EngineEndpoint,
+  type ImageLayer,
+  type ImageSummary,
+  type NetworkSummary,
+  type ObjectKind,
+  type PruneResult,
+  type PullProgress,
+  type VolumeSummary,
+} from './types';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -15,10 +30,16 @@ export class DockerodeEngine implements DockerEngine {
   readonly endpoint: EngineEndpoint;
   private readonly docker: Docker;
   private readonly open = new Set<Disposable>();
+  private readonly resources: DockerodeResources;
+  private readonly streams: StreamContext;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
     this.docker = new Docker(dockerodeOptions(connection.options));
+    const call = this.call.bind(this);
+    this.resources = new DockerodeResources(this.docker, call);
+    const toEngineError = this.toEngineError.bind(this);
+    this.streams = { docker: this.docker, call, endpointUrl: this.endpoint.url, toEngineError, open: this.open };
   }
 
   async ping(): Promise<void> {
@@ -41,12 +62,7 @@ export class DockerodeEngine implements DockerEngine {
     // dockerode's typings declare these with a callback only; without one they return a promise.
     const container = this.docker.getContainer(id) as unknown as Record<ContainerAction, (options?: object) => Promise<unknown>>;
     // stop and restart wait for the container's own stop timeout (10 s by default) before the engine kills it.
-    await this.call(() => container[action]({}), action === 'stop' || action === 'restart' ? 60_000 : REQUEST_TIMEOUT_MS);
-  }
-
-  async inspectContainer(id: string): Promise<string> {
-    const info = await this.call((abortSignal) => this.docker.getContainer(id).inspect({ abortSignal } as object));
-    return JSON.stringify(info, null, 2);
+    await this.call(() => container[action]({}), { timeoutMs: action === 'stop' || action === 'restart' ? 60_000 : REQUEST_TIMEOUT_MS });
   }
 
   async followLogs(
@@ -87,6 +103,31 @@ export class DockerodeEngine implements DockerEngine {
 
   async removeContainer(id: string, force: boolean): Promise<void> {
     await this.call(() => this.docker.getContainer(id).remove({ force }) as Promise<unknown>);
+  }
+
+  listVolumes = (): Promise<VolumeSummary[]> => this.resources.listVolumes();
+  listNetworks = (): Promise<NetworkSummary[]> => this.resources.listNetworks();
+  inspect = (kind: ObjectKind, id: string): Promise<string> => this.resources.inspect(kind, id);
+  removeImage = (reference: string, force: boolean): Promise<void> => this.resources.removeImage(reference, force);
+  tagImage = (reference: string, repository: string, tag: string): Promise<void> => this.resources.tagImage(reference, repository, tag);
+  imageHistory = (reference: string): Promise<ImageLayer[]> => this.resources.imageHistory(reference);
+  runContainer = (image: string, options?: { name?: string }): Promise<{ id: string; name: string }> => this.resources.runContainer(image, options);
+  createVolume = (name: string): Promise<void> => this.resources.createVolume(name);
+  removeVolume = (name: string): Promise<void> => this.resources.removeVolume(name);
+  createNetwork = (name: string, driver: string): Promise<void> => this.resources.createNetwork(name, driver);
+  removeNetwork = (idOrName: string): Promise<void> => this.resources.removeNetwork(idOrName);
+  pruneContainers = (signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneContainers(signal);
+  pruneImages = (signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneImages(signal);
+  pruneVolumes = (all: boolean, signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneVolumes(all, signal);
+  pruneNetworks = (signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneNetworks(signal);
+  pruneBuildCache = (signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneBuildCache(signal);
+
+  pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+    return pullImage(this.streams, reference, onProgress, signal);
+  }
+
+  followStats(id: string, onStats: (stats: ContainerStats) => void, onEnd: (error?: Error) => void): Promise<Disposable> {
+    return followStats(this.streams, id, onStats, onEnd);
   }
 
   async events(handlers: EventHandlers): Promise<Disposable> {
@@ -130,21 +171,31 @@ export class DockerodeEngine implements DockerEngine {
     for (const subscription of [...this.open]) subscription.dispose();
   }
 
-  private async call<T>(request: (abortSignal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  /** One request, aborted (and rejected) when it takes longer than timeoutMs or `signal` aborts. */
+  private async call<T>(request: (abortSignal: AbortSignal) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    const { timeoutMs = REQUEST_TIMEOUT_MS, signal, cancelled = 'the request was cancelled' } = options;
+    if (signal?.aborted) throw new EngineError(this.endpoint.url, cancelled, 'other');
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+    let onAbort = () => undefined as void;
+    const stopped = new Promise<never>((_, reject) => {
+      const stop = (error: EngineError) => {
         abort.abort();
-        reject(new EngineError(this.endpoint.url, `no answer within ${timeoutMs / 1000} s`, 'timeout'));
-      }, timeoutMs);
+        reject(error);
+      };
+      if (Number.isFinite(timeoutMs)) {
+        timer = setTimeout(() => stop(new EngineError(this.endpoint.url, `no answer within ${timeoutMs / 1000} s`, 'timeout')), timeoutMs);
+      }
+      onAbort = () => stop(new EngineError(this.endpoint.url, cancelled, 'other'));
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([request(abort.signal), timeout]);
+      return await Promise.race([request(abort.signal), stopped]);
     } catch (error) {
       throw this.toEngineError(error);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -17,8 +17,49 @@ export function describeError(error: unknown): { reason: string; failure: Engine
   const known = e?.code ? FAILURES[SAME_AS[e.code] ?? e.code] : undefined;
   if (known) return known;
   if (typeof e?.statusCode === 'number') {
-    const message = e.json?.message ?? e.message ?? '';
-    return { failure: 'engine-error', reason: `the engine answered ${e.statusCode}${message ? `: ${message.trim()}` : ''}` };
+    // dockerode puts the engine's answer in json, except for streams: then only in its message, after a prefix.
+    const message = (e.json?.message ?? (e.message ?? '').replace(/^\(HTTP code \d+\) .*? - /, '')).trim();
+    const plain = plainEngineMessage(message);
+    return { failure: 'engine-error', reason: plain ?? `the engine answered ${e.statusCode}${message ? `: ${message}` : ''}` };
   }
   return { failure: 'other', reason: (e?.message ?? String(error)).trim() || 'unknown error' };
+}
+
+/** Engine messages that deserve plainer words. Any other message is clear enough as the engine words it. */
+const PLAIN: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/image is being used by running container ([0-9a-f]+)/, (m) => `the image is used by the running container ${short(m[1])} (stop and remove it first)`],
+  [/image is being used by stopped container ([0-9a-f]+)/, (m) => `the image is used by the stopped container ${short(m[1])} (remove it first, or force)`],
+  [/container ([0-9a-f]+) is using its referenced image/, (m) => `the image is used by the container ${short(m[1])} (remove it first, or force)`],
+  [/image is referenced in multiple repositories/, () => 'the image has several tags (remove them one by one, or force)'],
+  [/image has dependent child images/, () => 'other images are built on this image (remove them first)'],
+  [/volume is in use - \[([^\]]*)\]/, (m) => `the volume is used by ${containers(m[1])} (remove ${m[1].includes(',') ? 'them' : 'it'} first)`],
+  [/network (\S+) id \S+ has active endpoints/, (m) => `containers are connected to the network ${m[1]} (disconnect or remove them first)`],
+  [/pull access denied for ([^,\s]+)/, (m) => `the registry refused ${m[1]}: the image does not exist, or it needs a login (docker login)`],
+  [/manifest for (\S+) not found/, (m) => `the registry has no image ${m[1]}`],
+  [/^repository (\S+) not found/, (m) => `the registry has no repository ${m[1]}`],
+  [/(image config|filesystem layer) verification failed for digest (\S+)/, (m) => `the registry sent a damaged ${m[1] === 'image config' ? 'image configuration' : 'layer'} (its content does not match ${m[2]})`],
+  [/^manifest unknown/, () => 'the registry has no image of that name and tag'],
+  [/^name unknown/, () => 'the registry has no repository of that name'],
+  [/^No such (image|container): (.+)$/i, (m) => `there is no ${m[1].toLowerCase()} ${m[2]}`],
+  [/^get (\S+): no such volume/, (m) => `there is no volume ${m[1]}`],
+  [/^network (\S+) not found$/, (m) => `there is no network ${m[1]}`],
+  [/container name "\/?([^"]+)" is already in use by container "([0-9a-f]+)"/, (m) => `the name ${m[1]} is taken by the container ${short(m[2])}`],
+];
+
+/** The engine's message in plainer words, or undefined when it is clear as it is. */
+export function plainEngineMessage(message: string): string | undefined {
+  for (const [pattern, plain] of PLAIN) {
+    const match = pattern.exec(message);
+    if (match) return plain(match);
+  }
+  return undefined;
+}
+
+function short(id: string): string {
+  return id.slice(0, 12);
+}
+
+function containers(ids: string): string {
+  const list = ids.split(',').map((id) => short(id.trim())).filter(Boolean);
+  return `the container${list.length > 1 ? 's' : ''} ${list.join(', ')}`;
 }

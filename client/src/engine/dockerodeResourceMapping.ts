@@ -1,0 +1,216 @@
+// Pure mapping of what the Engine API answers about volumes, networks, image history, prunes, stats and pulls to
+// our own types. The raw shapes are declared here as the Engine API documents them (only the fields we read):
+// dockerode's type definitions leave several of them out.
+import type { ContainerStats, ImageLayer, NetworkSummary, PruneResult, PullProgress, VolumeSummary } from './types';
+
+export interface RawVolume {
+  Name: string;
+  Driver?: string;
+  Mountpoint?: string;
+  Scope?: string;
+  CreatedAt?: string;
+  Labels?: Record<string, string> | null;
+}
+
+export interface RawNetwork {
+  Id: string;
+  Name: string;
+  Driver?: string;
+  Scope?: string;
+  Internal?: boolean;
+  Created?: string;
+  Labels?: Record<string, string> | null;
+  IPAM?: { Config?: { Subnet?: string }[] | null } | null;
+}
+
+export interface RawHistoryItem {
+  Id: string;
+  Created: number;
+  CreatedBy?: string;
+  Tags?: string[] | null;
+  Size?: number;
+  Comment?: string;
+}
+
+/** Every prune endpoint answers with one of these lists (images: untagged references and deleted ids). */
+export interface RawPrune {
+  ContainersDeleted?: string[] | null;
+  ImagesDeleted?: { Untagged?: string; Deleted?: string }[] | null;
+  VolumesDeleted?: string[] | null;
+  NetworksDeleted?: string[] | null;
+  CachesDeleted?: string[] | null;
+  SpaceReclaimed?: number;
+}
+
+interface RawCpu {
+  cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
+  system_cpu_usage?: number;
+  online_cpus?: number;
+}
+
+export interface RawStats {
+  /** When the sample was taken; Go's zero time ("0001-01-01T00:00:00Z") once the container has stopped. */
+  read?: string;
+  cpu_stats?: RawCpu;
+  precpu_stats?: RawCpu;
+  memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> };
+  networks?: Record<string, { rx_bytes?: number; tx_bytes?: number }> | null;
+  blkio_stats?: { io_service_bytes_recursive?: { op: string; value: number }[] | null };
+  pids_stats?: { current?: number };
+}
+
+/** The engine's volume list ({ Volumes, Warnings }), sorted by name. */
+export function toVolumeSummaries(answer: { Volumes?: RawVolume[] | null }): VolumeSummary[] {
+  return (answer.Volumes ?? []).map(toVolumeSummary).sort((a, b) => compareStrings(a.name, b.name));
+}
+
+export function toVolumeSummary(volume: RawVolume): VolumeSummary {
+  return {
+    name: volume.Name,
+    driver: volume.Driver ?? '',
+    mountpoint: volume.Mountpoint ?? '',
+    scope: volume.Scope ?? '',
+    created: parseTime(volume.CreatedAt),
+    labels: volume.Labels ?? {},
+  };
+}
+
+/** The engine's network list, sorted by name. */
+export function toNetworkSummaries(list: RawNetwork[]): NetworkSummary[] {
+  return list.map(toNetworkSummary).sort((a, b) => compareStrings(a.name, b.name));
+}
+
+export function toNetworkSummary(network: RawNetwork): NetworkSummary {
+  return {
+    id: network.Id,
+    name: network.Name,
+    driver: network.Driver ?? '',
+    scope: network.Scope ?? '',
+    internal: network.Internal === true,
+    created: parseTime(network.Created) ?? 0,
+    labels: network.Labels ?? {},
+    subnet: (network.IPAM?.Config ?? []).find((config) => config.Subnet)?.Subnet,
+  };
+}
+
+export function toImageLayer(item: RawHistoryItem): ImageLayer {
+  return {
+    id: item.Id,
+    created: item.Created * 1000,
+    createdBy: item.CreatedBy ?? '',
+    size: item.Size ?? 0,
+    tags: item.Tags ?? [],
+    comment: item.Comment ?? '',
+  };
+}
+
+/**
+ * What any prune removed, in the engine's order. For images that is what `docker image prune` lists: the
+ * references it untagged and the ids of the images and layers it deleted.
+ */
+export function toPruneResult(answer: RawPrune): PruneResult {
+  const images = (answer.ImagesDeleted ?? []).map((item) => item.Untagged || item.Deleted || '').filter(Boolean);
+  return {
+    removed: [
+      ...(answer.ContainersDeleted ?? []),
+      ...images,
+      ...(answer.VolumesDeleted ?? []),
+      ...(answer.NetworksDeleted ?? []),
+      ...(answer.CachesDeleted ?? []),
+    ],
+    spaceReclaimed: answer.SpaceReclaimed ?? 0,
+  };
+}
+
+/** One sample of the engine's stats stream, computed as `docker stats` does. */
+export function toContainerStats(raw: RawStats): ContainerStats {
+  let blockRead = 0;
+  let blockWrite = 0;
+  for (const entry of raw.blkio_stats?.io_service_bytes_recursive ?? []) {
+    const op = entry.op.toLowerCase();
+    if (op === 'read') blockRead += entry.value;
+    else if (op === 'write') blockWrite += entry.value;
+  }
+  let networkRx = 0;
+  let networkTx = 0;
+  for (const network of Object.values(raw.networks ?? {})) {
+    networkRx += network.rx_bytes ?? 0;
+    networkTx += network.tx_bytes ?? 0;
+  }
+  return {
+    cpuPercent: cpuPercent(raw.cpu_stats, raw.precpu_stats),
+    memoryUsage: memoryUsage(raw.memory_stats),
+    memoryLimit: raw.memory_stats?.limit ?? 0,
+    networkRx,
+    networkTx,
+    blockRead,
+    blockWrite,
+    pids: raw.pids_stats?.current ?? 0,
+  };
+}
+
+/** The container's CPU time since the previous sample, as a share of the host's, times the CPUs online, in per cent. */
+function cpuPercent(now: RawCpu | undefined, before: RawCpu | undefined): number {
+  const cpuDelta = (now?.cpu_usage?.total_usage ?? 0) - (before?.cpu_usage?.total_usage ?? 0);
+  const systemDelta = (now?.system_cpu_usage ?? 0) - (before?.system_cpu_usage ?? 0);
+  const cpus = now?.online_cpus || now?.cpu_usage?.percpu_usage?.length || 0;
+  return cpuDelta > 0 && systemDelta > 0 ? (cpuDelta / systemDelta) * cpus * 100 : 0;
+}
+
+/**
+ * Memory in use without the page cache that the kernel can drop: usage minus total_inactive_file (cgroup v1),
+ * inactive_file (cgroup v2), or cache (cgroup v1 of old kernels), whichever the engine reports.
+ */
+function memoryUsage(memory: RawStats['memory_stats']): number {
+  const usage = memory?.usage ?? 0;
+  const stats = memory?.stats ?? {};
+  for (const key of ['total_inactive_file', 'inactive_file', 'cache']) {
+    const value = stats[key];
+    if (typeof value === 'number') return value < usage ? usage - value : usage;
+  }
+  return usage;
+}
+
+/** One line of a pull's progress stream: a progress message, or the error the engine reports inside the stream. */
+export type PullMessage = { kind: 'progress'; progress: PullProgress } | { kind: 'error'; message: string };
+
+export function parsePullLine(line: string): PullMessage | undefined {
+  let raw: {
+    status?: unknown;
+    id?: unknown;
+    progressDetail?: { current?: unknown; total?: unknown };
+    error?: unknown;
+    errorDetail?: { message?: unknown };
+  };
+  try {
+    raw = JSON.parse(line) as typeof raw;
+  } catch {
+    return undefined;
+  }
+  if (!raw || typeof raw !== 'object') return undefined;
+  if (raw.errorDetail !== undefined || raw.error !== undefined) {
+    const message = typeof raw.errorDetail?.message === 'string' ? raw.errorDetail.message : raw.error;
+    return { kind: 'error', message: (typeof message === 'string' && message.trim()) || 'the pull failed' };
+  }
+  if (typeof raw.status !== 'string') return undefined;
+  const progress: PullProgress = { status: raw.status };
+  if (typeof raw.id === 'string' && raw.id) progress.id = raw.id;
+  const { current, total } = raw.progressDetail ?? {};
+  if (typeof current === 'number') progress.current = current;
+  if (typeof total === 'number' && total > 0) progress.total = total;
+  return { kind: 'progress', progress };
+}
+
+/**
+ * Milliseconds since the epoch of an RFC 3339 time as the engine writes it ("2024-05-01T10:00:00.123456789Z",
+ * "2024-05-01T12:00:00+02:00"); undefined when missing, unreadable, or Go's zero time.
+ */
+export function parseTime(text: string | undefined): number | undefined {
+  if (!text || text.startsWith('0001-01-01')) return undefined;
+  const time = Date.parse(text.replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(time) ? undefined : time;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

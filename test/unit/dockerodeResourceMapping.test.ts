@@ -1,0 +1,224 @@
+import * as assert from 'assert';
+import {
+  parsePullLine,
+  parseTime,
+  toContainerStats,
+  toImageLayer,
+  toNetworkSummaries,
+  toPruneResult,
+  toVolumeSummaries,
+  type RawStats,
+} from '../../client/src/engine/dockerodeResourceMapping';
+
+describe('engine mapping: volumes, networks, history, prunes', () => {
+  it('maps the volume list, sorted by name, with missing labels as none', () => {
+    const answer = {
+      Volumes: [
+        { Name: 'shop_data', Driver: 'local', Mountpoint: '/var/lib/docker/volumes/shop_data/_data', Scope: 'local', CreatedAt: '2024-05-01T12:00:00+02:00', Labels: { 'com.docker.compose.project': 'shop' } },
+        { Name: 'cache', Driver: 'local', Mountpoint: '/var/lib/docker/volumes/cache/_data', Scope: 'local', Labels: null },
+      ],
+      Warnings: null,
+    };
+    assert.deepStrictEqual(toVolumeSummaries(answer), [
+      { name: 'cache', driver: 'local', mountpoint: '/var/lib/docker/volumes/cache/_data', scope: 'local', created: undefined, labels: {} },
+      {
+        name: 'shop_data',
+        driver: 'local',
+        mountpoint: '/var/lib/docker/volumes/shop_data/_data',
+        scope: 'local',
+        created: Date.UTC(2024, 4, 1, 10, 0, 0),
+        labels: { 'com.docker.compose.project': 'shop' },
+      },
+    ]);
+    assert.deepStrictEqual(toVolumeSummaries({ Volumes: null }), []);
+  });
+
+  it('maps the network list, sorted by name, with its first IPAM subnet', () => {
+    const networks = toNetworkSummaries([
+      {
+        Id: 'f00',
+        Name: 'shop_default',
+        Driver: 'bridge',
+        Scope: 'local',
+        Internal: true,
+        Created: '2024-05-01T10:00:00.123456789Z',
+        Labels: { 'com.docker.compose.network': 'default' },
+        IPAM: { Config: [{}, { Subnet: '172.18.0.0/16' }, { Subnet: 'fd00::/64' }] },
+      },
+      { Id: 'b00', Name: 'host', Driver: 'host', Scope: 'local', Internal: false, Created: '2024-04-30T08:00:00Z', Labels: {}, IPAM: { Config: null } },
+    ]);
+    assert.deepStrictEqual(networks, [
+      { id: 'b00', name: 'host', driver: 'host', scope: 'local', internal: false, created: Date.UTC(2024, 3, 30, 8), labels: {}, subnet: undefined },
+      {
+        id: 'f00',
+        name: 'shop_default',
+        driver: 'bridge',
+        scope: 'local',
+        internal: true,
+        created: Date.UTC(2024, 4, 1, 10, 0, 0, 123),
+        labels: { 'com.docker.compose.network': 'default' },
+        subnet: '172.18.0.0/16',
+      },
+    ]);
+  });
+
+  it('reads the engine times: nanoseconds, offsets, and none for the zero time or nonsense', () => {
+    assert.deepStrictEqual(
+      ['2024-05-01T10:00:00.987654321Z', '2024-05-01T10:00:00.5-01:30', '2024-05-01T10:00:00Z', '0001-01-01T00:00:00Z', 'yesterday', '', undefined].map(parseTime),
+      [Date.UTC(2024, 4, 1, 10, 0, 0, 987), Date.UTC(2024, 4, 1, 11, 30, 0, 500), Date.UTC(2024, 4, 1, 10), undefined, undefined, undefined, undefined],
+    );
+  });
+
+  it('maps a layer of the history: tags, seconds to milliseconds, and layers built elsewhere', () => {
+    assert.deepStrictEqual(
+      toImageLayer({ Id: 'sha256:abc', Created: 1_700_000_000, CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]', Tags: ['busybox:latest'], Size: 0, Comment: '' }),
+      { id: 'sha256:abc', created: 1_700_000_000_000, createdBy: '/bin/sh -c #(nop)  CMD ["sh"]', size: 0, tags: ['busybox:latest'], comment: '' },
+    );
+    assert.deepStrictEqual(toImageLayer({ Id: '<missing>', Created: 1_600_000_000, CreatedBy: 'ADD file:123 in /', Tags: null, Size: 4_261_574, Comment: 'buildkit.dockerfile.v0' }), {
+      id: '<missing>',
+      created: 1_600_000_000_000,
+      createdBy: 'ADD file:123 in /',
+      size: 4_261_574,
+      tags: [],
+      comment: 'buildkit.dockerfile.v0',
+    });
+  });
+
+  it('maps the answer of every prune to what was removed and the space freed', () => {
+    assert.deepStrictEqual(
+      [
+        toPruneResult({ ContainersDeleted: ['c1', 'c2'], SpaceReclaimed: 12 }),
+        toPruneResult({ ImagesDeleted: [{ Untagged: 'old@sha256:1' }, { Deleted: 'sha256:img' }, { Deleted: 'sha256:layer' }], SpaceReclaimed: 4096 }),
+        toPruneResult({ VolumesDeleted: ['v1'], SpaceReclaimed: 1000 }),
+        toPruneResult({ NetworksDeleted: ['n1', 'n2'] }),
+        toPruneResult({ CachesDeleted: ['k1'], SpaceReclaimed: 50 }),
+        toPruneResult({ ContainersDeleted: null, SpaceReclaimed: 0 }),
+        toPruneResult({ ImagesDeleted: null, SpaceReclaimed: 0 }),
+      ],
+      [
+        { removed: ['c1', 'c2'], spaceReclaimed: 12 },
+        { removed: ['old@sha256:1', 'sha256:img', 'sha256:layer'], spaceReclaimed: 4096 },
+        { removed: ['v1'], spaceReclaimed: 1000 },
+        { removed: ['n1', 'n2'], spaceReclaimed: 0 },
+        { removed: ['k1'], spaceReclaimed: 50 },
+        { removed: [], spaceReclaimed: 0 },
+        { removed: [], spaceReclaimed: 0 },
+      ],
+    );
+  });
+});
+
+describe('engine mapping: stats', () => {
+  const v2: RawStats = {
+    cpu_stats: { cpu_usage: { total_usage: 2_000_000_000 }, system_cpu_usage: 20_000_000_000, online_cpus: 2 },
+    precpu_stats: { cpu_usage: { total_usage: 1_500_000_000 }, system_cpu_usage: 18_000_000_000, online_cpus: 2 },
+    memory_stats: { usage: 100_000_000, limit: 2_000_000_000, stats: { inactive_file: 20_000_000, anon: 70_000_000 } },
+    networks: { eth0: { rx_bytes: 1000, tx_bytes: 2000 }, eth1: { rx_bytes: 10, tx_bytes: 20 } },
+    blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: 4096 }, { op: 'write', value: 8192 }, { op: 'read', value: 4 }] },
+    pids_stats: { current: 7 },
+  };
+
+  it('computes CPU % and memory as docker stats does (cgroup v2), and adds up network and block I/O', () => {
+    assert.deepStrictEqual(toContainerStats(v2), {
+      cpuPercent: 50,
+      memoryUsage: 80_000_000,
+      memoryLimit: 2_000_000_000,
+      networkRx: 1010,
+      networkTx: 2020,
+      blockRead: 4100,
+      blockWrite: 8192,
+      pids: 7,
+    });
+  });
+
+  it('uses total_inactive_file on cgroup v1, else cache, and the per-CPU list when online_cpus is missing', () => {
+    const v1: RawStats = {
+      cpu_stats: { cpu_usage: { total_usage: 300, percpu_usage: [100, 100, 50, 50] }, system_cpu_usage: 1200 },
+      precpu_stats: { cpu_usage: { total_usage: 200 }, system_cpu_usage: 1000 },
+      memory_stats: { usage: 50_000, limit: 1_000_000, stats: { total_inactive_file: 10_000, cache: 30_000 } },
+      blkio_stats: { io_service_bytes_recursive: [{ op: 'Read', value: 10 }, { op: 'Write', value: 20 }, { op: 'Sync', value: 30 }, { op: 'Total', value: 30 }] },
+      pids_stats: { current: 3 },
+    };
+    const stats = toContainerStats(v1);
+    assert.deepStrictEqual(
+      { cpu: stats.cpuPercent, memory: stats.memoryUsage, read: stats.blockRead, write: stats.blockWrite, rx: stats.networkRx },
+      { cpu: 200, memory: 40_000, read: 10, write: 20, rx: 0 },
+    );
+    assert.strictEqual(toContainerStats({ ...v1, memory_stats: { usage: 50_000, stats: { cache: 30_000 } } }).memoryUsage, 20_000);
+    assert.strictEqual(toContainerStats({ ...v1, memory_stats: { usage: 50_000, stats: { total_inactive_file: 60_000 } } }).memoryUsage, 50_000);
+    assert.strictEqual(toContainerStats({ ...v1, memory_stats: { usage: 50_000 } }).memoryUsage, 50_000);
+  });
+
+  it('gives 0 % CPU when the container or the system used no CPU since the previous sample', () => {
+    const idle = { ...v2, precpu_stats: v2.cpu_stats };
+    const noSystem = { ...v2, precpu_stats: { ...v2.precpu_stats, system_cpu_usage: 20_000_000_000 } };
+    assert.deepStrictEqual([toContainerStats(idle).cpuPercent, toContainerStats(noSystem).cpuPercent], [0, 0]);
+  });
+
+  it('maps the empty sample of a stopped container to zeros', () => {
+    const empty = {
+      read: '0001-01-01T00:00:00Z',
+      pids_stats: {},
+      blkio_stats: { io_service_bytes_recursive: null },
+      cpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} },
+      precpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} },
+      memory_stats: {},
+    } as RawStats;
+    assert.deepStrictEqual(toContainerStats(empty), {
+      cpuPercent: 0,
+      memoryUsage: 0,
+      memoryLimit: 0,
+      networkRx: 0,
+      networkTx: 0,
+      blockRead: 0,
+      blockWrite: 0,
+      pids: 0,
+    });
+  });
+});
+
+describe('engine mapping: pull progress', () => {
+  it('maps progress lines: layer id, status, bytes done and total', () => {
+    const lines = [
+      '{"status":"Pulling from library/busybox","id":"latest"}',
+      '{"status":"Pulling fs layer","progressDetail":{},"id":"a3ed95caeb02"}',
+      '{"status":"Downloading","progressDetail":{"current":32768,"total":2231603},"progress":"[>   ]  32.77kB/2.232MB","id":"a3ed95caeb02"}',
+      '{"status":"Extracting","progressDetail":{"current":2231603,"total":2231603},"id":"a3ed95caeb02"}',
+      '{"status":"Verifying Checksum","progressDetail":{},"id":"a3ed95caeb02"}',
+      '{"status":"Digest: sha256:9ae97d36d26566ff84e8893c64a6dc4fe8ca6d1144bf5b87b2b85a32def253c7"}',
+      '{"status":"Status: Downloaded newer image for busybox:latest"}',
+    ];
+    assert.deepStrictEqual(lines.map(parsePullLine), [
+      { kind: 'progress', progress: { status: 'Pulling from library/busybox', id: 'latest' } },
+      { kind: 'progress', progress: { status: 'Pulling fs layer', id: 'a3ed95caeb02' } },
+      { kind: 'progress', progress: { status: 'Downloading', id: 'a3ed95caeb02', current: 32768, total: 2231603 } },
+      { kind: 'progress', progress: { status: 'Extracting', id: 'a3ed95caeb02', current: 2231603, total: 2231603 } },
+      { kind: 'progress', progress: { status: 'Verifying Checksum', id: 'a3ed95caeb02' } },
+      { kind: 'progress', progress: { status: 'Digest: sha256:9ae97d36d26566ff84e8893c64a6dc4fe8ca6d1144bf5b87b2b85a32def253c7' } },
+      { kind: 'progress', progress: { status: 'Status: Downloaded newer image for busybox:latest' } },
+    ]);
+  });
+
+  it('reads the error the engine reports inside the stream, from errorDetail or error', () => {
+    const lines = [
+      '{"errorDetail":{"message":"manifest for busybox:nope not found: manifest unknown: manifest unknown"},"error":"manifest for busybox:nope not found: manifest unknown: manifest unknown"}',
+      '{"error":"unexpected EOF "}',
+      '{"errorDetail":{},"error":""}',
+    ];
+    assert.deepStrictEqual(lines.map(parsePullLine), [
+      { kind: 'error', message: 'manifest for busybox:nope not found: manifest unknown: manifest unknown' },
+      { kind: 'error', message: 'unexpected EOF' },
+      { kind: 'error', message: 'the pull failed' },
+    ]);
+  });
+
+  it('skips lines that are not progress', () => {
+    assert.deepStrictEqual(['not json', '[1,2]', 'null', '{"aux":{"ID":"sha256:abc"}}', '{"status":7}'].map(parsePullLine), [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
