@@ -252,7 +252,7 @@ describe('engine layer: images', function () {
         const pulling = engine.pullImage(reference, (message) => progress.push(message), abort.signal);
         await waitFor('the engine to wait on a blob', () => registry.stalledRequests() > 0, 30_000);
         abort.abort();
-        await assert.rejects(pulling, { name: 'EngineError', failure: 'other', reason: 'the pull was cancelled' });
+        await assert.rejects(pulling, { name: 'EngineError', failure: 'cancelled', reason: 'the pull was cancelled' });
         assert.deepStrictEqual(progress.filter((p) => p.status.startsWith('Status:')), []);
         assert.strictEqual(hasImage(reference), false);
 
@@ -279,7 +279,7 @@ describe('engine layer: images', function () {
         const pulling = engine.pullImage(reference, (message) => progress.push(message), abort.signal);
         await waitFor('the engine to wait on the manifest', () => registry.stalledRequests() > 0, 30_000);
         abort.abort();
-        await assert.rejects(pulling, { name: 'EngineError', failure: 'other', reason: 'the pull was cancelled' });
+        await assert.rejects(pulling, { name: 'EngineError', failure: 'cancelled', reason: 'the pull was cancelled' });
         assert.deepStrictEqual(progress, []);
       } finally {
         registry.setStall('none');

@@ -224,7 +224,7 @@ describe('engine layer: volumes, networks, inspect, stats and prunes', function 
     const id = run(TEST_IMAGE, 'true');
     docker('wait', id);
     for (const prune of [() => engine.pruneContainers(abort.signal), () => engine.pruneVolumes(true, abort.signal), () => engine.pruneBuildCache(abort.signal)]) {
-      await assert.rejects(prune(), { name: 'EngineError', failure: 'other', reason: 'the prune was cancelled' });
+      await assert.rejects(prune(), { name: 'EngineError', failure: 'cancelled', reason: 'the prune was cancelled' });
     }
     assert.deepStrictEqual(dockerLines('ps', '-aq', '--no-trunc', '--filter', `label=${LABEL}`), [id]);
     docker('rm', id);

@@ -174,7 +174,7 @@ export class DockerodeEngine implements DockerEngine {
   /** One request, aborted (and rejected) when it takes longer than timeoutMs or `signal` aborts. */
   private async call<T>(request: (abortSignal: AbortSignal) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const { timeoutMs = REQUEST_TIMEOUT_MS, signal, cancelled = 'the request was cancelled' } = options;
-    if (signal?.aborted) throw new EngineError(this.endpoint.url, cancelled, 'other');
+    if (signal?.aborted) throw new EngineError(this.endpoint.url, cancelled, 'cancelled');
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let onAbort = () => undefined as void;
@@ -186,7 +186,7 @@ export class DockerodeEngine implements DockerEngine {
       if (Number.isFinite(timeoutMs)) {
         timer = setTimeout(() => stop(new EngineError(this.endpoint.url, `no answer within ${timeoutMs / 1000} s`, 'timeout')), timeoutMs);
       }
-      onAbort = () => stop(new EngineError(this.endpoint.url, cancelled, 'other'));
+      onAbort = () => stop(new EngineError(this.endpoint.url, cancelled, 'cancelled'));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {

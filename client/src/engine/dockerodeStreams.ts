@@ -65,7 +65,7 @@ export async function pullImage(
       else resolve();
     };
     const cancel = () => {
-      finish(new EngineError(context.endpointUrl, PULL_CANCELLED, 'other'));
+      finish(new EngineError(context.endpointUrl, PULL_CANCELLED, 'cancelled'));
       stream.on('error', () => undefined);
       stream.destroy();
     };

@@ -107,7 +107,9 @@ export type EngineFailure =
   | 'timeout'
   | 'engine-error'
   | 'bad-address'
-  | 'other';
+  | 'other'
+  /** Not a failure of the engine: the user cancelled the call (a pull, a prune). */
+  | 'cancelled';
 
 /** An engine failure in plain words. `reason` is short enough for a view message. */
 export class EngineError extends Error {
@@ -116,7 +118,13 @@ export class EngineError extends Error {
     readonly reason: string,
     readonly failure: EngineFailure = 'other',
   ) {
-    super(`Cannot reach the Docker engine at ${endpoint}: ${reason}`);
+    super(
+      failure === 'engine-error'
+        ? `The Docker engine at ${endpoint} refused: ${reason}`
+        : failure === 'cancelled'
+          ? `Cancelled: ${reason}`
+          : `Cannot reach the Docker engine at ${endpoint}: ${reason}`,
+    );
     this.name = 'EngineError';
   }
 }
