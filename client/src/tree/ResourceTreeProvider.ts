@@ -49,9 +49,14 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
     const item = new vscode.TreeItem(node.label, collapsed);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = new vscode.MarkdownString(node.tooltip);
+    // The tooltip is made when the pointer rests on the row (resolveTreeItem), not for every row of a refresh.
     item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     item.contextValue = node.contextValue;
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: N): vscode.TreeItem {
+    item.tooltip = new vscode.MarkdownString(node.tooltip);
     return item;
   }
 

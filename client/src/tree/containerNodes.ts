@@ -6,7 +6,7 @@
 // `docker compose ps`, rather than jumping around in the engine's newest-first order.
 import type { ContainerHealth, ContainerState, ContainerSummary, PortBinding } from '../engine/types';
 import { code, escapeMarkdown, isoDate, lines, naturalCollator, section } from './format';
-import type { NodeBase, NodeIcon } from './nodeModel';
+import { withLazyTooltip, type NodeBase, type NodeIcon } from './nodeModel';
 
 export { code, escapeMarkdown } from './format';
 
@@ -119,12 +119,17 @@ export function containerNode(container: ContainerSummary): ContainerRowNode {
   const address = Object.values(container.networks).find(Boolean);
   const networks = Object.entries(container.networks);
   const ports = [...published, ...unpublishedPorts(container.ports)];
-  return {
-    kind: 'container',
+  const node = {
+    kind: 'container' as const,
     id: `container:${container.id}`,
     label: container.name,
     description: [container.composeService, shortImage(container.image), shownPorts, address].filter(Boolean).join(' · '),
-    tooltip: section([
+    icon: containerIcon(container),
+    contextValue: `container.${container.state}`,
+    container,
+  };
+  return withLazyTooltip(node, () =>
+    section([
       `**${escapeMarkdown(container.name)}** (${container.id.slice(0, 12)})`,
       lines([
         container.composeProject !== undefined &&
@@ -147,10 +152,7 @@ export function containerNode(container: ContainerSummary): ContainerRowNode {
           ),
         ].join('\n'),
     ]),
-    icon: containerIcon(container),
-    contextValue: `container.${container.state}`,
-    container,
-  };
+  );
 }
 
 /**

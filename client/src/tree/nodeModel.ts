@@ -23,3 +23,12 @@ export interface NodeBase {
   /** A group shows its children at first unless this is false. */
   expanded?: boolean;
 }
+
+/**
+ * Gives `node` a tooltip that is made the first time it is read: a view of hundreds of rows makes none of them
+ * while it refreshes, and VS Code reads a row's tooltip only when the pointer rests on it (resolveTreeItem).
+ */
+export function withLazyTooltip<T extends object>(node: T, make: () => string): T & { tooltip: string } {
+  let text: string | undefined;
+  return Object.defineProperty(node, 'tooltip', { get: () => (text ??= make()), enumerable: true, configurable: true }) as T & { tooltip: string };
+}
