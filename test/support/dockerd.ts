@@ -88,6 +88,9 @@ export async function stopDockerd(dir: string, timeoutMs = 30_000): Promise<void
   while (alive(pid) && Date.now() < deadline) await sleep(100);
   if (alive(pid)) process.kill(pid, 'SIGKILL');
   while (alive(pid)) await sleep(100);
+  // The bridge of its own (DW_DOCKERD_BRIDGE) goes with the engine; the next start makes it again.
+  const bridge = process.env.DW_DOCKERD_BRIDGE?.split(':')[0];
+  if (bridge) spawnSync('ip', ['link', 'delete', bridge], { stdio: 'ignore' });
 }
 
 /** Builds the test image: a rootfs holding Debian's static busybox and its applet links, `docker import`ed. */
