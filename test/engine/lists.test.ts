@@ -77,6 +77,15 @@ describe('shared engine lists against a real dockerd', function () {
     assert.strictEqual(lists.calls.containers - calls, 1);
   });
 
+  it('shows a killed container exited, although the engine reports its death before its list has it', async () => {
+    docker('run', '-d', '--name', 'dw-lists-killed', '--label', LABEL, TEST_IMAGE, 'sleep', '600');
+    const state = async () => ((await lists.containers()) ?? []).find((c) => c.name === 'dw-lists-killed')?.state;
+    await waitFor('the container listed running', async () => (await state()) === 'running');
+    docker('kill', 'dw-lists-killed');
+    // Each read here returns the shared list: it changes only when the lists read the engine again by themselves.
+    assert.strictEqual(await waitFor('the container listed exited', async () => (await state()) === 'exited' && 'exited'), 'exited');
+  });
+
   it('tells volume events apart from container events', async () => {
     changes.length = 0;
     docker('volume', 'create', 'dw-lists-volume');

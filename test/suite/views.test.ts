@@ -76,6 +76,10 @@ describe('Images, Volumes and Networks views', () => {
       return found && found.usedBy.length > 0 && found;
     });
     assert.deepStrictEqual([used.description, used.contextValue, used.usedBy], ['local · in use by 1 container', 'volume.used', ['dw-views-mounter']]);
+
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('dockerWorkflows.volumes.inspect', used);
+    const inspected = JSON.parse(document.getText()) as { Name: string; Driver: string; Mountpoint: string };
+    assert.deepStrictEqual([document.uri.scheme, document.languageId, inspected.Name, inspected.Driver, inspected.Mountpoint], ['docker-inspect', 'json', 'dw-views-data', 'local', used.volume.mountpoint]);
   });
 
   it('shows a network with the containers attached to it and their addresses', async () => {
@@ -88,6 +92,13 @@ describe('Images, Volumes and Networks views', () => {
     });
     assert.deepStrictEqual([row.description, row.contextValue], ['bridge · local · 1 container', 'network']);
     assert.deepStrictEqual(row.kind === 'network' && row.children.map((c) => [c.label, c.description, c.contextValue]), [['dw-views-member', ip, 'networkContainer']]);
+
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('dockerWorkflows.networks.inspect', row);
+    const inspected = JSON.parse(document.getText()) as { Name: string; Id: string; Containers: Record<string, { Name: string }> };
+    assert.deepStrictEqual(
+      [inspected.Name, inspected.Id, Object.values(inspected.Containers).map((c) => c.Name)],
+      ['dw-views-net', row.kind === 'network' && row.network.id, ['dw-views-member']],
+    );
 
     const predefined = (await api.views.networks.rows()).find((r) => r.label === 'host');
     assert.strictEqual(predefined?.contextValue, 'network.predefined');

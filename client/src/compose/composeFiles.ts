@@ -3,6 +3,7 @@
 // names files with -f), so the same holds here: `compose.prod.yaml` comes alone.
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse } from 'yaml';
 
 /** Compose v2's default file names, in its order of preference. */
 export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -48,4 +49,26 @@ export function composeFilesFor(file: string): string[] {
   }
   const override = findOverrideFile(absolute);
   return override ? [absolute, override] : [absolute];
+}
+
+/** Service names and profiles of the project's compose files (merged as Compose merges -f files). */
+export function servicesAndProfiles(target: { files: readonly string[] }): { services: string[]; profiles: string[] } {
+  const services = new Set<string>();
+  const profiles = new Set<string>();
+  for (const file of target.files) {
+    let document: unknown;
+    try {
+      document = parse(fs.readFileSync(file, 'utf8'), { merge: true, maxAliasCount: 1000 });
+    } catch {
+      continue; // The language server reports what is wrong with the file.
+    }
+    const definitions = (document as { services?: Record<string, { profiles?: unknown }> } | null)?.services;
+    if (!definitions || typeof definitions !== 'object') continue;
+    for (const [name, definition] of Object.entries(definitions)) {
+      services.add(name);
+      const list = definition?.profiles;
+      if (Array.isArray(list)) for (const profile of list) if (typeof profile === 'string') profiles.add(profile);
+    }
+  }
+  return { services: [...services].sort(), profiles: [...profiles].sort() };
 }

@@ -21,8 +21,10 @@ export interface EngineListsOptions {
   onFailure(error: EngineError): void;
   /** Called once per burst with the kinds that changed; their next read asks the engine. */
   onChange(kinds: ReadonlySet<ListKind>): void;
-  /** How long a burst of events is gathered before the lists are marked stale (ms). */
+  /** How long the engine must be quiet after an event before the lists are marked stale (ms, default 100). */
   debounceMs?: number;
+  /** The longest a busy engine's events wait before the lists are marked stale anyway (ms, default 500). */
+  maxWaitMs?: number;
 }
 
 /** Image events after which `docker images` may differ (not pull progress: a pull ends with "pull"). */
@@ -53,17 +55,31 @@ export function kindsChangedBy(event: EngineEvent): ListKind[] {
   }
 }
 
+/** States a container that died can still be listed in for a moment. */
+const STILL_UP = new Set(['running', 'paused', 'restarting']);
+const DYING_RECHECKS = 5;
+const DYING_RECHECK_MS = 150;
+
 export class EngineLists {
   private readonly entries = new Map<ListKind, Entry<unknown>>();
   private readonly pending = new Set<ListKind>();
   private timer: NodeJS.Timeout | undefined;
+  /** Containers the engine said died, with how often the list was read again because it still showed them running. */
+  private readonly dying = new Map<string, number>();
+  private recheck: NodeJS.Timeout | undefined;
+  /** When the first event of the burst now being gathered came (ms since the epoch). */
+  private burstStart: number | undefined;
   /** Engine calls made for lists since creation, by kind (the benchmark counts them). */
   readonly calls: Record<ListKind, number> = { containers: 0, images: 0, volumes: 0, networks: 0 };
 
   constructor(private readonly options: EngineListsOptions) {}
 
   containers(): Promise<ContainerSummary[] | undefined> {
-    return this.read('containers', (engine) => engine.listContainers());
+    return this.read('containers', async (engine) => {
+      const list = await engine.listContainers();
+      this.recheckDying(list);
+      return list;
+    });
   }
 
   images(): Promise<ImageSummary[] | undefined> {
@@ -80,11 +96,22 @@ export class EngineLists {
 
   /** An event of the engine's stream: the lists it changes are read again after the burst. */
   handleEvent(event: EngineEvent): void {
+    if (event.type === 'container') {
+      if (event.action === 'die') this.dying.set(event.id, 0);
+      else if (event.action === 'start' || event.action === 'destroy') this.dying.delete(event.id);
+    }
     const kinds = kindsChangedBy(event);
     if (kinds.length === 0) return;
     for (const kind of kinds) this.pending.add(kind);
-    if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 100);
+    // The lists are read once the burst has been quiet for debounceMs (at most maxWaitMs after its first event).
+    // Quiet, not merely later: the engine sends some events (a container's "die") just before the state they
+    // report is in its lists, so a read right after the last event could still show the old state.
+    const now = Date.now();
+    this.burstStart ??= now;
+    const debounce = this.options.debounceMs ?? 100;
+    const wait = Math.min(debounce, this.burstStart + (this.options.maxWaitMs ?? 500) - now);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   /** After a (re)connection, or a refresh asked by the user: everything may have changed. */
@@ -101,6 +128,7 @@ export class EngineLists {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.recheck);
     this.timer = undefined;
     this.entries.clear();
   }
@@ -108,10 +136,32 @@ export class EngineLists {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.burstStart = undefined;
     const kinds = new Set(this.pending);
     this.pending.clear();
     for (const kind of kinds) this.entries.delete(kind);
     if (kinds.size > 0) this.options.onChange(kinds);
+  }
+
+  /**
+   * The engine sends a container's "die" event some 50 to 100 ms before its lists stop showing it running (it
+   * cleans up first), and sends nothing after. So while a list still shows a container that died as running,
+   * the list is read again a little later (a few times at most): driven by that event, not polling.
+   */
+  private recheckDying(list: readonly ContainerSummary[]): void {
+    let again = false;
+    for (const [id, tries] of this.dying) {
+      const container = list.find((c) => c.id === id);
+      if (!container || !STILL_UP.has(container.state) || tries >= DYING_RECHECKS) {
+        this.dying.delete(id);
+      } else {
+        this.dying.set(id, tries + 1);
+        again = true;
+      }
+    }
+    if (!again) return;
+    clearTimeout(this.recheck);
+    this.recheck = setTimeout(() => this.invalidate('containers'), DYING_RECHECK_MS);
   }
 
   private read<T>(kind: ListKind, list: (engine: DockerEngine) => Promise<T[]>): Promise<T[] | undefined> {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type ComposeCli, type ComposeRequest } from '../../compose/composeCli';
-import { composeFilesFor } from '../../compose/composeFiles';
+import { composeFilesFor, servicesAndProfiles } from '../../compose/composeFiles';
 import { projectNameOf } from '../../compose/projectName';
 import type { Ctx } from '../../ctx';
 import { runTask } from '../cli/dockerTask';
@@ -13,6 +13,9 @@ export interface ComposeTarget {
   files: string[];
   projectDirectory: string;
 }
+
+/** Actions on the containers the project has, whichever profile made them (unlike up, pull and build). */
+const WHOLE_PROJECT: ReadonlySet<ComposeAction> = new Set<ComposeAction>(['down', 'stop', 'start', 'restart', 'pause', 'unpause', 'logs']);
 
 /** The compose file of an explorer/editor menu, or the active editor's; undefined when there is none. */
 export function targetOf(node: unknown): ComposeTarget | undefined {
@@ -66,7 +69,10 @@ export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<
     ctx.notifier.error(`Neither "docker compose" nor "docker-compose" can be run: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  const full: ComposeRequest = { ...request, files: target.files, projectDirectory: target.projectDirectory };
+  // An action on the whole project reaches the services of every profile: Down after an Up with a profile must
+  // not leave that profile's containers behind (Compose only sees the services of the profiles it is given).
+  const profiles = request.profiles ?? (WHOLE_PROJECT.has(request.action) ? servicesAndProfiles(target).profiles : []);
+  const full: ComposeRequest = { ...request, ...(profiles.length > 0 ? { profiles } : {}), files: target.files, projectDirectory: target.projectDirectory };
   const { command, args } = composeArgs(cli, full);
   const texts = target.files.flatMap((f) => (fs.existsSync(f) ? [fs.readFileSync(f, 'utf8')] : []));
   const project = projectNameOf(texts, target.projectDirectory, { env, v1: !cli.v2 }) || path.basename(target.projectDirectory);

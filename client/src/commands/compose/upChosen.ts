@@ -1,29 +1,6 @@
-import * as fs from 'fs';
-import { parse } from 'yaml';
+import { servicesAndProfiles } from '../../compose/composeFiles';
 import type { Ctx } from '../../ctx';
-import { requireTarget, runCompose, type ComposeTarget } from './runCompose';
-
-/** Service names and profiles of the project's compose files (merged as Compose merges -f files). */
-export function servicesAndProfiles(target: ComposeTarget): { services: string[]; profiles: string[] } {
-  const services = new Set<string>();
-  const profiles = new Set<string>();
-  for (const file of target.files) {
-    let document: unknown;
-    try {
-      document = parse(fs.readFileSync(file, 'utf8'), { merge: true, maxAliasCount: 1000 });
-    } catch {
-      continue; // The language server reports what is wrong with the file.
-    }
-    const definitions = (document as { services?: Record<string, { profiles?: unknown }> } | null)?.services;
-    if (!definitions || typeof definitions !== 'object') continue;
-    for (const [name, definition] of Object.entries(definitions)) {
-      services.add(name);
-      const list = definition?.profiles;
-      if (Array.isArray(list)) for (const profile of list) if (typeof profile === 'string') profiles.add(profile);
-    }
-  }
-  return { services: [...services].sort(), profiles: [...profiles].sort() };
-}
+import { requireTarget, runCompose } from './runCompose';
 
 /** Compose Up of the services the user picks. */
 export async function composeUpServices(ctx: Ctx, node?: unknown): Promise<number | undefined> {
