@@ -111,8 +111,8 @@ describe('Image commands', () => {
     containers.push(started.id);
     assert.strictEqual(docker('inspect', '-f', '{{.State.Status}} {{.Config.Image}} {{.Name}}', started.id), `running ${WEB} /${started.name}`);
     const port = docker('port', started.id, '80/tcp');
-    assert.deepStrictEqual(started.ports, [`${port} -> 80/tcp`]);
-    assert.deepStrictEqual(lastMessage(api), { kind: 'info', message: `Started ${started.name} from ${WEB}, ports ${port} -> 80/tcp.` });
+    assert.deepStrictEqual(started.ports, [`${port}→80/tcp`]);
+    assert.deepStrictEqual(lastMessage(api), { kind: 'info', message: `Started ${started.name} from ${WEB}, ports ${port}→80/tcp.` });
   });
 
   it('never removes the image of a running container; with only stopped ones, asks for Force Remove', async () => {

@@ -1,16 +1,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
-import type { PortBinding } from '../../engine/types';
+import { publishedPorts } from '../../tree/containerNodes';
 import { dockerEnv } from '../cli/dockerTask';
 import { engineOf, labelOf, reasonOf, selectedImageRow, shortId, targetOf } from './rows';
-
-/** "127.0.0.1:32768 -> 80/tcp" for each published port, as `docker ps` shows them, sorted by container port. */
-export function publishedPorts(ports: readonly PortBinding[]): string[] {
-  return ports
-    .filter((p) => p.publicPort !== undefined)
-    .sort((a, b) => a.privatePort - b.privatePort || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''))
-    .map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.publicPort} -> ${p.privatePort}/${p.protocol}`);
-}
 
 /**
  * Runs the image in the background (`docker run -d`, exposed ports published on 127.0.0.1 at ports the engine
