@@ -40,7 +40,8 @@ const UPLOADS = new RegExp(`^/v2/(${NAME})/blobs/uploads/$`);
 const UPLOAD = new RegExp(`^/v2/(${NAME})/blobs/uploads/([0-9a-f-]+)$`);
 const MANIFEST = new RegExp(`^/v2/(${NAME})/manifests/([A-Za-z0-9_.:-]+)$`);
 
-export async function startRegistry(options: { stall?: Stall } = {}): Promise<Registry> {
+/** `credentials`: every request must carry them (HTTP Basic; a 401 with a Basic challenge otherwise), as a private registry asks. */
+export async function startRegistry(options: { stall?: Stall; credentials?: { username: string; password: string } } = {}): Promise<Registry> {
   const blobs = new Map<string, Buffer>();
   const uploads = new Map<string, Buffer[]>();
   /** Repository name -> tag or digest -> manifest. */
@@ -66,6 +67,13 @@ export async function startRegistry(options: { stall?: Stall } = {}): Promise<Re
     const url = new URL(request.url ?? '/', 'http://registry');
     const method = request.method ?? 'GET';
     response.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
+    if (options.credentials) {
+      const { username, password } = options.credentials;
+      if (request.headers.authorization !== `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) {
+        response.setHeader('WWW-Authenticate', 'Basic realm="dw-test-registry"');
+        return fail(response, 401, 'UNAUTHORIZED', 'authentication required');
+      }
+    }
     let match: RegExpExecArray | null;
     if (url.pathname === '/v2/' && (method === 'GET' || method === 'HEAD')) {
       send(response, 200, { 'Content-Type': 'application/json' }, method === 'HEAD' ? undefined : Buffer.from('{}'));

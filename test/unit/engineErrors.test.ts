@@ -50,6 +50,8 @@ describe('engine errors in plain words', () => {
         'name unknown',
         'error pulling image configuration: image config verification failed for digest sha256:58d2c8bd',
         'filesystem layer verification failed for digest sha256:9f72968a',
+        'Head "http://127.0.0.1:41593/v2/private/busybox/manifests/1": no basic auth credentials',
+        'Get "https://registry.example.com/v2/": unauthorized: authentication required',
       ].map(plainEngineMessage),
       [
         'the registry refused private/app: the image does not exist, or it needs a login (docker login)',
@@ -59,6 +61,8 @@ describe('engine errors in plain words', () => {
         'the registry has no repository of that name',
         'the registry sent a damaged image configuration (its content does not match sha256:58d2c8bd)',
         'the registry sent a damaged layer (its content does not match sha256:9f72968a)',
+        'the registry 127.0.0.1:41593 wants a login (docker login 127.0.0.1:41593), or the saved one was refused',
+        'the registry wants a login (docker login), or the saved one was refused',
       ],
     );
   });

@@ -11,6 +11,7 @@ import type {
   PullProgress,
   VolumeSummary,
 } from './types';
+import type { RegistryAuth } from './registryAuth';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -53,9 +54,10 @@ export interface DockerEngine {
   imageHistory(reference: string): Promise<ImageLayer[]>;
   /**
    * Pulls an image (`docker pull`); every progress message of the engine goes to onProgress. Rejects with an
-   * EngineError when the pull fails (the engine reports that inside the stream) or `signal` aborts it.
+   * EngineError when the pull fails (the engine reports that inside the stream) or `signal` aborts it. `auth`:
+   * the credentials for the image's registry (registryAuth.ts finds those `docker login` saved).
    */
-  pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void>;
+  pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal, auth?: RegistryAuth): Promise<void>;
   /**
    * Creates and starts a container of the image in the background (`docker run -d`), its exposed ports
    * published on 127.0.0.1 at ports the engine picks. Resolves with the new container's id and name.

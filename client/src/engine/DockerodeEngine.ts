@@ -10,6 +10,7 @@ import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from '.
 import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMapping';
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { followStats, pullImage, type StreamContext } from './dockerodeStreams';
+import type { RegistryAuth } from './registryAuth';
 import {
   EngineError,
   type ContainerStats,
@@ -122,8 +123,8 @@ export class DockerodeEngine implements DockerEngine {
   pruneNetworks = (signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneNetworks(signal);
   pruneBuildCache = (signal?: AbortSignal): Promise<PruneResult> => this.resources.pruneBuildCache(signal);
 
-  pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
-    return pullImage(this.streams, reference, onProgress, signal);
+  pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal, auth?: RegistryAuth): Promise<void> {
+    return pullImage(this.streams, reference, onProgress, signal, auth);
   }
 
   followStats(id: string, onStats: (stats: ContainerStats) => void, onEnd: (error?: Error) => void): Promise<Disposable> {

@@ -2,6 +2,7 @@
 // DockerodeEngine.ts hands over the Docker object, its `call` helper and its set of open subscriptions.
 import type Docker from 'dockerode';
 import { StringDecoder } from 'string_decoder';
+import type { RegistryAuth } from './registryAuth';
 import type { Disposable } from './DockerEngine';
 import type { EngineCall } from './dockerodeResources';
 import { parsePullLine, toContainerStats, type RawStats } from './dockerodeResourceMapping';
@@ -45,11 +46,15 @@ export async function pullImage(
   reference: string,
   onProgress: (progress: PullProgress) => void,
   signal?: AbortSignal,
+  auth?: RegistryAuth,
 ): Promise<void> {
-  // dockerode's pull splits off the tag (latest when there is none) and passes the abortSignal to the request.
-  const docker = context.docker as unknown as { pull(reference: string, options: { abortSignal: AbortSignal }): Promise<ResponseStream> };
+  // dockerode's pull splits off the tag (latest when there is none), passes the abortSignal to the request and
+  // the credentials as the X-Registry-Auth header.
+  const docker = context.docker as unknown as {
+    pull(reference: string, options: { abortSignal: AbortSignal; authconfig?: RegistryAuth }): Promise<ResponseStream>;
+  };
   // No timeout: a registry can take its time before the engine answers; the user cancels through the signal.
-  const stream = await context.call((abortSignal) => docker.pull(reference, { abortSignal }), {
+  const stream = await context.call((abortSignal) => docker.pull(reference, { abortSignal, ...(auth ? { authconfig: auth } : {}) }), {
     timeoutMs: Infinity,
     signal,
     cancelled: PULL_CANCELLED,

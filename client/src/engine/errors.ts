@@ -35,6 +35,8 @@ const PLAIN: [RegExp, (match: RegExpExecArray) => string][] = [
   [/volume is in use - \[([^\]]*)\]/, (m) => `the volume is used by ${containers(m[1])} (remove ${m[1].includes(',') ? 'them' : 'it'} first)`],
   [/network (\S+) id \S+ has active endpoints/, (m) => `containers are connected to the network ${m[1]} (disconnect or remove them first)`],
   [/pull access denied for ([^,\s]+)/, (m) => `the registry refused ${m[1]}: the image does not exist, or it needs a login (docker login)`],
+  [/^Head "https?:\/\/([^/"]+)\/v2\/[^"]*": (?:no basic auth credentials|unauthorized)/, (m) => `the registry ${m[1]} wants a login (docker login ${m[1]}), or the saved one was refused`],
+  [/no basic auth credentials|unauthorized: authentication required/, () => 'the registry wants a login (docker login), or the saved one was refused'],
   [/manifest for (\S+) not found/, (m) => `the registry has no image ${m[1]}`],
   [/^repository (\S+) not found/, (m) => `the registry has no repository ${m[1]}`],
   [/(image config|filesystem layer) verification failed for digest (\S+)/, (m) => `the registry sent a damaged ${m[1] === 'image config' ? 'image configuration' : 'layer'} (its content does not match ${m[2]})`],

@@ -1,6 +1,9 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { referenceProblem, withDefaultTag } from '../../../../common/src/imageReference';
+import { registryAuthFor, runCredentialHelper } from '../../engine/registryAuth';
+import { dockerEnv } from '../cli/dockerTask';
 import { PullTracker } from './pullProgress';
 import { engineOf, reasonOf, selectedImageRow } from './rows';
 
@@ -32,6 +35,9 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
   if (!reference || !engine) return undefined;
   // `docker pull name` means name:latest; the engine's API would pull every tag of the repository instead.
   const ref = withDefaultTag(reference);
+  // The credentials `docker login` saved for the registry, as `docker pull` would send them.
+  const env = { ...process.env, ...dockerEnv(ctx) };
+  const auth = await registryAuthFor(ref, { env, readFile: readIfThere, runHelper: runCredentialHelper(env) });
   const tracker = new PullTracker();
   const aborter = new AbortController();
   try {
@@ -48,6 +54,7 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
             if (summary !== shown) progress.report({ message: (shown = summary) });
           },
           aborter.signal,
+          auth,
         );
       },
     );
@@ -63,4 +70,12 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
   const status = tracker.finalStatus ?? `Pulled ${ref}`;
   ctx.notifier.info(status);
   return { reference: ref, status };
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
