@@ -6,6 +6,8 @@
 //  3. event -> tree: from the moment the engine's event reaches us (and from the engine's own event time) until
 //     the rebuilt rows show the new state.
 // Runs on a private dockerd of its own (own data root and bridge), started and stopped here. Needs `npm run build`.
+// Environment: DW_BENCH_CONTAINERS (500), DW_BENCH_N rounds (15; the refresh takes 3 times as many),
+// DW_BENCH_IDLE_MS (10000), DW_BENCH_ENGINE_DIR (reuse an engine folder) and DW_BENCH_KEEP_ENGINE (leave it running).
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -204,7 +206,10 @@ async function main() {
     console.log(`| event received -> tree shows it, p50 / max | ${ms(median(fromReceipt))} / ${ms(max(fromReceipt))} ms |`);
     console.log(`| engine's event time -> tree shows it, p50 / max | ${ms(median(fromEngine))} / ${ms(max(fromEngine))} ms (limit 500) |`);
   } finally {
-    if (!process.env.DW_BENCH_KEEP_ENGINE) await dockerd.stopDockerd(dir);
+    if (!process.env.DW_BENCH_KEEP_ENGINE) {
+      await dockerd.stopDockerd(dir);
+      if (!process.env.DW_BENCH_ENGINE_DIR) rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
