@@ -9,7 +9,7 @@ import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMapping';
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
-import { followStats, pullImage, type StreamContext } from './dockerodeStreams';
+import { followStats, followStream, onLines, pullImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
 import {
   EngineError,
@@ -81,25 +81,7 @@ export class DockerodeEngine implements DockerEngine {
     // Without a TTY the engine multiplexes stdout and stderr into frames; with one it sends plain text.
     if (tty) stream.on('data', (chunk: Buffer) => onText(chunk.toString('utf8')));
     else this.docker.modem.demuxStream(stream, sink, sink);
-    let ended = false;
-    const subscription: Disposable = {
-      dispose: () => {
-        ended = true;
-        this.open.delete(subscription);
-        stream.removeAllListeners('end');
-        stream.on('error', () => undefined);
-        stream.destroy();
-      },
-    };
-    const end = (error?: unknown) => {
-      if (ended) return;
-      subscription.dispose();
-      onEnd(error === undefined ? undefined : this.toEngineError(error));
-    };
-    stream.on('end', () => end());
-    stream.on('error', (error) => end(error));
-    this.open.add(subscription);
-    return subscription;
+    return followStream(this.streams, stream, onEnd).subscription;
   }
 
   async removeContainer(id: string, force: boolean): Promise<void> {
@@ -132,40 +114,13 @@ export class DockerodeEngine implements DockerEngine {
   }
 
   async events(handlers: EventHandlers): Promise<Disposable> {
-    const stream = (await this.call(() => this.docker.getEvents({}))) as NodeJS.ReadableStream & {
-      destroy(): void;
-    };
-    let ended = false;
-    let buffered = '';
-    const subscription: Disposable = {
-      dispose: () => {
-        ended = true;
-        this.open.delete(subscription);
-        stream.removeAllListeners();
-        stream.on('error', () => undefined);
-        stream.destroy();
-      },
-    };
-    const end = (error?: unknown) => {
-      if (ended) return;
-      subscription.dispose();
-      handlers.onEnd(error === undefined ? undefined : this.toEngineError(error));
-    };
-    stream.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline).trim();
-        buffered = buffered.slice(newline + 1);
-        const event = line ? parseEvent(line) : undefined;
-        if (event && !ended) handlers.onEvent(event);
-      }
+    const stream = (await this.call(() => this.docker.getEvents({}))) as ResponseStream;
+    const followed = followStream(this.streams, stream, (error) => handlers.onEnd(error));
+    onLines(stream, (line) => {
+      const event = parseEvent(line);
+      if (event && !followed.ended()) handlers.onEvent(event);
     });
-    stream.on('error', (error) => end(error));
-    stream.on('end', () => end());
-    stream.on('close', () => end());
-    this.open.add(subscription);
-    return subscription;
+    return followed.subscription;
   }
 
   dispose(): void {

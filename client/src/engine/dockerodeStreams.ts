@@ -1,4 +1,5 @@
-// The engine's newline-delimited JSON streams beyond events and logs: a pull's progress and a container's stats.
+// The engine's streams: what every followed stream shares (end once, in plain words; closed on dispose), and the
+// newline-delimited JSON ones beyond events and logs: a pull's progress and a container's stats.
 // DockerodeEngine.ts hands over the Docker object, its `call` helper and its set of open subscriptions.
 import type Docker from 'dockerode';
 import { StringDecoder } from 'string_decoder';
@@ -18,7 +19,39 @@ export interface StreamContext {
   open: Set<Disposable>;
 }
 
-type ResponseStream = NodeJS.ReadableStream & { destroy(): void };
+export type ResponseStream = NodeJS.ReadableStream & { destroy(): void };
+
+/**
+ * Follows a stream until it ends (end, close or error: onEnd is called once, with the failure in plain words) or
+ * the subscription is disposed (the stream is closed, onEnd is not called). The engine's dispose ends it too.
+ */
+export function followStream(
+  context: Pick<StreamContext, 'open' | 'toEngineError'>,
+  stream: ResponseStream,
+  onEnd: (error?: EngineError) => void,
+): { subscription: Disposable; end(error?: unknown): void; ended(): boolean } {
+  let ended = false;
+  const subscription: Disposable = {
+    dispose: () => {
+      ended = true;
+      context.open.delete(subscription);
+      stream.removeAllListeners('end');
+      stream.removeAllListeners('close');
+      stream.on('error', () => undefined);
+      stream.destroy();
+    },
+  };
+  const end = (error?: unknown) => {
+    if (ended) return;
+    subscription.dispose();
+    onEnd(error === undefined ? undefined : context.toEngineError(error));
+  };
+  stream.on('error', (error) => end(error));
+  stream.on('end', () => end());
+  stream.on('close', () => end());
+  context.open.add(subscription);
+  return { subscription, end, ended: () => ended };
+}
 
 const PULL_CANCELLED = 'the pull was cancelled';
 
@@ -102,21 +135,7 @@ export async function followStats(
     stats(options: { stream: true; abortSignal: AbortSignal }): Promise<ResponseStream>;
   };
   const stream = await context.call((abortSignal) => container.stats({ stream: true, abortSignal }));
-  let ended = false;
-  const subscription: Disposable = {
-    dispose: () => {
-      ended = true;
-      context.open.delete(subscription);
-      stream.removeAllListeners();
-      stream.on('error', () => undefined);
-      stream.destroy();
-    },
-  };
-  const end = (error?: unknown) => {
-    if (ended) return;
-    subscription.dispose();
-    onEnd(error === undefined ? undefined : context.toEngineError(error));
-  };
+  const followed = followStream(context, stream, onEnd);
   onLines(stream, (line) => {
     let raw: RawStats;
     try {
@@ -125,12 +144,8 @@ export async function followStats(
       return;
     }
     // A stopped container's stream goes on with empty samples (until it is removed): that is its end.
-    if (raw.read?.startsWith('0001-01-01')) return end();
-    if (!ended) onStats(toContainerStats(raw));
+    if (raw.read?.startsWith('0001-01-01')) return followed.end();
+    if (!followed.ended()) onStats(toContainerStats(raw));
   });
-  stream.on('error', (error) => end(error));
-  stream.on('end', () => end());
-  stream.on('close', () => end());
-  context.open.add(subscription);
-  return subscription;
+  return followed.subscription;
 }
