@@ -5,7 +5,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { registryAuthFor, runCredentialHelper } from '../../client/src/engine/registryAuth';
+import { cliAuthSources, registryAuthFor } from '../../client/src/engine/registryAuth';
 import { startRegistry, type Registry } from '../support/registry';
 import { TEST_IMAGE } from '../support/dockerd';
 import { docker, env, newEngine } from './engineTestKit';
@@ -22,8 +22,6 @@ function dockerWith(config: string, input: string | undefined, ...args: string[]
     child.stdin?.end(input ?? '');
   });
 }
-
-const readIfThere = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
 
 describe('pulls from a registry that needs a login', function () {
   this.timeout(60_000);
@@ -64,8 +62,7 @@ describe('pulls from a registry that needs a login', function () {
   });
 
   it('pulls with the credentials `docker login` wrote into config.json', async () => {
-    const sources = { env: { ...env, DOCKER_CONFIG: path.join(home, 'login') }, readFile: readIfThere, runHelper: runCredentialHelper(env) };
-    const auth = await registryAuthFor(reference, sources);
+    const auth = await registryAuthFor(reference, cliAuthSources({ ...env, DOCKER_CONFIG: path.join(home, 'login') }));
     assert.deepStrictEqual(auth, { username: USER, password: PASSWORD, serveraddress: registry.host });
     await engine.pullImage(reference, () => undefined, undefined, auth);
     assert.strictEqual(docker('image', 'inspect', '-f', '{{.Id}}', reference), docker('image', 'inspect', '-f', '{{.Id}}', TEST_IMAGE));
@@ -82,7 +79,7 @@ describe('pulls from a registry that needs a login', function () {
     fs.chmodSync(helper, 0o755);
     fs.writeFileSync(path.join(config, 'config.json'), JSON.stringify({ credsStore: 'dwtest' }));
     const helperEnv = { ...env, DOCKER_CONFIG: config, PATH: `${bin}:${env.PATH}` };
-    const auth = await registryAuthFor(reference, { env: helperEnv, readFile: readIfThere, runHelper: runCredentialHelper(helperEnv) });
+    const auth = await registryAuthFor(reference, cliAuthSources(helperEnv));
     assert.deepStrictEqual(auth, { username: USER, password: PASSWORD, serveraddress: registry.host });
     await engine.pullImage(reference, () => undefined, undefined, auth);
     assert.notStrictEqual(docker('images', '-q', reference), '');

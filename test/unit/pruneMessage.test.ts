@@ -1,11 +1,12 @@
 // The words of the prune commands: counts and the summary at the end of a system prune.
 import * as assert from 'assert';
-import { count, nameList, reclaimedSize, systemPruneMessage } from '../../client/src/commands/system/pruneMessage';
+import { nameList, systemPruneMessage } from '../../client/src/commands/system/pruneMessage';
+import { formatBytes, plural } from '../../client/src/tree/format';
 
-describe('count', () => {
+describe('plural', () => {
   it('says one thing in the singular and others in the plural', () => {
     assert.deepStrictEqual(
-      [count(0, 'volume'), count(1, 'volume'), count(2, 'stopped container'), count(2, 'build cache entry', 'build cache entries')],
+      [plural(0, 'volume'), plural(1, 'volume'), plural(2, 'stopped container'), plural(2, 'build cache entry', 'build cache entries')],
       ['0 volumes', '1 volume', '2 stopped containers', '2 build cache entries'],
     );
   });
@@ -21,9 +22,9 @@ describe('nameList', () => {
   });
 });
 
-describe('reclaimedSize', () => {
+describe('formatBytes for reclaimed space', () => {
   it('uses decimal units like the docker CLI', () => {
-    assert.deepStrictEqual([0, 999, 12_500_000, 1_050_000_000].map(reclaimedSize), ['0 B', '999 B', '12.5 MB', '1.05 GB']);
+    assert.deepStrictEqual([0, 999, 12_500_000, 1_050_000_000].map(formatBytes), ['0 B', '999 B', '12.5 MB', '1.05 GB']);
   });
 });
 

@@ -5,6 +5,7 @@
 // `command`/`args` (or a ProcessExecution task), which starts the program directly, with no shell.
 import { execFile } from 'child_process';
 import * as path from 'path';
+import { versionAtLeast } from '../util/version';
 
 export interface ComposeCli {
   /** The program to start: `docker` for v2, `docker-compose` for v1 (or a standalone v2 binary). */
@@ -140,11 +141,6 @@ function majorOf(version: string): number {
 }
 
 /** True when `version` is at least `major.minor`. */
-function atLeast(version: string, major: number, minor: number): boolean {
-  const [a, b] = version.split('.').map((part) => parseInt(part, 10));
-  return a > major || (a === major && (b ?? 0) >= minor);
-}
-
 /** A ComposeRunner on child_process.execFile: no shell, arguments passed as they are. */
 export function execFileRunner(options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {}): ComposeRunner {
   const timeout = options.timeoutMs ?? 20_000;
@@ -199,11 +195,11 @@ export function composeArgs(cli: ComposeCli, request: ComposeRequest): ComposeCo
     args.push('-p', request.projectName);
   }
   if (request.envFile !== undefined) {
-    if (!cli.v2 && !atLeast(cli.version, 1, 25)) throw new Error(`docker-compose ${cli.version} has no --env-file (added in 1.25).`);
+    if (!cli.v2 && !versionAtLeast(cli.version, 1, 25)) throw new Error(`docker-compose ${cli.version} has no --env-file (added in 1.25).`);
     args.push('--env-file', path.resolve(directory, request.envFile));
   }
   const profiles = request.profiles ?? [];
-  if (profiles.length > 0 && !cli.v2 && !atLeast(cli.version, 1, 28)) {
+  if (profiles.length > 0 && !cli.v2 && !versionAtLeast(cli.version, 1, 28)) {
     throw new Error(`docker-compose ${cli.version} has no profiles (added in 1.28).`);
   }
   for (const profile of profiles) {

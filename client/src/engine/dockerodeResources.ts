@@ -12,6 +12,8 @@ import {
   type RawPrune,
   type RawVolume,
 } from './dockerodeResourceMapping';
+import { isAnonymousVolume } from '../tree/volumeNodes';
+import { versionAtLeast } from '../util/version';
 import { EngineError, type ImageLayer, type NetworkSummary, type ObjectKind, type PruneResult, type VolumeSummary } from './types';
 
 export interface CallOptions {
@@ -28,9 +30,6 @@ export type EngineCall = <T>(request: (abortSignal: AbortSignal) => Promise<T>, 
 /** Prunes can take minutes on a big engine; the user can cancel them. */
 const PRUNE_TIMEOUT_MS = 5 * 60_000;
 const PRUNE_CANCELLED = 'the prune was cancelled';
-
-/** A volume name the engine made up for an anonymous volume (64 hex digits). */
-const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
 
 type Options = Record<string, unknown> & { abortSignal: AbortSignal };
 
@@ -136,7 +135,7 @@ export class DockerodeResources {
   async pruneVolumes(all: boolean, signal?: AbortSignal): Promise<PruneResult> {
     const version = (await this.call((abortSignal) => this.api.version({ abortSignal }), { signal, cancelled: PRUNE_CANCELLED })).ApiVersion;
     // From API 1.42 the engine prunes anonymous volumes only, unless the filter all=true asks for named ones too.
-    if (atLeast(version, 1, 42)) {
+    if (versionAtLeast(version, 1, 42)) {
       return this.prune((abortSignal) => this.api.pruneVolumes({ ...(all ? { filters: { all: ['true'] } } : {}), abortSignal }), signal);
     }
     // Older engines prune every unused volume, named ones too: that is right for `all` only.
@@ -164,7 +163,7 @@ export class DockerodeResources {
   private async pruneAnonymousVolumes(signal: AbortSignal | undefined): Promise<PruneResult> {
     const options: CallOptions = { timeoutMs: PRUNE_TIMEOUT_MS, signal, cancelled: PRUNE_CANCELLED };
     const unused = await this.call((abortSignal) => this.api.listVolumes({ filters: { dangling: ['true'] }, abortSignal }), options);
-    const anonymous = (unused.Volumes ?? []).map((volume) => volume.Name).filter((name) => ANONYMOUS_VOLUME.test(name));
+    const anonymous = (unused.Volumes ?? []).map((volume) => volume.Name).filter(isAnonymousVolume);
     if (anonymous.length === 0) return { removed: [], spaceReclaimed: 0 };
     const usage = await this.call((abortSignal) => this.api.df({ abortSignal }), options);
     const sizes = new Map((usage.Volumes ?? []).map((volume) => [volume.Name, Math.max(0, volume.UsageData?.Size ?? 0)]));
@@ -193,9 +192,4 @@ export class DockerodeResources {
         ),
     );
   }
-}
-
-function atLeast(version: string | undefined, major: number, minor: number): boolean {
-  const [have, haveMinor] = (version ?? '').split('.').map(Number);
-  return have > major || (have === major && haveMinor >= minor);
 }

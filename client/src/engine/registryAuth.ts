@@ -3,6 +3,7 @@
 // credsStore) or from the base64 `auth` of its `auths` entry. A pull through the Engine API carries them in its
 // X-Registry-Auth header, so private images pull as they do with `docker pull`. No vscode import.
 import { execFile } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -88,4 +89,16 @@ export function runCredentialHelper(env: NodeJS.ProcessEnv): (program: string, i
       const child = execFile(program, ['get'], { env, timeout: 15_000, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
       child.stdin?.end(input);
     });
+}
+
+/** The docker CLI's own sources: its config.json on disk and its credential helpers on PATH. */
+export function cliAuthSources(env: NodeJS.ProcessEnv): AuthSources {
+  const readFile = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return { env, readFile, runHelper: runCredentialHelper(env) };
 }

@@ -20,10 +20,10 @@ export class ResourceView<N extends NodeBase> implements vscode.Disposable {
     this.disposables.push(
       this.provider,
       this.treeView,
+      // Also on connecting and disconnecting: the session then says every list changed.
       session.onDidChangeLists((changed) => {
         if (kinds.some((kind) => changed.has(kind))) this.provider.refresh();
       }),
-      session.onDidChangeState(() => this.provider.refresh()),
     );
   }
 

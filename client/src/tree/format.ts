@@ -53,9 +53,9 @@ export function formatAge(ms: number, now: number): string {
   return `${plural(Math.floor(elapsed / size), unit)} ago`;
 }
 
-/** "1 tag", "2 tags", "0 containers". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 tag", "2 tags", "0 containers"; `nouns` for an irregular plural ("build cache entries"). */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 /** A moment in milliseconds since the epoch as "2023-11-14T22:13:20Z". */

@@ -4,6 +4,7 @@
 // ("latest" first, then the other tags naturally, so "3.9" comes before "3.12"). An image with tags in two
 // repositories has a row in both groups. Dangling images (no tag) are hidden unless asked for; then they form
 // the last group, "<none>", one row per image labelled by its short id, like `docker images`.
+import { splitReference } from '../../../common/src/imageReference';
 import type { ContainerSummary, ImageSummary } from '../engine/types';
 import { code, escapeMarkdown, formatAge, formatBytes, isoDate, lines, naturalCollator as collator, plural, section } from './format';
 import type { NodeIcon } from './nodeModel';
@@ -33,8 +34,8 @@ export interface ParsedTag {
  * engine reported without a tag part (it does not) keeps the whole text as the repository and tag "".
  */
 export function parseRepoTag(repoTag: string): ParsedTag {
-  const colon = repoTag.lastIndexOf(':');
-  return colon > repoTag.lastIndexOf('/') ? { repository: repoTag.slice(0, colon), tag: repoTag.slice(colon + 1) } : { repository: repoTag, tag: '' };
+  const { repository, tag = '' } = splitReference(repoTag);
+  return { repository, tag };
 }
 
 /** The 12 hex digits `docker images` shows for "sha256:<64 hex>". */
@@ -59,7 +60,9 @@ export function imageTree(
       repositories.set(repository, members);
     }
   }
-  const usersOf = (image: ImageSummary) => containers.filter((container) => container.imageId === image.id);
+  const users = new Map<string, ContainerSummary[]>();
+  for (const container of containers) users.set(container.imageId, [...(users.get(container.imageId) ?? []), container]);
+  const usersOf = (image: ImageSummary) => users.get(image.id) ?? [];
   const groups = [...repositories.entries()]
     .sort(([a], [b]) => collator.compare(a, b))
     .map(([repository, members]): ImageRepositoryNode => {

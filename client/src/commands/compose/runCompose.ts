@@ -5,7 +5,7 @@ import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type
 import { composeFilesFor, servicesAndProfiles } from '../../compose/composeFiles';
 import { projectNameOf } from '../../compose/projectName';
 import type { Ctx } from '../../ctx';
-import { runTask } from '../cli/dockerTask';
+import { dockerEnv, runTask } from '../cli/dockerTask';
 
 /** Where a Compose command applies: a compose file (explorer/editor menu) or a project node of the view. */
 export interface ComposeTarget {
@@ -61,7 +61,7 @@ export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<
     return undefined;
   }
   // Compose must talk to the engine the views show.
-  const env = { ...process.env, ...(ctx.session.endpoint ? { DOCKER_HOST: ctx.session.endpoint.url } : {}) };
+  const env = { ...process.env, ...dockerEnv(ctx) };
   let cli: ComposeCli;
   try {
     cli = await ctx.composeCli.find(env);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ContainerAction } from '../../engine/DockerEngine';
-import { EngineError } from '../../engine/types';
 import type { Ctx } from '../../ctx';
+import { reasonOf } from '../shared';
 import { selectedContainers } from './selection';
 
 const PROGRESS: Record<ContainerAction, string> = {
@@ -32,7 +32,7 @@ export function containerLifecycle(action: ContainerAction) {
               await engine.containerAction(container.id, action);
               done.push(container.name);
             } catch (error) {
-              const reason = error instanceof EngineError ? error.reason : String(error);
+              const reason = reasonOf(error);
               ctx.notifier.error(`Could not ${action} ${container.name}: ${reason}`);
             }
           }),

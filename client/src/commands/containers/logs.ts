@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { reasonOf } from '../shared';
 import type { Disposable } from '../../engine/DockerEngine';
-import { EngineError } from '../../engine/types';
 import { selectedContainers } from './selection';
 
 const TAIL_LINES = 500;
@@ -30,7 +30,7 @@ export async function followLogs(ctx: Ctx, node?: unknown, nodes?: unknown[]): P
         )
         .then(
           (subscription) => (stream = subscription),
-          (error: unknown) => write.fire(`[cannot follow the logs of ${container.name}: ${error instanceof EngineError ? error.reason : String(error)}]\r\n`),
+          (error: unknown) => write.fire(`[cannot follow the logs of ${container.name}: ${reasonOf(error)}]\r\n`),
         );
     },
     close: () => {

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../ctx';
 import type { ContainerState } from '../../engine/types';
-import { byName, cancellableProgress, engineOrSay, reasonOf, sayPruneFailed } from '../system/shared';
-import { count, nameList, reclaimedSize } from '../system/pruneMessage';
+import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
+import { nameList } from '../system/pruneMessage';
+import { plural, formatBytes } from '../../tree/format';
 
 /** The states `docker container prune` removes (everything not running, paused or restarting). */
 export const STOPPED_STATES: ReadonlySet<ContainerState> = new Set(['created', 'exited', 'dead']);
@@ -17,7 +18,7 @@ export interface ContainerPruneReport {
  * notification. Resolves with what was removed; undefined when nothing was asked or the user said no.
  */
 export async function pruneContainers(ctx: Ctx): Promise<ContainerPruneReport | undefined> {
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return undefined;
   let names: Map<string, string>;
   try {
@@ -31,7 +32,7 @@ export async function pruneContainers(ctx: Ctx): Promise<ContainerPruneReport | 
     return undefined;
   }
   const answer = await ctx.notifier.confirm(
-    `Remove ${count(names.size, 'stopped container')}?`,
+    `Remove ${plural(names.size, 'stopped container')}?`,
     `${nameList([...names.values()].sort(byName))}. Their volumes are kept.`,
     'Remove',
   );
@@ -40,7 +41,7 @@ export async function pruneContainers(ctx: Ctx): Promise<ContainerPruneReport | 
     try {
       const result = await engine.pruneContainers(signal);
       const removed = result.removed.map((id) => names.get(id) ?? id.slice(0, 12)).sort(byName);
-      ctx.notifier.info(`Removed ${count(removed.length, 'stopped container')}, reclaimed ${reclaimedSize(result.spaceReclaimed)}.`);
+      ctx.notifier.info(`Removed ${plural(removed.length, 'stopped container')}, reclaimed ${formatBytes(result.spaceReclaimed)}.`);
       return { removed, spaceReclaimed: result.spaceReclaimed };
     } catch (error) {
       sayPruneFailed(ctx, 'stopped containers', error, signal);

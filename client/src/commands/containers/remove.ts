@@ -1,5 +1,5 @@
 import type { Ctx } from '../../ctx';
-import { EngineError } from '../../engine/types';
+import { reasonOf } from '../shared';
 import { selectedContainers } from './selection';
 
 /** Removes the selected containers after asking; a running one only with "Force Remove". */
@@ -23,7 +23,7 @@ export async function removeContainers(ctx: Ctx, node?: unknown, nodes?: unknown
       await engine.removeContainer(container.id, running.includes(container));
       removed.push(container.name);
     } catch (error) {
-      ctx.notifier.error(`Could not remove ${container.name}: ${error instanceof EngineError ? error.reason : String(error)}`);
+      ctx.notifier.error(`Could not remove ${container.name}: ${reasonOf(error)}`);
     }
   }
   return removed.sort();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { dockerEnv } from '../cli/dockerTask';
 import { selectedContainers } from './selection';
 
 /** Inside the container: bash when it has it, else sh (a fixed script, never built from user input). */
@@ -13,12 +14,11 @@ export function openShell(ctx: Ctx, node?: unknown, nodes?: unknown[]): vscode.T
     ctx.notifier.error(`${container.name} is not running: start it to open a shell inside.`);
     return undefined;
   }
-  const env = ctx.session.endpoint ? { DOCKER_HOST: ctx.session.endpoint.url } : {};
   const terminal = vscode.window.createTerminal({
     name: `Shell: ${container.name}`,
     shellPath: 'docker',
     shellArgs: ['exec', '-it', container.id, 'sh', '-c', PICK_SHELL],
-    env,
+    env: dockerEnv(ctx),
   });
   terminal.show();
   return terminal;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import type { Disposable } from '../../engine/DockerEngine';
-import { reasonOf } from '../system/shared';
+import { reasonOf } from '../shared';
 import { selectedContainers } from './selection';
 import { statsTable } from './statsTable';
 

@@ -1,10 +1,11 @@
 import type * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { openInspectDocument } from '../containers/inspect';
-import { selectedImageRow, shortId } from './rows';
+import { selectedImageRow } from './rows';
+import { shortImageId } from '../../tree/imageNodes';
 
 /** Opens the engine's description of the image (`docker image inspect`) as a read-only JSON document. */
 export async function inspectImage(ctx: Ctx, node?: unknown): Promise<vscode.TextDocument | undefined> {
   const row = await selectedImageRow(ctx, node);
-  return row && openInspectDocument('image', row.reference ?? shortId(row.image.id), row.image.id);
+  return row && openInspectDocument('image', row.reference ?? shortImageId(row.image.id), row.image.id);
 }

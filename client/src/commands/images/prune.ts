@@ -1,9 +1,8 @@
-import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import type { DockerEngine } from '../../engine/DockerEngine';
 import type { ImageSummary } from '../../engine/types';
 import { formatBytes, plural } from '../../tree/format';
-import { engineOf, reasonOf } from './rows';
+import { cancellableProgress, engineOf, reasonOf } from '../shared';
 
 /** Untagged images that no container uses: what `docker image prune` removes. */
 async function danglingImages(ctx: Ctx, engine: DockerEngine): Promise<ImageSummary[] | undefined> {
@@ -36,21 +35,16 @@ export async function pruneImages(ctx: Ctx): Promise<{ removed: number; spaceRec
     'Remove',
   );
   if (answer === undefined) return undefined;
-  const aborter = new AbortController();
-  let spaceReclaimed: number;
-  try {
-    spaceReclaimed = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Removing ${plural(before.length, 'dangling image')}`, cancellable: true },
-      async (_progress, token) => {
-        token.onCancellationRequested(() => aborter.abort());
-        return (await engine.pruneImages(aborter.signal)).spaceReclaimed;
-      },
-    );
-  } catch (error) {
-    if (aborter.signal.aborted) ctx.notifier.info('Prune of dangling images cancelled; the engine may have removed some already.');
-    else ctx.notifier.error(`Could not remove the dangling images: ${reasonOf(error)}`);
-    return undefined;
-  }
+  const spaceReclaimed = await cancellableProgress(`Removing ${plural(before.length, 'dangling image')}`, async (signal) => {
+    try {
+      return (await engine.pruneImages(signal)).spaceReclaimed;
+    } catch (error) {
+      if (signal.aborted) ctx.notifier.info('Prune of dangling images cancelled; the engine may have removed some already.');
+      else ctx.notifier.error(`Could not remove the dangling images: ${reasonOf(error)}`);
+      return undefined;
+    }
+  });
+  if (spaceReclaimed === undefined) return undefined;
   // The engine's list of what it removed names layers as well as images: count the images that went instead.
   let removed = before.length;
   try {

@@ -1,11 +1,10 @@
-import * as fs from 'fs';
-import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { referenceProblem, withDefaultTag } from '../../../../common/src/imageReference';
-import { registryAuthFor, runCredentialHelper } from '../../engine/registryAuth';
+import { cliAuthSources, registryAuthFor } from '../../engine/registryAuth';
 import { dockerEnv } from '../cli/dockerTask';
 import { PullTracker } from './pullProgress';
-import { engineOf, reasonOf, selectedImageRow } from './rows';
+import { cancellableProgress, engineOf, reasonOf } from '../shared';
+import { selectedImageRow } from './rows';
 
 /** What a pull came to: its reference and the engine's final status, or that it was cancelled or failed. */
 export type PullOutcome = { reference: string; status: string } | { reference: string; cancelled: true } | { reference: string; error: string };
@@ -37,45 +36,35 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
   const ref = withDefaultTag(reference);
   // The credentials `docker login` saved for the registry, as `docker pull` would send them.
   const env = { ...process.env, ...dockerEnv(ctx) };
-  const auth = await registryAuthFor(ref, { env, readFile: readIfThere, runHelper: runCredentialHelper(env) });
+  const auth = await registryAuthFor(ref, cliAuthSources(env));
   const tracker = new PullTracker();
-  const aborter = new AbortController();
-  try {
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Pulling ${ref}`, cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => aborter.abort());
-        let shown = '';
-        await engine.pullImage(
-          ref,
-          (message) => {
-            tracker.add(message);
-            const summary = tracker.summary();
-            if (summary !== shown) progress.report({ message: (shown = summary) });
-          },
-          aborter.signal,
-          auth,
-        );
-      },
-    );
-  } catch (error) {
-    if (aborter.signal.aborted) {
-      ctx.notifier.info(`Pull of ${ref} cancelled`);
-      return { reference: ref, cancelled: true };
+  const failure = await cancellableProgress(`Pulling ${ref}`, async (signal, step) => {
+    let shown = '';
+    try {
+      await engine.pullImage(
+        ref,
+        (message) => {
+          tracker.add(message);
+          const summary = tracker.summary();
+          if (summary !== shown) step((shown = summary));
+        },
+        signal,
+        auth,
+      );
+      return undefined;
+    } catch (error) {
+      return signal.aborted ? { cancelled: true as const } : { error: reasonOf(error) };
     }
-    const reason = reasonOf(error);
-    ctx.notifier.error(`Could not pull ${ref}: ${reason}`);
-    return { reference: ref, error: reason };
+  });
+  if (failure && 'cancelled' in failure) {
+    ctx.notifier.info(`Pull of ${ref} cancelled`);
+    return { reference: ref, cancelled: true };
+  }
+  if (failure) {
+    ctx.notifier.error(`Could not pull ${ref}: ${failure.error}`);
+    return { reference: ref, error: failure.error };
   }
   const status = tracker.finalStatus ?? `Pulled ${ref}`;
   ctx.notifier.info(status);
   return { reference: ref, status };
-}
-
-function readIfThere(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

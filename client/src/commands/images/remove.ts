@@ -1,7 +1,8 @@
 import type { Ctx } from '../../ctx';
 import type { ContainerSummary } from '../../engine/types';
 import type { ImageRowNode } from '../../tree/resourceNodes';
-import { engineOf, labelOf, listOf, reasonOf, selectedImageRows, targetOf } from './rows';
+import { engineOf, reasonOf } from '../shared';
+import { labelOf, listOf, selectedImageRows, targetOf } from './rows';
 
 /** How removing one row goes. */
 interface Plan {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../ctx';
-import { EngineError } from '../../engine/types';
+import { shortImageId } from '../../tree/imageNodes';
 import type { ImageNodeModel, ImageRowNode } from '../../tree/resourceNodes';
 
 /**
@@ -26,11 +26,6 @@ export async function selectedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknow
   return row.children[labels.indexOf(picked ?? '')];
 }
 
-/** "sha256:0123456789ab..." -> "0123456789ab", as `docker images` shows ids. */
-export function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
-}
-
 /** How the user and the engine name the image of a row: its reference, else (a dangling image) its id. */
 export function targetOf(row: ImageRowNode): string {
   return row.reference ?? row.image.id;
@@ -38,22 +33,7 @@ export function targetOf(row: ImageRowNode): string {
 
 /** A row's name for messages: its reference, else "<none> (0123456789ab)". */
 export function labelOf(row: ImageRowNode): string {
-  return row.reference ?? `<none> (${shortId(row.image.id)})`;
-}
-
-/** Why something failed, in plain words. */
-export function reasonOf(error: unknown): string {
-  return error instanceof EngineError ? error.reason : error instanceof Error ? error.message : String(error);
-}
-
-/** The engine, or undefined after telling the user it cannot be reached. */
-export function engineOf(ctx: Ctx) {
-  const engine = ctx.session.engine;
-  if (!engine) {
-    const state = ctx.session.state;
-    ctx.notifier.error(state.kind === 'down' ? state.error.message : 'The Docker engine cannot be reached.');
-  }
-  return engine;
+  return row.reference ?? `<none> (${shortImageId(row.image.id)})`;
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { publishedPorts } from '../../tree/containerNodes';
 import { dockerEnv } from '../cli/dockerTask';
-import { engineOf, labelOf, reasonOf, selectedImageRow, shortId, targetOf } from './rows';
+import { engineOf, reasonOf } from '../shared';
+import { labelOf, selectedImageRow, targetOf } from './rows';
+import { shortImageId } from '../../tree/imageNodes';
 
 /**
  * Runs the image in the background (`docker run -d`, exposed ports published on 127.0.0.1 at ports the engine
@@ -37,7 +39,7 @@ export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; 
 export async function runImageInteractive(ctx: Ctx, node?: unknown): Promise<vscode.Terminal | undefined> {
   const row = await selectedImageRow(ctx, node);
   if (!row) return undefined;
-  const name = row.reference ?? shortId(row.image.id);
+  const name = row.reference ?? shortImageId(row.image.id);
   const terminal = vscode.window.createTerminal({
     name: `Run: ${name}`,
     shellPath: 'docker',

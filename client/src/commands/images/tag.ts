@@ -1,6 +1,7 @@
 import type { Ctx } from '../../ctx';
 import { splitReference, tagProblem } from '../../../../common/src/imageReference';
-import { engineOf, labelOf, reasonOf, selectedImageRow, targetOf } from './rows';
+import { engineOf, reasonOf } from '../shared';
+import { labelOf, selectedImageRow, targetOf } from './rows';
 
 /** The validation of a name to tag or build an image as, in the words the input box shows. */
 export function validateTag(value: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../ctx';
-import { engineOrSay, reasonOf } from '../system/shared';
+import { engineOf, reasonOf } from '../shared';
 import { newNameProblem } from '../volumes/names';
 
 /**
@@ -13,7 +13,7 @@ export const NETWORK_DRIVERS = ['bridge', 'macvlan', 'ipvlan', 'overlay'] as con
  * driver; undefined when cancelled or when the engine refused.
  */
 export async function createNetwork(ctx: Ctx): Promise<{ name: string; driver: string } | undefined> {
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return undefined;
   let existing: string[];
   try {

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../ctx';
 import { isPredefinedNetwork } from '../../tree/networkNodes';
-import { byName, cancellableProgress, engineOrSay, reasonOf, sayPruneFailed } from '../system/shared';
-import { count, nameList } from '../system/pruneMessage';
+import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
+import { nameList } from '../system/pruneMessage';
+import { plural } from '../../tree/format';
 
 /** States in which a container holds its networks (the engine prunes networks only stopped containers name). */
 const CONNECTED_STATES = new Set(['running', 'paused', 'restarting']);
@@ -11,7 +12,7 @@ const CONNECTED_STATES = new Set(['running', 'paused', 'restarting']);
  * Resolves with the names the engine removed, sorted; undefined when nothing was asked or the user said no.
  */
 export async function pruneNetworks(ctx: Ctx): Promise<string[] | undefined> {
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return undefined;
   let unused: string[];
   const stoppedUsers = new Map<string, string[]>();
@@ -37,7 +38,7 @@ export async function pruneNetworks(ctx: Ctx): Promise<string[] | undefined> {
     ([name, users]) => `${name} is still set on the stopped ${users.length === 1 ? 'container' : 'containers'} ${nameList(users.sort(byName))}, which will not start again until connected to another network.`,
   );
   const answer = await ctx.notifier.confirm(
-    `Remove ${count(unused.length, 'unused network')} (${nameList(unused)})?`,
+    `Remove ${plural(unused.length, 'unused network')} (${nameList(unused)})?`,
     ['No running container is attached to them.', ...warnings].join('\n'),
     'Remove',
   );
@@ -45,7 +46,7 @@ export async function pruneNetworks(ctx: Ctx): Promise<string[] | undefined> {
   return cancellableProgress('Removing unused networks', async (signal) => {
     try {
       const removed = [...(await engine.pruneNetworks(signal)).removed].sort(byName);
-      ctx.notifier.info(removed.length === 0 ? 'Removed no network.' : `Removed ${count(removed.length, 'network')}: ${nameList(removed)}.`);
+      ctx.notifier.info(removed.length === 0 ? 'Removed no network.' : `Removed ${plural(removed.length, 'network')}: ${nameList(removed)}.`);
       return removed;
     } catch (error) {
       sayPruneFailed(ctx, 'networks', error, signal);

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../ctx';
 import type { NetworkNode } from '../../tree/resourceNodes';
-import { byName, engineOrSay, reasonOf, selectedRows } from '../system/shared';
+import { byName, engineOf, reasonOf, selectedRows } from '../shared';
 import { nameList } from '../system/pruneMessage';
 
 /**
@@ -10,7 +10,7 @@ import { nameList } from '../system/pruneMessage';
 export async function removeNetworks(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<string[]> {
   const rows = selectedRows<NetworkNode>('network', node, nodes);
   if (rows.length === 0) return [];
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return [];
   const removable: NetworkNode[] = [];
   for (const row of rows) {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../ctx';
 import type { DockerEngine } from '../../engine/DockerEngine';
 import type { PruneResult } from '../../engine/types';
-import { cancellableProgress, engineOrSay, reasonOf } from './shared';
+import { cancellableProgress, engineOf, reasonOf } from '../shared';
 import { systemPruneMessage, type PruneStep } from './pruneMessage';
 
 /** The steps of `docker system prune`, in its order; volumes are kept. */
@@ -43,7 +43,7 @@ export interface SystemPruneReport {
  * still run. Resolves with what each step removed; undefined when the user said no.
  */
 export async function systemPrune(ctx: Ctx): Promise<SystemPruneReport | undefined> {
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return undefined;
   const answer = await ctx.notifier.confirm(
     'Remove all stopped containers, unused networks, dangling images and unused build cache?',

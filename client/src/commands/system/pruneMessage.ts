@@ -1,21 +1,11 @@
 // The words of the prune commands' messages: pure, tested in plain Node.
 import type { PruneResult } from '../../engine/types';
-import { formatBytes } from '../../tree/format';
-
-/** "1 stopped container", "3 stopped containers"; `plural` for irregular nouns. */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
+import { formatBytes, plural } from '../../tree/format';
 
 /** Names for a message, at most `max` of them: "a, b, c", or "a, b, c and 7 more". */
 export function nameList(names: readonly string[], max = 10): string {
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
-
-/** Space a prune freed, in decimal units like the docker CLI: "12.5 MB", "0 B". */
-export function reclaimedSize(bytes: number): string {
-  return formatBytes(bytes);
 }
 
 /** The steps of a system prune, in the order they run. */
@@ -25,11 +15,11 @@ export type PruneStep = 'containers' | 'networks' | 'images' | 'buildCache';
 export function systemPruneMessage(report: { results: Partial<Record<PruneStep, PruneResult>>; cancelled: boolean; spaceReclaimed: number }): string {
   const { containers, networks, images, buildCache } = report.results;
   const parts = [
-    containers && count(containers.removed.length, 'stopped container'),
-    networks && count(networks.removed.length, 'network'),
-    images && count(images.removed.length, 'dangling image'),
-    buildCache && count(buildCache.removed.length, 'build cache entry', 'build cache entries'),
+    containers && plural(containers.removed.length, 'stopped container'),
+    networks && plural(networks.removed.length, 'network'),
+    images && plural(images.removed.length, 'dangling image'),
+    buildCache && plural(buildCache.removed.length, 'build cache entry', 'build cache entries'),
   ].filter(Boolean);
-  const head = `${report.cancelled ? 'System prune cancelled after reclaiming' : 'System prune reclaimed'} ${reclaimedSize(report.spaceReclaimed)}`;
+  const head = `${report.cancelled ? 'System prune cancelled after reclaiming' : 'System prune reclaimed'} ${formatBytes(report.spaceReclaimed)}`;
   return parts.length > 0 ? `${head}: removed ${parts.join(', ')}.` : `${head}.`;
 }

@@ -1,10 +1,10 @@
 import type { Ctx } from '../../ctx';
-import { engineOrSay, reasonOf } from '../system/shared';
+import { engineOf, reasonOf } from '../shared';
 import { newNameProblem } from './names';
 
 /** Asks for a name (an empty one cancels) and creates the volume. Resolves with its name; undefined otherwise. */
 export async function createVolume(ctx: Ctx): Promise<string | undefined> {
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return undefined;
   let existing: string[];
   try {

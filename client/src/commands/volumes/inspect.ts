@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import type { VolumeNode } from '../../tree/resourceNodes';
 import { openInspectDocument } from '../containers/inspect';
-import { selectedRows } from '../system/shared';
+import { selectedRows } from '../shared';
 
 /** Opens the engine's description of the volume as a read-only JSON document. */
 export async function inspectVolume(_ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {

@@ -1,8 +1,9 @@
 import type { Ctx } from '../../ctx';
 import type { PruneResult } from '../../engine/types';
 import { isAnonymousVolume } from '../../tree/volumeNodes';
-import { byName, cancellableProgress, engineOrSay, reasonOf, sayPruneFailed } from '../system/shared';
-import { count, nameList, reclaimedSize } from '../system/pruneMessage';
+import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
+import { nameList } from '../system/pruneMessage';
+import { plural, formatBytes } from '../../tree/format';
 
 /**
  * The label engines of API 1.42 and later put on the volumes they create without a name; their `docker volume
@@ -17,7 +18,7 @@ export const REMOVE_ALL_UNUSED = 'Remove All Unused';
  * unused ones, named too. Resolves with what was removed (volume names); undefined when nothing was removed.
  */
 export async function pruneVolumes(ctx: Ctx): Promise<PruneResult | undefined> {
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return undefined;
   let unused: { name: string; anonymous: boolean }[];
   try {
@@ -40,8 +41,8 @@ export async function pruneVolumes(ctx: Ctx): Promise<PruneResult | undefined> {
   const answer = await ctx.notifier.confirm(
     `Remove unused volumes? ${anonymous} anonymous and ${named.length} named ${unused.length === 1 ? 'volume is' : 'volumes are'} unused.`,
     [
-      `${REMOVE_ANONYMOUS} removes the ${count(anonymous, 'anonymous volume')} no container uses (like docker volume prune).`,
-      `${REMOVE_ALL_UNUSED} also removes the ${count(named.length, 'named volume')}${named.length > 0 ? ` ${nameList(named)}` : ''} (like docker volume prune --all).`,
+      `${REMOVE_ANONYMOUS} removes the ${plural(anonymous, 'anonymous volume')} no container uses (like docker volume prune).`,
+      `${REMOVE_ALL_UNUSED} also removes the ${plural(named.length, 'named volume')}${named.length > 0 ? ` ${nameList(named)}` : ''} (like docker volume prune --all).`,
       'Their data is deleted and cannot be recovered.',
     ].join('\n'),
     REMOVE_ANONYMOUS,
@@ -53,7 +54,7 @@ export async function pruneVolumes(ctx: Ctx): Promise<PruneResult | undefined> {
     try {
       const result = await engine.pruneVolumes(all, signal);
       const removed = [...result.removed].sort(byName);
-      ctx.notifier.info(`Removed ${count(removed.length, 'volume')}, reclaimed ${reclaimedSize(result.spaceReclaimed)}.`);
+      ctx.notifier.info(`Removed ${plural(removed.length, 'volume')}, reclaimed ${formatBytes(result.spaceReclaimed)}.`);
       return { removed, spaceReclaimed: result.spaceReclaimed };
     } catch (error) {
       sayPruneFailed(ctx, 'volumes', error, signal);

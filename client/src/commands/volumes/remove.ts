@@ -1,6 +1,6 @@
 import type { Ctx } from '../../ctx';
 import type { VolumeNode } from '../../tree/resourceNodes';
-import { byName, engineOrSay, reasonOf, selectedRows } from '../system/shared';
+import { byName, engineOf, reasonOf, selectedRows } from '../shared';
 import { nameList } from '../system/pruneMessage';
 
 /**
@@ -10,7 +10,7 @@ import { nameList } from '../system/pruneMessage';
 export async function removeVolumes(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<string[]> {
   const rows = selectedRows<VolumeNode>('volume', node, nodes);
   if (rows.length === 0) return [];
-  const engine = engineOrSay(ctx);
+  const engine = engineOf(ctx);
   if (!engine) return [];
   for (const row of rows.filter((r) => r.usedBy.length > 0)) {
     ctx.notifier.error(

@@ -1,15 +1,18 @@
-// What the volumes, networks, system and container prune commands share: the engine or a message saying why
-// there is none, errors in plain words, the rows of a (multi-)selection and a cancellable progress notification.
+// What the commands on the views share: the engine or a message saying why there is none, errors in plain words,
+// the rows of a (multi-)selection and a cancellable progress notification.
 import * as vscode from 'vscode';
-import type { Ctx } from '../../ctx';
-import type { DockerEngine } from '../../engine/DockerEngine';
-import { EngineError } from '../../engine/types';
-import { naturalCollator } from '../../tree/format';
+import type { Ctx } from '../ctx';
+import type { DockerEngine } from '../engine/DockerEngine';
+import { EngineError } from '../engine/types';
+import { naturalCollator } from '../tree/format';
 
-/** The engine, or undefined after telling the user that none can be made from the settings. */
-export function engineOrSay(ctx: Ctx): DockerEngine | undefined {
+/** The engine, or undefined after telling the user why it cannot be reached. */
+export function engineOf(ctx: Pick<Ctx, 'session' | 'notifier'>): DockerEngine | undefined {
   const engine = ctx.session.engine;
-  if (!engine) ctx.notifier.error('The Docker engine cannot be reached: check the docker-workflows.host setting.');
+  if (!engine) {
+    const state = ctx.session.state;
+    ctx.notifier.error(state.kind === 'down' ? state.error.message : 'The Docker engine cannot be reached.');
+  }
   return engine;
 }
 
