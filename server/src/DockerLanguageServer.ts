@@ -1,26 +1,33 @@
 // The only file that touches the LSP connection: capabilities, the document store, settings, the local
-// images the client sends, and one wrapper that keeps a failing provider from taking the server down.
+// images the client sends, and one dispatch that hands every request to the service of the document's
+// language (dockerfile/service.ts, compose/service.ts), adapts the answer to what the client can show
+// (service/negotiate.ts), and keeps a failing provider from taking the server down.
 import {
+  CodeActionKind,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
-  type CompletionItem,
   type Connection,
-  type Hover,
   type InitializeResult,
+  type ServerCapabilities,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'fs';
 import { LocalImagesNotification, type LocalImage } from '../../common/src/protocol';
+import { createComposeService } from './compose/service';
+import { createDockerfileService } from './dockerfile/service';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
-import { ComposeProjectFiles } from './documents/ComposeProjectFiles';
-import { DockerignoreFiles } from './documents/DockerignoreFiles';
-import { ParsedDocuments } from './documents/ParsedDocuments';
-import { completeCompose, type ComposeContext } from './compose/completion';
-import { hoverCompose } from './compose/hover';
-import { parseCompose } from './compose/parse';
-import { completeDockerfile } from './dockerfile/completion';
-import { hoverDockerfile } from './dockerfile/hover';
-import { parseDockerfile } from './dockerfile/parser';
-import { composeDiagnostics, dockerfileDiagnostics, type ServerSettings } from './settings';
+import { isRefusal, type LanguageService, type Refusal, type ServiceHost } from './service/LanguageService';
+import {
+  APPLY_EDIT_COMMAND, actionsAsCommands, adaptCompletion, adaptHover, adaptSignatureHelp, clientFeatures, flattenSymbols,
+  type ClientFeatures,
+} from './service/negotiate';
+import { SemanticTokensCache } from './service/semanticDelta';
+import { SEMANTIC_LEGEND } from './service/semanticLegend';
+import type { ServerSettings } from './settings';
 
 /** Bounds of the wait after an edit for more typing before diagnostics are computed (see DiagnosticsScheduler). */
 const DIAGNOSTICS_MIN_DELAY_MS = 5;
@@ -28,43 +35,73 @@ const DIAGNOSTICS_MAX_DELAY_MS = 150;
 
 export function startDockerLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const dockerfiles = new ParsedDocuments(parseDockerfile);
-  const ignoreFiles = new DockerignoreFiles();
-  const composeFiles = new ParsedDocuments(parseCompose);
-  const composeProject = new ComposeProjectFiles();
   let images: readonly LocalImage[] = [];
   let settings: ServerSettings = {};
   let pullsConfiguration = false;
+  let features: ClientFeatures = clientFeatures({});
+  const tokens = new SemanticTokensCache();
+
+  const hostFor = (languageId: string): ServiceHost => ({
+    settings: () => settings,
+    images: () => images,
+    openDocuments: () => documents.all().filter((d) => d.languageId === languageId),
+    openDocument: (uri) => documents.get(uri),
+    fileExists: (path) => fs.existsSync(path),
+  });
+  const services: readonly LanguageService[] = [createDockerfileService(hostFor('dockerfile')), createComposeService(hostFor('dockercompose'))];
+  const serviceOf = (languageId: string | undefined) => services.find((s) => s.languageId === languageId);
 
   const scheduler = new DiagnosticsScheduler({
     minDelayMs: DIAGNOSTICS_MIN_DELAY_MS,
     maxDelayMs: DIAGNOSTICS_MAX_DELAY_MS,
     current: (uri) => documents.get(uri),
-    compute: (document) =>
-      guard('diagnostics', [], () => {
-        if (document.languageId === 'dockerfile') {
-          return dockerfileDiagnostics(dockerfiles.get(document), settings, ignoreFiles.forDockerfile(document.uri));
-        }
-        if (document.languageId === 'dockercompose') {
-          return composeDiagnostics(composeFiles.get(document), settings, composeProject.diagnosticContext(document.uri));
-        }
-        return [];
-      }),
+    compute: (document) => guard('diagnostics', [], () => serviceOf(document.languageId)?.diagnostics(document) ?? []),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   });
 
   connection.onInitialize((params): InitializeResult => {
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
+    features = clientFeatures(params.capabilities);
     settings = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings ?? {};
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { resolveProvider: false, triggerCharacters: ['-', '=', ',', '$', '{', ' ', '#', ':'] },
-        hoverProvider: true,
-      },
-      serverInfo: { name: 'docker-workflows-language-server', version: '0.1.0' },
-    };
+    return { capabilities: capabilities(), serverInfo: { name: 'docker-workflows-language-server', version: '0.1.0' } };
   });
+
+  /** Exactly the features some service implements, with the trigger characters of all of them. */
+  function capabilities(): ServerCapabilities {
+    const has = (feature: keyof LanguageService) => services.some((s) => typeof s[feature] === 'function');
+    const triggers = (kind: 'completion' | 'signatureHelp' | 'signatureRetrigger' | 'onTypeFormatting') => [
+      ...new Set(services.flatMap((s) => s.triggers?.[kind] ?? [])),
+    ];
+    const result: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+    if (has('completion')) result.completionProvider = { resolveProvider: false, triggerCharacters: triggers('completion') };
+    if (has('hover')) result.hoverProvider = true;
+    if (has('documentSymbols')) result.documentSymbolProvider = { label: 'Docker' };
+    if (has('workspaceSymbols')) result.workspaceSymbolProvider = true;
+    if (has('definition')) result.definitionProvider = true;
+    if (has('references')) result.referencesProvider = true;
+    if (has('documentHighlights')) result.documentHighlightProvider = true;
+    if (has('rename')) result.renameProvider = features.prepareRename && has('prepareRename') ? { prepareProvider: true } : true;
+    if (has('foldingRanges')) result.foldingRangeProvider = true;
+    if (has('formatting')) {
+      result.documentFormattingProvider = true;
+      result.documentRangeFormattingProvider = true;
+    }
+    const onType = triggers('onTypeFormatting');
+    if (has('onTypeFormatting') && onType.length > 0) {
+      result.documentOnTypeFormattingProvider = { firstTriggerCharacter: onType[0], moreTriggerCharacter: onType.slice(1) };
+    }
+    if (has('codeActions')) {
+      result.codeActionProvider = features.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } : true;
+      result.executeCommandProvider = { commands: [APPLY_EDIT_COMMAND] };
+    }
+    if (has('documentLinks')) result.documentLinkProvider = { resolveProvider: false };
+    if (has('semanticTokens')) result.semanticTokensProvider = { legend: SEMANTIC_LEGEND, full: { delta: true }, range: false };
+    if (has('inlayHints')) result.inlayHintProvider = { resolveProvider: false };
+    if (has('signatureHelp')) {
+      result.signatureHelpProvider = { triggerCharacters: triggers('signatureHelp'), retriggerCharacters: triggers('signatureRetrigger') };
+    }
+    return result;
+  }
 
   const loadSettings = async () => {
     if (!pullsConfiguration) return;
@@ -87,36 +124,86 @@ export function startDockerLanguageServer(connection: Connection): void {
   documents.onDidChangeContent(({ document }) => scheduler.schedule(document));
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
-    dockerfiles.delete(document.uri);
-    composeFiles.delete(document.uri);
+    for (const service of services) service.close?.(document.uri);
+    tokens.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion((params) =>
-    guard('completion', [] as CompletionItem[], () => {
-      const document = documents.get(params.textDocument.uri);
-      if (document?.languageId === 'dockerfile') return completeDockerfile(dockerfiles.get(document), params.position, { images });
-      if (document?.languageId === 'dockercompose') return completeCompose(composeFiles.get(document), params.position, composeContext(document.uri));
-      return [];
-    }),
-  );
-
-  connection.onHover((params) =>
-    guard('hover', null as Hover | null, () => {
-      const document = documents.get(params.textDocument.uri);
-      if (document?.languageId === 'dockerfile') return hoverDockerfile(dockerfiles.get(document), params.position, { images });
-      if (document?.languageId === 'dockercompose') return hoverCompose(composeFiles.get(document), params.position, composeContext(document.uri));
-      return null;
-    }),
-  );
-
-  function composeContext(uri: string): ComposeContext {
-    return {
-      images,
-      env: composeProject.env(uri),
-      dockerfileStages: (buildContext, dockerfile) => composeProject.dockerfileStages(uri, buildContext, dockerfile),
-    };
+  /**
+   * Runs `run` with the service and document of `uri` (the empty answer when the document is not open or its
+   * language has no such feature), guarded.
+   */
+  function serve<T>(feature: string, uri: string, empty: T, run: (service: LanguageService, document: TextDocument) => T | undefined): T {
+    const document = documents.get(uri);
+    const service = document && serviceOf(document.languageId);
+    if (!document || !service) return empty;
+    return guard(feature, empty, () => run(service, document) ?? empty);
   }
+
+  /** A refusal becomes an error answer whose message the editor shows. */
+  const refuse = (refusal: Refusal) => new ResponseError(ErrorCodes.InvalidRequest, refusal.refused);
+
+  connection.onCompletion(({ textDocument, position }) =>
+    serve('completion', textDocument.uri, [], (s, d) => s.completion && adaptCompletion(s.completion(d, position), features)),
+  );
+  connection.onHover(({ textDocument, position }) => serve('hover', textDocument.uri, null, (s, d) => s.hover && adaptHover(s.hover(d, position), features)));
+  connection.onDocumentSymbol(({ textDocument }) =>
+    serve('symbols', textDocument.uri, [], (s, d) => {
+      const symbols = s.documentSymbols?.(d);
+      return symbols && (features.hierarchicalSymbols ? symbols : flattenSymbols(symbols, d.uri));
+    }),
+  );
+  connection.onWorkspaceSymbol(({ query }) =>
+    guard('workspace symbols', [], () => services.flatMap((s) => s.workspaceSymbols?.(query) ?? [])),
+  );
+  connection.onDefinition(({ textDocument, position }) => serve('definition', textDocument.uri, [], (s, d) => s.definition?.(d, position)));
+  connection.onReferences(({ textDocument, position, context }) =>
+    serve('references', textDocument.uri, [], (s, d) => s.references?.(d, position, context.includeDeclaration)),
+  );
+  connection.onDocumentHighlight(({ textDocument, position }) =>
+    serve('highlight', textDocument.uri, [], (s, d) => s.documentHighlights?.(d, position)),
+  );
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const answer = serve('prepare rename', textDocument.uri, null, (s, d) => s.prepareRename?.(d, position));
+    return isRefusal(answer) ? refuse(answer) : answer;
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const answer = serve<WorkspaceEdit | Refusal | null>('rename', textDocument.uri, null, (s, d) => s.rename?.(d, position, newName));
+    return isRefusal(answer) ? refuse(answer) : answer;
+  });
+  connection.onFoldingRanges(({ textDocument }) => serve('folding', textDocument.uri, [], (s, d) => s.foldingRanges?.(d)));
+  const format = (uri: string, run: (s: LanguageService, d: TextDocument) => ReturnType<NonNullable<LanguageService['formatting']>> | undefined) => {
+    const answer = serve('formatting', uri, [], run);
+    if (!isRefusal(answer)) return answer;
+    void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: answer.refused });
+    return [];
+  };
+  connection.onDocumentFormatting(({ textDocument, options }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options)));
+  connection.onDocumentRangeFormatting(({ textDocument, options, range }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options, range)));
+  connection.onDocumentOnTypeFormatting(({ textDocument, position, ch, options }) =>
+    serve('on-type formatting', textDocument.uri, [], (s, d) => s.onTypeFormatting?.(d, position, ch, options)),
+  );
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    serve('code actions', textDocument.uri, [], (s, d) => {
+      const actions = s.codeActions?.(d, range, context);
+      return actions && (features.codeActionLiterals ? actions : actionsAsCommands(actions));
+    }),
+  );
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== APPLY_EDIT_COMMAND || !args?.[0]) return;
+    await connection.workspace.applyEdit(args[0] as WorkspaceEdit);
+  });
+  connection.onDocumentLinks(({ textDocument }) => serve('links', textDocument.uri, [], (s, d) => s.documentLinks?.(d)));
+  connection.languages.semanticTokens.on(({ textDocument }) =>
+    serve('semantic tokens', textDocument.uri, { data: [] }, (s, d) => s.semanticTokens && tokens.full(d.uri, s.semanticTokens(d))),
+  );
+  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
+    serve('semantic tokens', textDocument.uri, { edits: [] }, (s, d) => s.semanticTokens && tokens.delta(d.uri, previousResultId, s.semanticTokens(d))),
+  );
+  connection.languages.inlayHint.on(({ textDocument, range }) => serve('inlay hints', textDocument.uri, [], (s, d) => s.inlayHints?.(d, range)));
+  connection.onSignatureHelp(({ textDocument, position, context }) =>
+    serve('signature help', textDocument.uri, null, (s, d) => s.signatureHelp && adaptSignatureHelp(s.signatureHelp(d, position, context), features)),
+  );
 
   /** A provider that throws must never take the server down: log it and answer with the empty result. */
   function guard<T>(feature: string, empty: T, run: () => T): T {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Range } from 'vscode-languageserver-types';
 import { parseAllDocuments } from 'yaml';
-import type { Finding } from '../../server/src/dockerfile/checks/types';
+import type { Finding } from '../../server/src/diagnostics/types';
 import { COMPOSE_CUSTOM_TAGS, validateSchema } from '../../server/src/compose/schemaCheck';
 
 // out/test/unit -> the repository root; the shared corpus sits next to it.

@@ -33,7 +33,14 @@ describe('language server over an in-process connection', () => {
     client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.onNotification(PublishDiagnosticsNotification.type, (params) => published.push(params));
     client.listen();
-    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    // A client like VS Code: markdown and snippets (what a bare client gets is tested over stdio).
+    const capabilities = {
+      textDocument: {
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+      },
+    } as const;
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: capabilities as never });
     await client.sendNotification(InitializedNotification.type, {});
   });
 

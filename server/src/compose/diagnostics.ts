@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { byPosition, SEVERITIES, toDiagnostic } from '../diagnostics/findings';
 import { filePathOf } from '../util/filePath';
 import { isMap } from 'yaml';
-import type { Finding, Severity } from '../dockerfile/checks/types';
+import type { Finding, Severity } from '../diagnostics/types';
 import { composeChecks } from './checks';
 import { isOverlayFile } from './checks/overlay';
 import { entryOf, itemsOf, mapOf, present, serviceViews } from './checks/services';

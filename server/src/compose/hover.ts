@@ -2,7 +2,7 @@
 // values, references (the definition they name), images (what the local engine knows), and `${VAR}` (its
 // value from `.env`, or its default).
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
-import { findLocalImage, localImageMarkdown } from '../images';
+import { findLocalImage, localImageMarkdown } from '../util/localImages';
 import { keyMarkdown, type ComposeContext } from './completion';
 import { scalarText, type ComposeModel, type NameDefinition } from './model';
 import { referenceKind } from './references';

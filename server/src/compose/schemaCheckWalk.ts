@@ -2,7 +2,7 @@
 // order, alias expansion with its budget, and remembered `valueAccepts` answers. Used by schemaCheck.ts.
 import type { Range } from 'vscode-languageserver-types';
 import type { Alias, Node } from 'yaml';
-import type { Finding } from '../dockerfile/checks/types';
+import type { Finding } from '../diagnostics/types';
 import { valueAccepts } from './schema';
 import type { KeyDoc } from './schema';
 import { aliasTargets, forEachAnchor } from './schemaCheckYaml';

@@ -1,6 +1,6 @@
 // Findings of either language turned into LSP diagnostics: one shape, one source name, one order.
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import type { Finding, Severity } from '../dockerfile/checks/types';
+import type { Finding, Severity } from './types';
 
 export const DIAGNOSTIC_SOURCE = 'docker-workflows';
 

@@ -3,7 +3,7 @@
 // (what the local engine knows of them).
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LocalImage } from '../../../common/src/protocol';
-import { findLocalImage, localImageMarkdown } from '../images';
+import { findLocalImage, localImageMarkdown } from '../util/localImages';
 import { predefinedArg } from './docs/args';
 import { directiveDoc } from './docs/directives';
 import { flagDoc } from './docs/flags';

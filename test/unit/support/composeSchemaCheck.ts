@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
 import type { CollectionTag, Document, ScalarTag } from 'yaml';
 import { parseDocument } from 'yaml';
-import type { Finding } from '../../../server/src/dockerfile/checks/types';
+import type { Finding } from '../../../server/src/diagnostics/types';
 import { COMPOSE_CUSTOM_TAGS, validateSchema } from '../../../server/src/compose/schemaCheck';
 
 export { yaml } from './composeChecks';

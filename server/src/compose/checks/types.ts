@@ -2,11 +2,11 @@
 // findings into LSP diagnostics. The Finding shape is the one the Dockerfile checks use.
 import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
-import type { Finding, Severity } from '../../dockerfile/checks/types';
+import type { Finding, Severity } from '../../diagnostics/types';
 import type { ComposeModel } from '../model';
 import { type ServiceView, valueRange } from './services';
 
-export type { Finding, Severity } from '../../dockerfile/checks/types';
+export type { Finding, Severity } from '../../diagnostics/types';
 
 export interface ComposeCheckContext {
   model: ComposeModel;

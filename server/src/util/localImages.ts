@@ -1,5 +1,5 @@
 // What the local engine knows of an image, as hover text: shared by Dockerfile FROM and Compose `image:`.
-import type { LocalImage } from '../../common/src/protocol';
+import type { LocalImage } from '../../../common/src/protocol';
 
 /** The local image a reference names (`name` alone means `name:latest`), if the engine has it. */
 export function findLocalImage(images: readonly LocalImage[], reference: string): { tag: string; image: LocalImage } | undefined {
