@@ -106,14 +106,18 @@ export function startDockerLanguageServer(connection: Connection): void {
   const loadSettings = async () => {
     if (!pullsConfiguration) return;
     const [value] = (await connection.workspace.getConfiguration([{ section: 'docker-workflows' }])) as [ServerSettings | null];
-    settings = value ?? {};
+    applySettings(value ?? {});
+  };
+  /** New settings re-diagnose the open documents, only when they differ from the ones in force. */
+  const applySettings = (next: ServerSettings) => {
+    if (JSON.stringify(next) === JSON.stringify(settings)) return;
+    settings = next;
     for (const document of documents.all()) scheduler.schedule(document, true);
   };
   connection.onInitialized(() => void loadSettings().catch(() => undefined));
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) return void loadSettings().catch(() => undefined);
-    settings = (change.settings as { 'docker-workflows'?: ServerSettings } | null)?.['docker-workflows'] ?? settings;
-    for (const document of documents.all()) scheduler.schedule(document, true);
+    applySettings((change.settings as { 'docker-workflows'?: ServerSettings } | null)?.['docker-workflows'] ?? settings);
   });
 
   connection.onNotification(LocalImagesNotification.method, (params: LocalImagesNotification.Params) => {

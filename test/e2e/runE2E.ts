@@ -7,7 +7,8 @@
 //   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
-// Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png, and test-results/e2e-failure.png on failure, when the
+// Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
+// outline.png, rename.png, quick-fix.png, and test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,6 +18,7 @@ import {
   Browsing, CodeServer, extensionMain, interruption, keepLogs, openBrowser, shutDown, startCodeServer, tempWorkspace,
 } from '../support/codeServer';
 import { startDockerd, stopDockerd } from '../support/dockerd';
+import { editorChecks } from './editorJourney';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   let browser: Promise<Browsing> | undefined;
   let page: Page | undefined;
   let stopping = false;
+  let workspace = '';
   const ui = (): Page => {
     if (!page) throw new Error('no browser page');
     return page;
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
     ['the workbench loads with the extension under development', async () => {
       const code = extensionMain(extensionPath);
       if (!fs.existsSync(code)) throw new Error(`${code} is missing (npm run build makes it)`);
-      const workspace = tempWorkspace(root, tmp);
+      workspace = tempWorkspace(root, tmp);
       // A small Compose project of the test image, for the Compose Up journey below (project name: "workspace").
       fs.writeFileSync(path.join(workspace, 'compose.yaml'), COMPOSE_PROJECT);
       server = startCodeServer({ workspace, env: process.env, logFile: serverLog });
@@ -154,6 +157,13 @@ async function main(): Promise<void> {
       await containersTree().getByRole('treeitem').filter({ hasText: container }).first().waitFor({ timeout: 30_000 });
     }],
   ];
+  // The Dockerfile editor features in the real UI (Outline, F2, the light bulb).
+  checks.push(...editorChecks(ui, () => workspace, async (name) => {
+    const shot = path.join(resultsDir, name);
+    await ui().mouse.move(700, 450, { steps: 5 });
+    await ui().screenshot({ path: shot });
+    console.log(`e2e: screenshot ${path.relative(root, shot)}`);
+  }));
 
   const interrupted = interruption();
   let passed = 0;
