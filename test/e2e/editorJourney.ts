@@ -44,6 +44,9 @@ export function editorChecks(ui: () => Page, workspace: () => string, screenshot
     ['open a multi-stage Dockerfile: the Outline view lists its stages', async () => {
       fs.writeFileSync(path.join(workspace(), EDITOR_FILE), EDITOR_DOCKERFILE);
       await ui().locator('.part.activitybar').getByRole('tab', { name: /^Explorer/ }).click();
+      // The Explorer tab's hover would cover the first file of the tree: move away and let it fade.
+      await ui().mouse.move(700, 450, { steps: 5 });
+      await ui().locator('.workbench-hover-container').waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
       const file = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: new RegExp(`^${EDITOR_FILE.replace('.', '\\.')}$`) });
       await file.first().waitFor({ timeout: 15_000 });
       await file.first().dblclick();
