@@ -19,7 +19,7 @@ function quoted(text: string): string {
 }
 
 /** reference.splitDockerDomain: the first component is a registry when it has `.` or `:`, is localhost, or has upper case. */
-function splitDockerDomain(name: string): { domain: string; remainder: string } {
+export function splitDockerDomain(name: string): { domain: string; remainder: string } {
   const slash = name.indexOf('/');
   if (slash < 0) return { domain: 'docker.io', remainder: name };
   const first = name.slice(0, slash);
