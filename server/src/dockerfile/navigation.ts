@@ -1,16 +1,68 @@
 // Dockerfile go to definition, find references and document highlights for stage names, build variables
-// (ARG/ENV with BuildKit's scoping) and heredoc delimiters. Pure. (Stub of the contract: to be built.)
-import type { DocumentHighlight, Location, Position } from 'vscode-languageserver-types';
+// (ARG/ENV with BuildKit's scoping) and heredoc delimiters. Pure: every answer is read from the occurrence
+// index of the model (occurrences.ts, built once per model), so a request costs a map access plus the size
+// of its answer.
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
+import { occurrenceAt, occurrencesOf, type Occurrence } from './occurrences';
 
-export function definition(_model: DockerfileModel, _uri: string, _position: Position): Location[] {
-  return [];
+/**
+ * Where the symbol at the position is declared: for a use, the declaration in force there (a stage name goes
+ * to the stage it binds to; a variable to its last declaration before the use, in its scope or inherited);
+ * for a declaration, itself (a stage's `ARG NAME` that redeclares a global ARG goes to the global); for a
+ * heredoc's closing line, its opener; for `COPY --from=<n>`, the FROM of stage n. Predefined ARGs that the
+ * file never declares have no definition.
+ */
+export function definition(model: DockerfileModel, uri: string, position: Position): Location[] {
+  const occurrence = at(model, position);
+  if (!occurrence) return [];
+  return definitionRanges(occurrence).map((range) => ({ uri, range: copy(range) }));
 }
 
-export function references(_model: DockerfileModel, _uri: string, _position: Position, _includeDeclaration: boolean): Location[] {
-  return [];
+function definitionRanges(occurrence: Occurrence): Range[] {
+  if (occurrence.targets) return occurrence.targets;
+  const symbol = occurrence.symbol;
+  if (!symbol) return [];
+  if (occurrence.declaration) return [occurrence.range];
+  const declarations = symbol.occurrences.filter((o) => o.declaration);
+  if (symbol.kind === 'stage') {
+    // BuildKit binds a stage name to the stage of that name defined before the reference.
+    let bound: Occurrence | undefined;
+    for (const d of declarations) if (before(d.range.start, occurrence.range.start)) bound = d;
+    if (bound) return [bound.range];
+  }
+  return declarations.map((d) => d.range);
 }
 
-export function documentHighlights(_model: DockerfileModel, _position: Position): DocumentHighlight[] {
-  return [];
+/** Every occurrence of the symbol at the position, in document order; declarations only when asked for. */
+export function references(model: DockerfileModel, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+  const symbol = at(model, position)?.symbol;
+  if (!symbol) return [];
+  const out: Location[] = [];
+  for (const o of symbol.occurrences) if (includeDeclaration || !o.declaration) out.push({ uri, range: copy(o.range) });
+  return out;
+}
+
+/** The occurrences of the symbol at the position: Write for declarations, Read for uses. */
+export function documentHighlights(model: DockerfileModel, position: Position): DocumentHighlight[] {
+  const symbol = at(model, position)?.symbol;
+  if (!symbol) return [];
+  return symbol.occurrences.map((o) => ({
+    range: copy(o.range),
+    kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  }));
+}
+
+function at(model: DockerfileModel, position: Position): Occurrence | undefined {
+  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') return undefined;
+  return occurrenceAt(occurrencesOf(model), position);
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** A copy of a model range (the model is shared and read-only; answers belong to the caller). */
+function copy(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
