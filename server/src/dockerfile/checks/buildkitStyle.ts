@@ -146,8 +146,11 @@ export function checkExpose(instruction: Instruction, lookup: Lookup, escape: st
       if (proto !== proto.toLowerCase() && ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) {
         const start = word.length - proto.length;
         const range = literal ? subRange(token, start, word.length) : token.range;
+        // `$PORT/TCP`: the protocol is written literally at the end of the token, after the variable.
+        const written = token.value.length - proto.length;
+        const fixRange = literal ? range : word === words[words.length - 1] && token.value.endsWith(`/${proto}`) ? subRange(token, written, token.value.length) : undefined;
         findings.push(warning('ExposeProtoCasing', `Write the protocol of '${word}' in lower case: '${proto.toLowerCase()}'.`, range,
-          literal ? { title: `Change to '${proto.toLowerCase()}'`, range, newText: proto.toLowerCase() } : undefined));
+          fixRange && fixRange !== token.range ? { title: `Change to '${proto.toLowerCase()}'`, range: fixRange, newText: proto.toLowerCase() } : undefined));
       }
       if (parts.length > 1) {
         findings.push(warning('ExposeInvalidFormat',

@@ -4,7 +4,7 @@
 // in flagsMount.ts and stages.ts, HEALTHCHECK durations in values.ts.
 import { closest } from '../../util/closest';
 import { FLAGS, type FlagDoc } from '../docs/flags';
-import type { Flag, Instruction } from '../model';
+import type { DockerfileModel, Flag, Instruction, Range } from '../model';
 import {
   errorUnlessTrigger, finding, flagNameRange, hasVariable, indexInstructions, isKnownInstruction, quoted, triggerNote, type IndexedCheck,
 } from './syntaxCommon';
@@ -23,7 +23,8 @@ export const checkFlags: IndexedCheck = (model, index = indexInstructions(model)
     if (instruction.flags.length === 0 || !isKnownInstruction(instruction.name)) return;
     if (ignoresFlags(instruction)) {
       for (const flag of instruction.flags) {
-        out.push(finding('ignored-flag', 'warning', flag.range, `${describe(instruction)} does not read flags, so --${flag.name} has no effect.`));
+        out.push(finding('ignored-flag', 'warning', flag.range, `${describe(instruction)} does not read flags, so --${flag.name} has no effect.`,
+          { title: `Remove --${flag.name}`, range: removalRange(model, flag), newText: '' }));
       }
       return;
     }
@@ -39,9 +40,14 @@ export const checkFlags: IndexedCheck = (model, index = indexInstructions(model)
         continue;
       }
       if (!doc.repeatable && flags.slice(0, k).some((f) => f.name === flag.name)) {
-        out.push(finding('duplicate-flag', severity, flagNameRange(flag), `--${flag.name} is given more than once${note}.`));
+        out.push(finding('duplicate-flag', severity, flagNameRange(flag), `--${flag.name} is given more than once${note}.`,
+          { title: `Remove this --${flag.name}`, range: removalRange(model, flag), newText: '' }));
       }
       const problem = valueProblem(doc, flag, severity, note);
+      if (problem?.code === 'flag-missing-value' && flag.value === undefined && k === flags.length - 1) {
+        const fix = joinValueFix(model, instruction, flag);
+        if (fix) problem.fix = fix;
+      }
       if (problem) out.push(problem);
     }
     out.push(...checksumSources(instruction, severity));
@@ -50,6 +56,31 @@ export const checkFlags: IndexedCheck = (model, index = indexInstructions(model)
   for (const trigger of index.triggers) visit(trigger, true);
   return out;
 };
+
+/** The flag and the blanks after it on its line: removing that range removes the flag cleanly. */
+function removalRange(model: DockerfileModel, flag: Flag): Range {
+  const end = flag.range.end;
+  const line = model.lines[end.line] ?? '';
+  let character = end.character;
+  while (character < line.length && (line[character] === ' ' || line[character] === '\t')) character++;
+  return { start: flag.range.start, end: { line: end.line, character } };
+}
+
+/**
+ * `--chown 1000 a b/`: the value was written as the next word. Joining it with `=` is the fix when that word is on
+ * the same line and enough arguments remain for the instruction (a source and a destination for COPY and ADD).
+ */
+function joinValueFix(model: DockerfileModel, instruction: Instruction, flag: Flag): Finding['fix'] | undefined {
+  const next = instruction.args[0];
+  const needed = instruction.name === 'COPY' || instruction.name === 'ADD' ? 3 : 2;
+  if (!next || instruction.json || instruction.args.length < needed || next.value.startsWith('-')) return undefined;
+  const from = flag.range.end;
+  const to = next.range.start;
+  if (from.line !== to.line || next.range.end.line !== to.line) return undefined;
+  const gap = (model.lines[from.line] ?? '').slice(from.character, to.character);
+  if (gap === '' || !/^[ \t]+$/.test(gap)) return undefined;
+  return { title: `Change to --${flag.name}=${next.value}`, range: { start: from, end: to }, newText: '=' };
+}
 
 /** STOPSIGNAL never parses its flags, and HEALTHCHECK NONE skips them. */
 function ignoresFlags(instruction: Instruction): boolean {
@@ -104,8 +135,10 @@ function valueProblem(doc: FlagDoc, flag: Flag, severity: Severity, note: string
         return finding('invalid-flag-value', 'warning', range, `--${flag.name} does not expand variables; ${quoted(value)} is used as written.`);
       }
       const suggestion = closest(value, values);
+      const exact = range.start.line === range.end.line && range.end.character - range.start.character === value.length;
       return finding('invalid-flag-value', severity, range,
-        `--${flag.name} takes ${values.join(', ')}, not ${quoted(value)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}${note}.`);
+        `--${flag.name} takes ${values.join(', ')}, not ${quoted(value)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}${note}.`,
+        suggestion && exact ? { title: `Change to ${suggestion}`, range, newText: suggestion } : undefined);
     }
     case 'platform': {
       const problem = hasVariable(value) ? undefined : platformProblem(value);

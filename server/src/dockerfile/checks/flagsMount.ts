@@ -115,6 +115,12 @@ function checkMount(model: DockerfileModel, flag: Flag, severity: Severity, note
     return [finding('invalid-mount-value', severity, token.range, `--mount options are comma-separated key=value pairs; a quote is misplaced in ${quoted(text)}${note}.`)];
   }
   const at = (from: number, to: number): Range => subRange(model, token, from, to);
+  // A fix needs the exact place of the text it replaces: an unquoted field of a value written as is.
+  const exactAt = (field: MountField, from: number, to: number): Range | undefined => {
+    const r = at(from, to);
+    const exact = text[field.start] !== '"' && r.start.line === r.end.line && r.end.character - r.start.character === to - from;
+    return exact ? r : undefined;
+  };
   // undefined once `type` comes from a variable: the rules that depend on it cannot be applied.
   let type: MountTypeName | undefined = 'bind';
   const present = new Map<string, MountField>();
@@ -137,15 +143,20 @@ function checkMount(model: DockerfileModel, flag: Flag, severity: Severity, note
         out.push(finding('invalid-mount-value', severity, token.range, `--mount has an empty option (two commas in a row, or a comma at the end)${note}.`));
         continue;
       }
-      const asType = (TYPES as readonly string[]).includes(key) ? ` (did you mean type=${key}?)` : '';
+      const isType = (TYPES as readonly string[]).includes(key);
+      const asType = isType ? ` (did you mean type=${key}?)` : '';
+      const insertAt = isType ? exactAt(field, field.start, field.start) : undefined;
       out.push(finding(ALL_KEYS.includes(key) ? 'invalid-mount-value' : 'unknown-mount-key', severity, keyRange(),
-        `Mount option ${quoted(field.key)} needs a value: write key=value${asType}${note}.`));
+        `Mount option ${quoted(field.key)} needs a value: write key=value${asType}${note}.`,
+        insertAt ? { title: `Change to type=${key}`, range: insertAt, newText: 'type=' } : undefined));
       continue;
     }
     if (!ALL_KEYS.includes(key)) {
       const suggestion = closest(key, ALL_KEYS);
+      const keyAt = suggestion ? exactAt(field, field.start, field.valueStart - 1) : undefined;
       out.push(finding('unknown-mount-key', severity, keyRange(),
-        `${quoted(key)} is not a --mount option${suggestion ? ` (did you mean ${suggestion}?)` : ''}${note}.`));
+        `${quoted(key)} is not a --mount option${suggestion ? ` (did you mean ${suggestion}?)` : ''}${note}.`,
+        suggestion && keyAt ? { title: `Change to ${suggestion}`, range: keyAt, newText: suggestion } : undefined));
       continue;
     }
     present.set(canonical, field);
@@ -160,7 +171,11 @@ function checkMount(model: DockerfileModel, flag: Flag, severity: Severity, note
       continue;
     }
     const problem = valueProblem(canonical, key, value, type);
-    if (problem) out.push(finding(problem.code, severity, problem.onKey ? keyRange() : valueRange(), `${problem.message}${note}.`));
+    if (problem) {
+      const valueAt = problem.suggestion ? exactAt(field, field.valueStart, field.end) : undefined;
+      out.push(finding(problem.code, severity, problem.onKey ? keyRange() : valueRange(), `${problem.message}${note}.`,
+        problem.suggestion && valueAt ? { title: `Change to ${problem.suggestion}`, range: valueAt, newText: problem.suggestion } : undefined));
+    }
     if (canonical === 'type') type = problem ? undefined : (value.toLowerCase() as MountTypeName);
     if (canonical === 'required' && type !== undefined && type !== 'secret' && type !== 'ssh') out.push(requiredProblem(fields, field, type, keyRange(), severity, note));
   }
@@ -180,6 +195,8 @@ interface ValueProblem {
   code: string;
   message: string;
   onKey?: boolean;
+  /** The value most probably meant ("did you mean"), for the quick fix. */
+  suggestion?: string;
 }
 
 function valueProblem(canonical: string, key: string, value: string, type: MountTypeName | undefined): ValueProblem | undefined {
@@ -187,7 +204,7 @@ function valueProblem(canonical: string, key: string, value: string, type: Mount
     case 'type': {
       if ((TYPES as readonly string[]).includes(value.toLowerCase())) return undefined;
       const suggestion = closest(value, TYPES);
-      return { code: 'unknown-mount-type', message: `${quoted(value)} is not a mount type: use bind, cache, tmpfs, secret or ssh${suggestion ? ` (did you mean ${suggestion}?)` : ''}` };
+      return { code: 'unknown-mount-type', message: `${quoted(value)} is not a mount type: use bind, cache, tmpfs, secret or ssh${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, suggestion };
     }
     case 'readonly':
     case 'readwrite':
@@ -199,7 +216,7 @@ function valueProblem(canonical: string, key: string, value: string, type: Mount
     case 'sharing': {
       if (SHARING.includes(value.toLowerCase())) return undefined;
       const suggestion = closest(value, SHARING);
-      return { code: 'invalid-mount-value', message: `sharing takes shared, private or locked, not ${quoted(value)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}` };
+      return { code: 'invalid-mount-value', message: `sharing takes shared, private or locked, not ${quoted(value)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, suggestion };
     }
     case 'mode':
       return /^[0-7]+$/.test(value) && parseInt(value, 8) <= 0xffffffff ? undefined : { code: 'invalid-mount-value', message: `mode takes octal permission bits such as 0755, not ${quoted(value)}` };

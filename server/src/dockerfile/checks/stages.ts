@@ -100,13 +100,16 @@ function resolve(model: DockerfileModel, names: StageNames, stage: Stage, value:
   const problem = referenceProblem(value);
   const suggestion = closest(lower, candidates);
   const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
+  // The fix replaces the value where it is written as is (one line, no quotes).
+  const exact = range.start.line === range.end.line && range.end.character - range.start.character === value.length;
+  const fix = suggestion && exact ? { title: `Change to ${suggestion}`, range, newText: suggestion } : undefined;
   if (problem) {
     return finding('undefined-stage', 'error', range,
-      `${quoted(value)} is neither a stage of this file nor a valid image name: ${problem}${hint}.`);
+      `${quoted(value)} is neither a stage of this file nor a valid image name: ${problem}${hint}.`, fix);
   }
   if (suggestion && looksLikeStageName(value)) {
     return finding('undefined-stage', 'warning', range,
-      `${quoted(value)} is not a stage of this file, so it is pulled as an image${hint}.`);
+      `${quoted(value)} is not a stage of this file, so it is pulled as an image${hint}.`, fix);
   }
   return undefined;
 }

@@ -61,8 +61,10 @@ export const checkDirectives: Check = (model) => {
   for (const directive of model.directives) {
     const earlier = seen.get(directive.name);
     if (earlier !== undefined) {
+      const line = directive.range.start.line;
       out.push(finding('duplicate-directive', 'error', directive.nameRange,
-        `The ${directive.name} directive is already set on line ${earlier + 1}; a directive may appear only once.`));
+        `The ${directive.name} directive is already set on line ${earlier + 1}; a directive may appear only once.`,
+        { title: `Remove this ${directive.name} directive`, range: lineWithBreak(model, line), newText: '' }));
       continue;
     }
     seen.set(directive.name, directive.range.start.line);
@@ -74,6 +76,13 @@ export const checkDirectives: Check = (model) => {
   out.push(...misplacedDirectives(model));
   return out;
 };
+
+/** A whole line and its line break (the one before it on the last line). */
+function lineWithBreak(model: DockerfileModel, line: number): Range {
+  if (line + 1 < model.lines.length) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+  const start = line > 0 ? { line: line - 1, character: model.lines[line - 1].length } : { line, character: 0 };
+  return { start, end: { line, character: model.lines[line].length } };
+}
 
 const DIRECTIVE_LIKE = /^#\s*(syntax|escape|check)\s*=\s*\S/i;
 

@@ -1,6 +1,7 @@
 // Argument counts and shapes: missing and extra arguments, ENV/LABEL/ARG pairs, the HEALTHCHECK type word,
 // and COPY/ADD sources and destination. Facts from BuildKit's instructions/parse.go and line_parsers.go.
-import { didYouMean } from '../../util/closest';
+import { closest, didYouMean, editDistance } from '../../util/closest';
+import { FLAGS } from '../docs/flags';
 import { HEALTHCHECK_TYPES } from '../docs/signals';
 import type { DockerfileModel, Instruction, Token } from '../model';
 import {
@@ -128,11 +129,25 @@ export const checkHealthcheckShape: IndexedCheck = (model, index = indexInstruct
       }
     } else {
       out.push(finding('unknown-healthcheck-type', 'error', type.range,
-        `HEALTHCHECK expects CMD <command> or NONE, not ${quoted(type.value)}${didYouMean(type.value, HEALTHCHECK_TYPES)}.`));
+        `HEALTHCHECK expects CMD <command> or NONE, not ${quoted(type.value)}${didYouMean(type.value, HEALTHCHECK_TYPES)}.`,
+        healthcheckTypeFix(instruction, type)));
     }
   }
   return out;
 };
+
+/** The type word most probably meant (`CDM` -> CMD), or CMD put before a command that lacks it. */
+function healthcheckTypeFix(instruction: Instruction, type: Token): Finding['fix'] {
+  const lower = instruction.keyword.value === instruction.keyword.value.toLowerCase();
+  // Closer than "did you mean" asks for: a word this near CMD or NONE is a misspelling, not a command.
+  const suggestion = closest(type.value, HEALTHCHECK_TYPES) ?? HEALTHCHECK_TYPES.find((t) => editDistance(type.value, t) <= 2);
+  if (suggestion) {
+    const newText = lower ? suggestion.toLowerCase() : suggestion;
+    return { title: `Change to ${newText}`, range: type.range, newText };
+  }
+  const cmd = lower ? 'cmd' : 'CMD';
+  return { title: `Insert ${cmd} before the command`, range: { start: type.range.start, end: type.range.start }, newText: `${cmd} ` };
+}
 
 const PAIR_INSTRUCTIONS = ['ENV', 'LABEL', 'ARG'];
 const COPY_AND_ADD = ['COPY', 'ADD'];
@@ -217,12 +232,25 @@ export const checkCopySources: IndexedCheck = (model, index = indexInstructions(
       if (URL_SOURCE.test(source) || GIT_SOURCE.test(source)) {
         const kind = URL_SOURCE.test(source) && !/\.git(#|$)/.test(source) ? 'a URL' : 'a Git repository';
         out.push(finding('copy-remote-source', 'error', tokens[k].range,
-          `COPY cannot read ${kind} (${quoted(source)}); use ADD, or download it in a RUN step.`));
+          `COPY cannot read ${kind} (${quoted(source)}); use ADD, or download it in a RUN step.`, addFix(instruction, tokens.length)));
       }
     }
   }
   return out;
 };
+
+const ADD_FLAGS: ReadonlySet<string> = new Set(FLAGS.filter((f) => f.instruction === 'ADD').map((f) => f.name));
+
+/**
+ * COPY -> ADD, when that changes nothing else: a single source (ADD would also unpack local archives among
+ * several) and only flags that ADD has too.
+ */
+function addFix(instruction: Instruction, count: number): Finding['fix'] | undefined {
+  if (count !== 2 || !instruction.flags.every((f) => ADD_FLAGS.has(f.name))) return undefined;
+  const keyword = instruction.keyword;
+  const newText = keyword.value === keyword.value.toLowerCase() ? 'add' : 'ADD';
+  return { title: `Change ${keyword.value} to ${newText}`, range: keyword.range, newText };
+}
 
 /**
  * `copy-destination-not-directory`: with several sources the destination must be a directory. The classic
