@@ -1,5 +1,6 @@
 // The Dockerfile language service: binds the pure providers of this folder to a parsed model per document
 // version. The connection layer calls it; it never sees the connection.
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerignoreFiles } from '../documents/DockerignoreFiles';
 import { ParsedDocuments } from '../documents/ParsedDocuments';
@@ -27,10 +28,18 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
   const ignoreFiles = new DockerignoreFiles();
   const model = (document: TextDocument): DockerfileModel => models.get(document);
 
-  const diagnostics = (document: TextDocument) => {
+  // The last diagnostics of each document, so that the light bulb's fix-all does not diagnose the file again.
+  // The key holds what the answer depends on: the document's version, the settings and the .dockerignore read.
+  const lastDiagnostics = new Map<string, { version: number; settings: unknown; ignore: unknown; diagnostics: Diagnostic[] }>();
+  const diagnostics = (document: TextDocument): Diagnostic[] => {
+    const settings = host.settings().dockerfile?.diagnostics;
     const ignore = ignoreFiles.forDockerfile(document.uri);
+    const last = lastDiagnostics.get(document.uri);
+    if (last && last.version === document.version && last.settings === settings && last.ignore === ignore) return last.diagnostics;
     const checks = ignore ? [...OWN_CHECKS, copyIgnoredFileCheck(ignore.patterns, ignore.name)] : OWN_CHECKS;
-    return diagnoseDockerfile(model(document), { severity: host.settings().dockerfile?.diagnostics }, checks);
+    const found = diagnoseDockerfile(model(document), { severity: settings }, checks);
+    lastDiagnostics.set(document.uri, { version: document.version, settings, ignore, diagnostics: found });
+    return found;
   };
   const formatOptions = (options: DockerfileFormatOptions): DockerfileFormatOptions => ({
     ...options,
@@ -60,11 +69,20 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
     formatting: (document, options, range) => formatDockerfile(model(document), formatOptions(options), range),
     onTypeFormatting: (document, position, ch, options) => formatOnType(model(document), position, ch, formatOptions(options)),
     codeActions: (document, range, context) =>
-      codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document) }),
+      codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
     documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists }),
     semanticTokens: (document) => semanticTokens(model(document)),
     inlayHints: (document, range) => inlayHints(model(document), range),
     signatureHelp: (document, position, context) => signatureHelp(model(document), position, context),
-    close: (uri) => models.delete(uri),
+    close: (uri) => {
+      models.delete(uri);
+      lastDiagnostics.delete(uri);
+    },
   };
+}
+
+/** The document's line terminator (the first one it uses), for fixes that add a line. */
+function eolOf(document: TextDocument): string {
+  const text = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+  return text.endsWith('\r\n') ? '\r\n' : text.endsWith('\r') ? '\r' : '\n';
 }
