@@ -74,8 +74,9 @@ describe('Dockerfile outline', () => {
     ]);
   });
 
-  it('shows ONBUILD with its trigger, ARG/ENV/LABEL with the names they declare', () => {
+  it('shows ONBUILD with its trigger; global ARGs with the names they declare, a stage\'s ARG/ENV/LABEL with them in the detail', () => {
     const text = [
+      'ARG BASE=alpine TAG',
       'FROM alpine',
       'ENV A=1 B="two words"',
       'LABEL "org.opencontainers.image.title"="My app" version=2',
@@ -84,23 +85,20 @@ describe('Dockerfile outline', () => {
       'ENV LEGACY value with spaces',
     ].join('\n');
     assert.deepStrictEqual(tree(outline(text)), [
+      'Variable ARG | BASE=alpine TAG',
+      '  Variable BASE | alpine',
+      '  Variable TAG',
       'Class alpine (stage 0)',
       '  Variable ENV | A=1 B="two words"',
-      '    Variable A | 1',
-      '    Variable B | two words',
       '  Property LABEL | "org.opencontainers.image.title"="My app" version=2',
-      '    Property org.opencontainers.image.title | My app',
-      '    Property version | 2',
       '  Variable ARG | TARGETARCH',
-      '    Variable TARGETARCH',
       '  Event ONBUILD | COPY . /src',
       '    Function COPY | . /src',
       '  Variable ENV | LEGACY value with spaces',
-      '    Variable LEGACY | value with spaces',
     ]);
-    const onbuild = outline(text)[0].children![3];
-    assert.deepStrictEqual(onbuild.children![0].range, r(4, 8, 4, 19));
-    assert.deepStrictEqual(onbuild.children![0].selectionRange, r(4, 8, 4, 12));
+    const onbuild = outline(text)[1].children![3];
+    assert.deepStrictEqual(onbuild.children![0].range, r(5, 8, 5, 19));
+    assert.deepStrictEqual(onbuild.children![0].selectionRange, r(5, 8, 5, 12));
   });
 
   it('joins continuation lines into a one-line detail of at most 60 characters', () => {

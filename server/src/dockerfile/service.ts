@@ -1,6 +1,6 @@
 // The Dockerfile language service: binds the pure providers of this folder to a parsed model per document
 // version. The connection layer calls it; it never sees the connection.
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerignoreFiles } from '../documents/DockerignoreFiles';
 import { ParsedDocuments } from '../documents/ParsedDocuments';
@@ -41,6 +41,14 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
     lastDiagnostics.set(document.uri, { version: document.version, settings, ignore, diagnostics: found });
     return found;
   };
+  // VS Code asks for the outline of one version several times (Outline view, breadcrumbs, sticky scroll): the
+  // symbols of a model are made once. Answers are read-only for their users.
+  const symbols = new WeakMap<DockerfileModel, DocumentSymbol[]>();
+  const symbolsOf = (parsed: DockerfileModel): DocumentSymbol[] => {
+    let found = symbols.get(parsed);
+    if (!found) symbols.set(parsed, (found = documentSymbols(parsed)));
+    return found;
+  };
   const formatOptions = (options: DockerfileFormatOptions): DockerfileFormatOptions => ({
     ...options,
     keywordCase: host.settings().dockerfile?.format?.keywordCase ?? 'dominant',
@@ -57,7 +65,7 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
     diagnostics,
     completion: (document, position) => completeDockerfile(model(document), position, { images: host.images() }),
     hover: (document, position) => hoverDockerfile(model(document), position, { images: host.images() }),
-    documentSymbols: (document) => documentSymbols(model(document)),
+    documentSymbols: (document) => symbolsOf(model(document)),
     workspaceSymbols: (query) =>
       workspaceSymbols(host.openDocuments().map((document) => ({ uri: document.uri, model: model(document) })), query),
     definition: (document, position) => definition(model(document), document.uri, position),

@@ -5,7 +5,10 @@
 // `AS name` as written; a stage without a name is `<image> (stage N)` (`(stage N)` when FROM has no image), N
 // being the 0-based index that `COPY --from=N` and `--target` use. The stage's instructions are its children:
 // ARG/ENV are Variables, LABEL a Property, ONBUILD an Event whose child is its trigger, the rest Functions.
-// ARG/ENV/LABEL have the names they declare as children. Details are one line of at most DETAIL_MAX characters.
+// The global ARGs (before the first FROM) have the names they declare as children; inside a stage the names
+// show in the instruction's detail only, which keeps the answer for a file of thousands of instructions small
+// (the outline of a 9.6k-line file is about 1.4 MB of JSON; it is sent and parsed on every request).
+// Details are one line of at most DETAIL_MAX characters.
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Directive, DockerfileModel, Instruction, KeyValue, Stage } from './model';
 import { unquote } from './variables';
@@ -19,7 +22,7 @@ export function documentSymbols(model: DockerfileModel): DocumentSymbol[] {
   for (const directive of model.directives) symbols.push(directiveSymbol(directive));
   for (const instruction of model.instructions) {
     if (instruction.stage >= 0) break;
-    symbols.push(instructionSymbol(instruction, model.escape));
+    symbols.push(instructionSymbol(instruction, model.escape, true));
   }
   for (const stage of model.stages) symbols.push(stageSymbol(stage, model.escape));
   return symbols;
@@ -60,7 +63,7 @@ function stageSymbol(stage: Stage, escape: string): DocumentSymbol {
     kind: SymbolKind.Class,
     range: copy(stage.range),
     selectionRange: copy(selection),
-    children: stage.instructions.map((instruction) => instructionSymbol(instruction, escape)),
+    children: stage.instructions.map((instruction) => instructionSymbol(instruction, escape, false)),
   };
   if (named && stage.image) symbol.detail = oneLine([stage.image.value], DETAIL_MAX);
   return symbol;
@@ -78,7 +81,8 @@ function directiveSymbol(directive: Directive): DocumentSymbol {
   return symbol;
 }
 
-function instructionSymbol(instruction: Instruction, escape: string): DocumentSymbol {
+/** An instruction's symbol; with `names`, the names that ARG/ENV/LABEL declare are its children. */
+function instructionSymbol(instruction: Instruction, escape: string, names: boolean): DocumentSymbol {
   const symbol: DocumentSymbol = {
     name: instruction.name,
     kind: instructionKind(instruction.name),
@@ -91,8 +95,8 @@ function instructionSymbol(instruction: Instruction, escape: string): DocumentSy
     : oneLine(argumentParts(instruction), DETAIL_MAX);
   if (detail) symbol.detail = detail;
   if (trigger) {
-    symbol.children = [instructionSymbol(trigger, escape)];
-  } else if (instruction.pairs.length > 0) {
+    symbol.children = [instructionSymbol(trigger, escape, names)];
+  } else if (names && instruction.pairs.length > 0) {
     const children: DocumentSymbol[] = [];
     for (const pair of instruction.pairs) {
       const child = pairSymbol(instruction, pair, escape);
