@@ -35,10 +35,11 @@ export function editorChecks(ui: () => Page, workspace: () => string, screenshot
     }
     throw new Error(`${what}: the editor shows ${JSON.stringify(text)}`);
   };
-  /** The word `word` on the editor's line that starts with `lineStart`. */
-  const wordOnLine = (lineStart: string, word: string): Locator =>
-    editor().locator('.view-line').filter({ hasText: new RegExp(`^${lineStart.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`) }).first()
-      .getByText(word, { exact: true }).first();
+  /** The word `word` on the editor's line that starts with `lineStart` (whose spaces VS Code draws as U+00A0). */
+  const wordOnLine = (lineStart: string, word: string): Locator => {
+    const start = lineStart.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \u00a0]');
+    return editor().locator('.view-line').filter({ hasText: new RegExp(`^${start}`) }).first().getByText(word, { exact: true }).first();
+  };
 
   return [
     ['open a multi-stage Dockerfile: the Outline view lists its stages', async () => {
@@ -71,7 +72,9 @@ export function editorChecks(ui: () => Page, workspace: () => string, screenshot
     }],
     ['the light bulb on `FROM x as y` offers a quick fix that makes it `AS`', async () => {
       await wordOnLine('FROM dw-test', 'as').click();
-      const bulb = ui().locator('.lightBulbWidget .codicon').first();
+      // VS Code 1.100 draws the bulb in the gutter (codicon-gutter-lightbulb-auto-fix when a fix is preferred) when
+      // the line under the cursor has text where the floating widget would go.
+      const bulb = editor().locator('.lightBulbWidget, [class*="gutter-lightbulb"]').filter({ visible: true }).first();
       await bulb.waitFor({ timeout: 15_000 });
       await bulb.click();
       const fix = ui().locator('.action-widget .monaco-list-row').filter({ hasText: /AS/ }).first();
