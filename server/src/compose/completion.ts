@@ -1,7 +1,7 @@
 // Compose completion: pure (model, position, context) -> items. Keys at every level as snippets (from our
 // key metadata), enum and boolean values, names defined in the file where a value refers to one, images the
 // local engine has, build targets read from the service's Dockerfile, and `.env` variables inside `${`.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { isMap, type YAMLMap } from 'yaml';
 import type { LocalImage } from '../../../common/src/protocol';
 import { scalarText, type ComposeModel, type NameKind } from './model';

@@ -1,7 +1,7 @@
 // Compose hover: pure (model, position, context) -> markdown. Keys (description, example, link), enum
 // values, references (the definition they name), images (what the local engine knows), and `${VAR}` (its
 // value from `.env`, or its default).
-import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { findLocalImage, localImageMarkdown } from '../util/localImages';
 import { keyMarkdown, type ComposeContext } from './completion';
 import { scalarText, type ComposeModel, type NameDefinition } from './model';

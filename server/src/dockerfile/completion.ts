@@ -1,7 +1,7 @@
 // Dockerfile completion: pure (model, position, context) -> items. Contexts: instruction keywords (also
 // after ONBUILD), parser directives and their values, flags and their values (enums, stages, platforms,
 // --mount types, keys and values), variables after `$`, FROM images and stages, HEALTHCHECK CMD/NONE, signals.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { LocalImage } from '../../../common/src/protocol';
 import { CHECK_RULES } from './docs/checks';
 import { DIRECTIVES } from './docs/directives';

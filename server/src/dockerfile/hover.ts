@@ -1,7 +1,7 @@
 // Dockerfile hover: pure (model, position, context) -> markdown. Instructions, directives, flags, --mount
 // types and keys, variables (value and where defined), stage names (their FROM line), and base images
 // (what the local engine knows of them).
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { LocalImage } from '../../../common/src/protocol';
 import { findLocalImage, localImageMarkdown } from '../util/localImages';
 import { predefinedArg } from './docs/args';

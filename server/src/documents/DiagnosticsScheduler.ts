@@ -2,7 +2,7 @@
 // only. A version that was superseded before its turn is never computed nor published. The wait adapts to
 // the document: as long as its last computation took, within [minDelayMs, maxDelayMs], so a small file
 // answers at once while a huge one does not recompute on every keystroke of a fast typist.
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface DiagnosticsSchedulerOptions {
