@@ -1,47 +1,24 @@
 // Quick fixes of BuildKit's rules: casing, MAINTAINER, the --platform flag, EXPOSE, variables and removals.
 // (The exec form and the legacy ENV/LABEL form are in dockerfileCodeActions.quoting.test.ts.)
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import { OWN_CHECKS } from '../../server/src/dockerfile/checks';
-import { codeActions } from '../../server/src/dockerfile/codeActions';
-import { diagnoseDockerfile } from '../../server/src/dockerfile/diagnostics';
-import { contains } from '../../server/src/dockerfile/locate';
-import { parseDockerfile } from '../../server/src/dockerfile/parser';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { edit } from './support/dockerfileCaret';
+import { applied, quickFixes, URI } from './support/dockerfileCodeActions';
 
-const URI = 'file:///work/Dockerfile';
-
-/** The quick fixes at the `|` of the text, for the diagnostics there, as the editor asks for them. */
-function quickFixes(marked: string): { text: string; actions: CodeAction[] } {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const model = parseDockerfile(text);
-  const all = diagnoseDockerfile(model, {}, OWN_CHECKS);
-  const diagnostics = all.filter((d) => contains(d.range, position));
-  const context = { diagnostics, only: ['quickfix'] };
-  return { text, actions: codeActions(model, { uri: URI, range: { start: position, end: position }, context, allDiagnostics: () => all }) };
-}
-
-/** Each action as [title, isPreferred, codes of its diagnostics, edits]. */
+/** Each action at the `|` of the text as [title, isPreferred, codes of its diagnostics, edits]. */
 function summary(marked: string): [string, boolean | undefined, string[], TextEdit[]][] {
-  return quickFixes(marked).actions.map((a) => {
+  return quickFixes(marked, '|').actions.map((a) => {
     assert.strictEqual(a.kind, 'quickfix');
     return [a.title, a.isPreferred, (a.diagnostics ?? []).map((d) => String(d.code)), a.edit?.changes?.[URI] ?? []];
   });
 }
 
-/** The text after applying the action with this title. */
+/** The text after applying the action with this title at the `|`. */
 function fixed(marked: string, title: string): string {
-  const { text, actions } = quickFixes(marked);
+  const { text, actions } = quickFixes(marked, '|');
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `no action "${title}"; there are: ${actions.map((a) => a.title).join(' | ')}`);
-  return TextDocument.applyEdits(TextDocument.create(URI, 'dockerfile', 1, text), action.edit!.changes![URI]);
-}
-
-function edit(sl: number, sc: number, el: number, ec: number, newText: string): TextEdit {
-  return { range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText };
+  return applied(text, action);
 }
 
 function ignore(rule: string, line = 0): [string, boolean, string[], TextEdit[]] {

@@ -1,31 +1,11 @@
 // "Ignore <Rule> in this file", source.fixAll, the kinds asked for (context.only) and odd requests.
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { OWN_CHECKS } from '../../server/src/dockerfile/checks';
 import { codeActions } from '../../server/src/dockerfile/codeActions';
 import { diagnoseDockerfile } from '../../server/src/dockerfile/diagnostics';
-import { contains } from '../../server/src/dockerfile/locate';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
-
-const URI = 'file:///work/Dockerfile';
-
-/** The actions at the `‸` of the text (the diagnostics there in context), for the kinds in `only`. */
-function actionsAt(marked: string, only?: string[], eol?: string): { text: string; all: Diagnostic[]; actions: CodeAction[] } {
-  const offset = marked.indexOf('‸');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const model = parseDockerfile(text);
-  const all = diagnoseDockerfile(model, {}, OWN_CHECKS);
-  const context: CodeActionContext = { diagnostics: all.filter((d) => contains(d.range, position)) };
-  if (only) context.only = only;
-  return { text, all, actions: codeActions(model, { uri: URI, range: { start: position, end: position }, context, allDiagnostics: () => all, eol }) };
-}
-
-function applied(text: string, action: CodeAction): string {
-  return TextDocument.applyEdits(TextDocument.create(URI, 'dockerfile', 1, text), action.edit!.changes![URI]);
-}
+import { actionsAt, applied, URI } from './support/dockerfileCodeActions';
 
 /** The text after "Ignore <rule> in this file". */
 function ignored(marked: string, rule: string, eol?: string): string {

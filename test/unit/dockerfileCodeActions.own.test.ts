@@ -1,41 +1,17 @@
 // Quick fixes of our own checks: every "did you mean", duplicates, missing `=`, JSON form, COPY and directives.
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import { OWN_CHECKS } from '../../server/src/dockerfile/checks';
-import { codeActions } from '../../server/src/dockerfile/codeActions';
-import { diagnoseDockerfile } from '../../server/src/dockerfile/diagnostics';
-import { contains } from '../../server/src/dockerfile/locate';
-import { parseDockerfile } from '../../server/src/dockerfile/parser';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { edit } from './support/dockerfileCaret';
+import { quickFixes, resultsOf, URI } from './support/dockerfileCodeActions';
 
-const URI = 'file:///work/Dockerfile';
-
-/** The quick fixes at the `‸` of the text, for the diagnostics there. */
-function quickFixes(marked: string): { text: string; actions: CodeAction[] } {
-  const offset = marked.indexOf('‸');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const model = parseDockerfile(text);
-  const all = diagnoseDockerfile(model, {}, OWN_CHECKS);
-  const diagnostics = all.filter((d) => contains(d.range, position));
-  return { text, actions: codeActions(model, { uri: URI, range: { start: position, end: position }, context: { diagnostics, only: ['quickfix'] }, allDiagnostics: () => all }) };
-}
-
-/** Each action as [title, isPreferred, code of its diagnostic, edits]. */
+/** Each action at the `‸` of the text as [title, isPreferred, code of its diagnostic, edits]. */
 function summary(marked: string): [string, boolean | undefined, string, TextEdit[]][] {
   return quickFixes(marked).actions.map((a) => [a.title, a.isPreferred, (a.diagnostics ?? []).map((d) => String(d.code)).join(','), a.edit?.changes?.[URI] ?? []]);
 }
 
-/** Each action as [title, isPreferred, the text after it]. */
+/** Each action at the `‸` of the text as [title, isPreferred, the text after it]. */
 function results(marked: string): [string, boolean | undefined, string][] {
-  const { text, actions } = quickFixes(marked);
-  const document = TextDocument.create(URI, 'dockerfile', 1, text);
-  return actions.map((a) => [a.title, a.isPreferred, TextDocument.applyEdits(document, a.edit!.changes![URI])]);
-}
-
-function edit(sl: number, sc: number, el: number, ec: number, newText: string): TextEdit {
-  return { range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText };
+  return resultsOf(quickFixes(marked));
 }
 
 describe('Dockerfile code actions: our own checks', () => {

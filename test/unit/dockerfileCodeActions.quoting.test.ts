@@ -1,27 +1,15 @@
 // Quick fixes that rewrite text under the Dockerfile's quoting rules: JSONArgsRecommended (the exec form, only
 // when no shell feature is used) and LegacyKeyValueFormat (KEY=value with the same value).
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import { OWN_CHECKS } from '../../server/src/dockerfile/checks';
-import { codeActions } from '../../server/src/dockerfile/codeActions';
 import { shellWords } from '../../server/src/dockerfile/codeActionsText';
-import { diagnoseDockerfile } from '../../server/src/dockerfile/diagnostics';
-import { contains } from '../../server/src/dockerfile/locate';
 import { parseDockerfile, unquote } from '../../server/src/dockerfile/parser';
-
-const URI = 'file:///work/Dockerfile';
+import { edit } from './support/dockerfileCaret';
+import { quickFixes as allQuickFixes, resultsOf, URI } from './support/dockerfileCodeActions';
 
 /** The quick fixes (without "Ignore ...") at the `‸` of the text. */
 function quickFixes(marked: string): { text: string; actions: CodeAction[] } {
-  const offset = marked.indexOf('‸');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const model = parseDockerfile(text);
-  const all = diagnoseDockerfile(model, {}, OWN_CHECKS);
-  const diagnostics = all.filter((d) => contains(d.range, position));
-  const actions = codeActions(model, { uri: URI, range: { start: position, end: position }, context: { diagnostics, only: ['quickfix'] }, allDiagnostics: () => all });
+  const { text, actions } = allQuickFixes(marked);
   return { text, actions: actions.filter((a) => !a.title.startsWith('Ignore ')) };
 }
 
@@ -31,13 +19,7 @@ function summary(marked: string): [string, boolean | undefined, TextEdit[]][] {
 
 /** Each fix as [title, preferred, the text after it]. */
 function results(marked: string): [string, boolean | undefined, string][] {
-  const { text, actions } = quickFixes(marked);
-  const document = TextDocument.create(URI, 'dockerfile', 1, text);
-  return actions.map((a) => [a.title, a.isPreferred, TextDocument.applyEdits(document, a.edit!.changes![URI])]);
-}
-
-function edit(sl: number, sc: number, el: number, ec: number, newText: string): TextEdit {
-  return { range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText };
+  return resultsOf(quickFixes(marked));
 }
 
 describe('Dockerfile code actions: exec form (JSONArgsRecommended)', () => {

@@ -4,23 +4,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { OWN_CHECKS } from '../../server/src/dockerfile/checks';
 import { codeActions } from '../../server/src/dockerfile/codeActions';
 import { diagnoseDockerfile } from '../../server/src/dockerfile/diagnostics';
 import type { DockerfileModel, Instruction } from '../../server/src/dockerfile/model';
 import { parseDockerfile, unquote } from '../../server/src/dockerfile/parser';
+import { corpusFiles, corpusFolder } from './support/corpus';
+import { afterEdits } from './support/dockerfileCaret';
 
-// out/test/unit -> the repository root.
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const corpus = corpusFolder();
 const URI = 'file:///corpus/Dockerfile';
-
-function filesOf(folder: string): string[] {
-  const dir = path.join(corpus, folder);
-  return fs.readdirSync(dir).sort().map((name) => path.join(dir, name)).filter((file) => fs.statSync(file).isFile());
-}
 
 /** The fixes source.fixAll may apply to a file that builds: each one keeps what the file means. */
 const MEANING_KEPT = new Set([
@@ -97,7 +91,7 @@ function sameMeaning(file: string, before: DockerfileModel, after: DockerfileMod
 
 describe('Dockerfile code actions on the real-world corpus', () => {
   it('source.fixAll keeps every Dockerfile meaning the same and leaves none of the fixed problems', () => {
-    const files = filesOf('dockerfiles');
+    const files = corpusFiles('dockerfiles');
     assert.ok(files.length > 100, `the shared corpus is missing: ${corpus}`);
     const fixedCodes = new Map<string, number>();
     for (const file of files) {
@@ -114,7 +108,7 @@ describe('Dockerfile code actions on the real-world corpus', () => {
         assert.ok(MEANING_KEPT.has(String(d.code)), `${name}:${d.range.start.line + 1}: fixAll applied ${d.code}, which changes what the file does`);
         fixedCodes.set(String(d.code), (fixedCodes.get(String(d.code)) ?? 0) + 1);
       }
-      const fixedText = TextDocument.applyEdits(TextDocument.create(URI, 'dockerfile', 1, text), edits);
+      const fixedText = afterEdits(text, edits);
       const after = parseDockerfile(fixedText);
       sameMeaning(name, before, after);
       const left = diagnose(after);
@@ -135,7 +129,7 @@ describe('Dockerfile code actions on the real-world corpus', () => {
   });
 
   it('offers only edits inside the document on BuildKit parser inputs, without failing', () => {
-    const files = filesOf('parser-tests');
+    const files = corpusFiles('parser-tests');
     assert.ok(files.length > 0, `the shared corpus is missing: ${corpus}/parser-tests`);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');

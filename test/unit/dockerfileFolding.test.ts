@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import type { FoldingRange } from 'vscode-languageserver-types';
 import { foldingRanges } from '../../server/src/dockerfile/folding';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
+import { corpusFiles } from './support/corpus';
 
 /** The folding ranges of the lines, as [startLine, endLine] or [startLine, endLine, kind]. */
 function folds(lines: readonly string[]): (number | string)[][] {
@@ -23,16 +23,6 @@ function checkNested(ranges: readonly FoldingRange[], lineCount: number, what: s
     open.push(range);
     previous = range.startLine;
   }
-}
-
-function corpusFiles(): string[] {
-  for (let dir of [__dirname, process.cwd()]) {
-    for (let up = 0; up < 6; up++, dir = path.dirname(dir)) {
-      const folder = path.join(dir, '..', 'shared', 'corpus', 'dockerfiles');
-      if (fs.existsSync(folder)) return fs.readdirSync(folder).sort().map((name) => path.join(folder, name));
-    }
-  }
-  return [];
 }
 
 describe('Dockerfile folding', () => {

@@ -1,25 +1,11 @@
 // Document formatting: instruction keywords take the file's dominant case (or upper case by setting), and FROM's
 // `AS` follows its keyword (BuildKit's ConsistentInstructionCasing and FromAsCasing).
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { formatDockerfile, type DockerfileFormatOptions } from '../../server/src/dockerfile/format';
+import type { DockerfileFormatOptions } from '../../server/src/dockerfile/format';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
+import { edits, format, SPACES } from './support/dockerfileFormat';
 
-const SPACES: DockerfileFormatOptions = { tabSize: 4, insertSpaces: true };
 const UPPER: DockerfileFormatOptions = { ...SPACES, keywordCase: 'upper' };
-
-function edits(text: string, options = SPACES): TextEdit[] {
-  const result = formatDockerfile(parseDockerfile(text), options);
-  assert.ok(Array.isArray(result), 'not refused');
-  return result;
-}
-
-function format(text: string, options = SPACES): string {
-  const formatted = TextDocument.applyEdits(TextDocument.create('file:///Dockerfile', 'dockerfile', 1, text), edits(text, options));
-  assert.deepStrictEqual(edits(formatted, options), [], 'formatting the result again changes nothing');
-  return formatted;
-}
 
 describe('Dockerfile formatting: keyword case', () => {
   it('writes every keyword in the case most keywords of the file use', () => {

@@ -1,28 +1,9 @@
 // Document formatting: where instructions, continuation lines, comments and blank lines end up, and the edits
 // that get them there (few, small, in order, never across a line end).
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { formatDockerfile, type DockerfileFormatOptions } from '../../server/src/dockerfile/format';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
-
-const SPACES: DockerfileFormatOptions = { tabSize: 4, insertSpaces: true };
-
-function edits(text: string, options = SPACES): TextEdit[] {
-  const result = formatDockerfile(parseDockerfile(text), options);
-  assert.ok(Array.isArray(result), 'not refused');
-  return result;
-}
-
-function format(text: string, options = SPACES): string {
-  const formatted = TextDocument.applyEdits(TextDocument.create('file:///Dockerfile', 'dockerfile', 1, text), edits(text, options));
-  assert.deepStrictEqual(edits(formatted, options), [], 'formatting the result again changes nothing');
-  return formatted;
-}
-
-function edit(line: number, start: number, end: number, newText: string): TextEdit {
-  return { range: { start: { line, character: start }, end: { line, character: end } }, newText };
-}
+import { lineEdit as edit } from './support/dockerfileCaret';
+import { edits, format } from './support/dockerfileFormat';
 
 describe('Dockerfile formatting: layout', () => {
   it('moves instructions to column 0 and indents continuation lines by one unit', () => {

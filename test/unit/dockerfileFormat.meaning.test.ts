@@ -1,24 +1,9 @@
 // Document formatting never changes what a Dockerfile means: heredocs, JSON arrays, quoted strings, words split
 // over lines, arguments taken as one string, shell quoting, the backtick escape; and it refuses an open heredoc.
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { formatDockerfile, type DockerfileFormatOptions } from '../../server/src/dockerfile/format';
+import { formatDockerfile } from '../../server/src/dockerfile/format';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
-
-const SPACES: DockerfileFormatOptions = { tabSize: 4, insertSpaces: true };
-
-function edits(text: string, options = SPACES): TextEdit[] {
-  const result = formatDockerfile(parseDockerfile(text), options);
-  assert.ok(Array.isArray(result), 'not refused');
-  return result;
-}
-
-function format(text: string, options = SPACES): string {
-  const formatted = TextDocument.applyEdits(TextDocument.create('file:///Dockerfile', 'dockerfile', 1, text), edits(text, options));
-  assert.deepStrictEqual(edits(formatted, options), [], 'formatting the result again changes nothing');
-  return formatted;
-}
+import { edits, format, SPACES } from './support/dockerfileFormat';
 
 /** The joined arguments of instruction `index`, before and after formatting. */
 function argsText(text: string, index: number): string | undefined {

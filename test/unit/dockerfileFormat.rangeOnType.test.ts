@@ -1,34 +1,24 @@
 // Range formatting (only the lines a range touches) and on-type formatting after a newline (a new continuation
 // line gets one indentation unit, nothing else does).
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { formatDockerfile, formatOnType, type DockerfileFormatOptions } from '../../server/src/dockerfile/format';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
+import { afterEdits, caret, lineEdit as edit, range } from './support/dockerfileCaret';
+import { SPACES } from './support/dockerfileFormat';
 
-const SPACES: DockerfileFormatOptions = { tabSize: 4, insertSpaces: true };
 const TABS: DockerfileFormatOptions = { tabSize: 4, insertSpaces: false };
-
-function range(sl: number, sc: number, el: number, ec: number): Range {
-  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
-}
 
 function formatRange(text: string, r: Range, options = SPACES): string {
   const result = formatDockerfile(parseDockerfile(text), options, r);
   assert.ok(Array.isArray(result), 'not refused');
-  return TextDocument.applyEdits(TextDocument.create('file:///Dockerfile', 'dockerfile', 1, text), result);
+  return afterEdits(text, result);
 }
 
 /** On-type edits for a newline typed just before the `|` of the text. */
 function onType(marked: string, options = SPACES, ch = '\n'): TextEdit[] {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  return formatOnType(parseDockerfile(marked.replace('|', '')), position, ch, options);
-}
-
-function edit(line: number, start: number, end: number, newText: string): TextEdit {
-  return { range: { start: { line, character: start }, end: { line, character: end } }, newText };
+  const { text, position } = caret(marked);
+  return formatOnType(parseDockerfile(text), position, ch, options);
 }
 
 describe('Dockerfile formatting: range', () => {

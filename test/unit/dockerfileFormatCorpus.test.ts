@@ -3,31 +3,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { formatDockerfile, formatOnType, type DockerfileFormatOptions } from '../../server/src/dockerfile/format';
 import type { DockerfileModel, Instruction } from '../../server/src/dockerfile/model';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
+import { corpusFiles, corpusFolder } from './support/corpus';
+import { afterEdits } from './support/dockerfileCaret';
+import { SPACES } from './support/dockerfileFormat';
 
-/** The shared corpus, beside the repository (tests run from out/test/unit, or bundled from elsewhere with the repository as cwd). */
-function corpusFolder(): string {
-  const candidates = [path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus'), path.resolve(process.cwd(), '..', 'shared', 'corpus')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'dockerfiles'))) ?? candidates[0];
-}
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (fs.statSync(file).isDirectory()) out.push(...filesUnder(file));
-    else out.push(file);
-  }
-  return out;
-}
-
-const FILES = filesUnder(path.join(corpusFolder(), 'dockerfiles'));
-const SPACES: DockerfileFormatOptions = { tabSize: 4, insertSpaces: true };
+const FILES = corpusFiles();
 const TABS: DockerfileFormatOptions = { tabSize: 2, insertSpaces: false };
 const UPPER: DockerfileFormatOptions = { tabSize: 2, insertSpaces: true, keywordCase: 'upper' };
 
@@ -50,10 +34,6 @@ function checkEdits(lines: string[], list: TextEdit[]): void {
     line = end.line;
     character = end.character;
   }
-}
-
-function apply(text: string, list: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///Dockerfile', 'dockerfile', 1, text), list);
 }
 
 /** Arguments whose whitespace BuildKit keeps as written (one string), compared exactly; elsewhere runs of blanks separate. */
@@ -107,7 +87,7 @@ function checkLayout(model: DockerfileModel, where: string): void {
 /** Formats, checks meaning, layout and idempotency; returns the formatted text. */
 function roundTrip(text: string, options: DockerfileFormatOptions, where: string): string {
   const before = parseDockerfile(text);
-  const formatted = apply(text, edits(text, options));
+  const formatted = afterEdits(text, edits(text, options));
   const after = parseDockerfile(formatted);
   assert.deepStrictEqual(meaning(after), meaning(before), `${where}: meaning changed`);
   checkLayout(after, where);
@@ -140,7 +120,7 @@ describe('Dockerfile formatting on the corpus', () => {
     for (const file of FILES) {
       const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
       const name = path.basename(file);
-      const lf = apply(text, edits(text, SPACES));
+      const lf = afterEdits(text, edits(text, SPACES));
       const crlf = text.replace(/\n/g, '\r\n');
       assert.strictEqual(roundTrip(crlf, SPACES, `${name} (CRLF)`), lf.replace(/\n/g, '\r\n'), `${name}: CRLF`);
       assert.strictEqual(roundTrip('\ufeff' + text, SPACES, `${name} (BOM)`), '\ufeff' + lf, `${name}: BOM`);
@@ -190,7 +170,7 @@ describe('Dockerfile formatting on the corpus', () => {
     const result = formatDockerfile(parseDockerfile(untidy), SPACES);
     assert.ok(Array.isArray(result));
     assert.ok(result.length > 10_000, `${result.length} edits`);
-    const formatted = TextDocument.applyEdits(TextDocument.create('file:///big/Dockerfile', 'dockerfile', 1, untidy), result);
+    const formatted = afterEdits(untidy, result);
     assert.deepStrictEqual(formatDockerfile(parseDockerfile(formatted), SPACES), []);
   });
 });

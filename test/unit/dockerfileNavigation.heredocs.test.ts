@@ -1,46 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
-import type { DocumentHighlight, Location, Position, Range } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { definition, documentHighlights, references } from '../../server/src/dockerfile/navigation';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
-
-const URI = 'file:///w/Dockerfile';
-
-/** The model of the text without its `|`, and the position of the `|`. */
-function at(marked: string): { model: DockerfileModel; position: Position } {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  return { model: parseDockerfile(marked.replace('|', '')), position: { line: before.length - 1, character: before[before.length - 1].length } };
-}
-
-function r(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
-
-const loc = (line: number, start: number, end: number): Location => ({ uri: URI, range: r(line, start, end) });
-const write = (line: number, start: number, end: number): DocumentHighlight => ({ range: r(line, start, end), kind: 3 });
-const read = (line: number, start: number, end: number): DocumentHighlight => ({ range: r(line, start, end), kind: 2 });
-
-function defs(marked: string): Location[] {
-  const { model, position } = at(marked);
-  return definition(model, URI, position);
-}
-
-function refs(marked: string, includeDeclaration = true): Location[] {
-  const { model, position } = at(marked);
-  return references(model, URI, position, includeDeclaration);
-}
-
-function highlights(marked: string): DocumentHighlight[] {
-  const { model, position } = at(marked);
-  return documentHighlights(model, position);
-}
-
-function lines(...text: string[]): string {
-  return text.join('\n');
-}
+import { corpusFiles, corpusFolder } from './support/corpus';
+import { defs, highlights, lines, loc, read, refs, URI, write } from './support/dockerfileCaret';
 
 describe('Dockerfile navigation: heredoc delimiters', () => {
   it('links the opener word and the closing line: highlight both, definition from the terminator to the opener', () => {
@@ -68,13 +31,10 @@ describe('Dockerfile navigation: heredoc delimiters', () => {
   });
 });
 
-// The corpus sits beside the repository: from out/test/unit when built, or from the repository as the working folder.
-const corpus = [path.resolve(__dirname, '..', '..', '..', '..', 'shared'), path.resolve(process.cwd(), '..', 'shared')]
-  .map((shared) => path.join(shared, 'corpus', 'dockerfiles'))
-  .find((folder) => fs.existsSync(folder)) ?? 'missing: ../shared/corpus/dockerfiles';
+const corpus = corpusFolder('dockerfiles');
 
 describe('Dockerfile navigation on the real-world corpus', () => {
-  const files = fs.existsSync(corpus) ? fs.readdirSync(corpus).sort().map((name) => path.join(corpus, name)) : [];
+  const files = corpusFiles();
 
   it('finds the corpus', () => {
     assert.ok(files.length > 100, `corpus at ${corpus}`);

@@ -1,40 +1,6 @@
 import * as assert from 'assert';
-import type { DocumentHighlight, Location, Position, Range } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { definition, documentHighlights, references } from '../../server/src/dockerfile/navigation';
-import { parseDockerfile } from '../../server/src/dockerfile/parser';
-
-const URI = 'file:///w/Dockerfile';
-
-/** The model of the text without its `|`, and the position of the `|`. */
-function at(marked: string): { model: DockerfileModel; position: Position } {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  return { model: parseDockerfile(marked.replace('|', '')), position: { line: before.length - 1, character: before[before.length - 1].length } };
-}
-
-function r(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
-
-const loc = (line: number, start: number, end: number): Location => ({ uri: URI, range: r(line, start, end) });
-const write = (line: number, start: number, end: number): DocumentHighlight => ({ range: r(line, start, end), kind: 3 });
-const read = (line: number, start: number, end: number): DocumentHighlight => ({ range: r(line, start, end), kind: 2 });
-
-function defs(marked: string): Location[] {
-  const { model, position } = at(marked);
-  return definition(model, URI, position);
-}
-
-function refs(marked: string, includeDeclaration = true): Location[] {
-  const { model, position } = at(marked);
-  return references(model, URI, position, includeDeclaration);
-}
-
-function highlights(marked: string): DocumentHighlight[] {
-  const { model, position } = at(marked);
-  return documentHighlights(model, position);
-}
+import { at, defs, highlights, loc, read, refs, URI, write } from './support/dockerfileCaret';
 
 const BUILD = [
   'FROM golang:1.23 AS build', //            0: name at 20-25

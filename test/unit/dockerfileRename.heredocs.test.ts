@@ -1,37 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { references } from '../../server/src/dockerfile/navigation';
 import { occurrencesOf, type NamedSymbol } from '../../server/src/dockerfile/occurrences';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 import { prepareRename, rename } from '../../server/src/dockerfile/rename';
-import type { Refusal } from '../../server/src/service/LanguageService';
-
-const URI = 'file:///w/Dockerfile';
-
-/** The model of the text without its `|`, and the position of the `|`. */
-function at(marked: string): { text: string; model: DockerfileModel; position: Position } {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  const text = marked.replace('|', '');
-  return { text, model: parseDockerfile(text), position: { line: before.length - 1, character: before[before.length - 1].length } };
-}
-
-function r(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
-
-/** The document after the rename at the `|`, or the refusal. */
-function renamed(marked: string, newName: string): string | Refusal {
-  const { text, model, position } = at(marked);
-  const result = rename(model, URI, position, newName);
-  if ('refused' in result) return result;
-  const edits = (result as WorkspaceEdit).changes![URI];
-  return TextDocument.applyEdits(TextDocument.create(URI, 'dockerfile', 1, text), edits);
-}
+import { corpusFiles, corpusFolder } from './support/corpus';
+import { afterEdits, at, r, renamed, URI } from './support/dockerfileCaret';
 
 describe('Dockerfile rename: heredoc delimiters', () => {
   it('renames the opener word and the terminator together, keeping quotes, dashes and tabs', () => {
@@ -65,20 +40,18 @@ describe('Dockerfile rename: heredoc delimiters', () => {
   });
 });
 
-// The corpus sits beside the repository: from out/test/unit when built, or from the repository as the working folder.
-const corpus = [path.resolve(__dirname, '..', '..', '..', '..', 'shared'), path.resolve(process.cwd(), '..', 'shared')]
-  .map((shared) => path.join(shared, 'corpus', 'dockerfiles'))
-  .find((folder) => fs.existsSync(folder)) ?? 'missing: ../shared/corpus/dockerfiles';
+const corpus = corpusFolder('dockerfiles');
 
 describe('Dockerfile rename on the real-world corpus', () => {
   it('renames symbols of every file so that the new name has exactly the same occurrences', function () {
     this.timeout(60000);
-    const files = fs.existsSync(corpus) ? fs.readdirSync(corpus).sort() : [];
+    const files = corpusFiles();
     assert.ok(files.length > 100, `corpus at ${corpus}`);
     const newNames = { stage: 'renamed-stage', variable: 'RENAMED_VARIABLE', heredoc: 'RENAMED_END' };
     const done = { stage: 0, variable: 0, heredoc: 0 };
-    for (const name of files) {
-      const text = fs.readFileSync(path.join(corpus, name), 'utf8');
+    for (const file of files) {
+      const name = path.basename(file);
+      const text = fs.readFileSync(file, 'utf8');
       const model = parseDockerfile(text);
       const seen = new Set<NamedSymbol>();
       // Each rename parses the file again: the first few symbols of each kind per file keep the test quick.
@@ -91,7 +64,7 @@ describe('Dockerfile rename on the real-world corpus', () => {
           const result = rename(model, URI, occurrence.range.start, newNames[symbol.kind]);
           if ('refused' in result) continue;
           const edits = result.changes![URI];
-          const after = parseDockerfile(TextDocument.applyEdits(TextDocument.create(URI, 'dockerfile', 1, text), edits));
+          const after = parseDockerfile(afterEdits(text, edits));
           // Edits before the first one on its line do not exist, so its start is where the new name starts.
           const again = references(after, URI, edits[0].range.start, true);
           assert.strictEqual(again.length, edits.length, `${name}:${edits[0].range.start.line + 1}: ${symbol.kind} ${symbol.name}`);

@@ -1,42 +1,7 @@
 import * as assert from 'assert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../../server/src/dockerfile/model';
-import { parseDockerfile } from '../../server/src/dockerfile/parser';
-import { prepareRename, rename } from '../../server/src/dockerfile/rename';
-import type { Refusal } from '../../server/src/service/LanguageService';
-
-const URI = 'file:///w/Dockerfile';
-
-/** The model of the text without its `|`, and the position of the `|`. */
-function at(marked: string): { text: string; model: DockerfileModel; position: Position } {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  const text = marked.replace('|', '');
-  return { text, model: parseDockerfile(text), position: { line: before.length - 1, character: before[before.length - 1].length } };
-}
-
-function r(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
-
-/** The document after the rename at the `|`, or the refusal. */
-function renamed(marked: string, newName: string): string | Refusal {
-  const { text, model, position } = at(marked);
-  const result = rename(model, URI, position, newName);
-  if ('refused' in result) return result;
-  const edits = (result as WorkspaceEdit).changes![URI];
-  return TextDocument.applyEdits(TextDocument.create(URI, 'dockerfile', 1, text), edits);
-}
-
-function prepared(marked: string): ReturnType<typeof prepareRename> {
-  const { model, position } = at(marked);
-  return prepareRename(model, position);
-}
-
-function lines(...text: string[]): string {
-  return text.join('\n');
-}
+import type { TextEdit } from 'vscode-languageserver-types';
+import { rename } from '../../server/src/dockerfile/rename';
+import { at, lines, prepared, r, renamed, URI } from './support/dockerfileCaret';
 
 describe('Dockerfile rename: stage names', () => {
   const text = lines(

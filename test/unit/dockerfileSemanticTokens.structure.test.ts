@@ -1,35 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 import { semanticTokens } from '../../server/src/dockerfile/semanticTokens';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/service/semanticLegend';
-
-type Tuple = [line: number, character: number, length: number, type: string, modifiers: string];
-
-function decode(data: readonly number[]): Tuple[] {
-  const tuples: Tuple[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i + 4 < data.length; i += 5) {
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    line += data[i];
-    const modifiers = TOKEN_MODIFIERS.filter((_, bit) => data[i + 4] & (1 << bit)).join(' ');
-    tuples.push([line, character, data[i + 2], TOKEN_TYPES[data[i + 3]], modifiers]);
-  }
-  return tuples;
-}
-
-function corpusFiles(): string[] {
-  for (let dir of [__dirname, process.cwd()]) {
-    for (let up = 0; up < 6; up++, dir = path.dirname(dir)) {
-      const folder = path.join(dir, '..', 'shared', 'corpus', 'dockerfiles');
-      if (fs.existsSync(folder)) return fs.readdirSync(folder).sort().map((name) => path.join(folder, name));
-    }
-  }
-  return [];
-}
+import { corpusFiles } from './support/corpus';
+import { decode, type Tuple } from './support/semanticTokens';
 
 /** Valid LSP data: whole tuples, known types and modifiers, in order, on one line each, inside it, no overlaps. */
 function checkData(model: DockerfileModel, data: readonly number[], what: string): Tuple[] {

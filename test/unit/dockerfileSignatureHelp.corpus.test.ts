@@ -9,20 +9,10 @@ import { documentLinks } from '../../server/src/dockerfile/links';
 import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 import { signatureHelp } from '../../server/src/dockerfile/signatureHelp';
-
-/** ../shared/corpus next to the repository: from out/test/unit when built, or from the working folder. */
-function corpusFolder(): string {
-  const candidates = [path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus'), path.resolve(process.cwd(), '..', 'shared', 'corpus')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'dockerfiles'))) ?? candidates[0];
-}
+import { corpusFiles, corpusFolder } from './support/corpus';
 
 function corpus(): { name: string; model: DockerfileModel }[] {
-  const dir = path.join(corpusFolder(), 'dockerfiles');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, model: parseDockerfile(fs.readFileSync(path.join(dir, name), 'utf8')) }));
+  return corpusFiles().map((file) => ({ name: path.basename(file), model: parseDockerfile(fs.readFileSync(file, 'utf8')) }));
 }
 
 function inside(model: DockerfileModel, range: Range): boolean {

@@ -1,13 +1,9 @@
 import * as assert from 'assert';
-import { parseDockerfile } from '../../server/src/dockerfile/parser';
-import { signatureHelp } from '../../server/src/dockerfile/signatureHelp';
+import { helpAt } from './support/dockerfileCaret';
 
 /** The text of the active parameter at the `|` (undefined when none is active, null without signature help). */
 function parameterAt(marked: string): string | undefined | null {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  const help = signatureHelp(parseDockerfile(marked.slice(0, offset) + marked.slice(offset + 1)), position);
+  const help = helpAt(marked);
   if (!help) return null;
   const signature = help.signatures[help.activeSignature!];
   const parameter = signature.parameters![help.activeParameter!];

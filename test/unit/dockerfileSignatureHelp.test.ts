@@ -1,16 +1,8 @@
 import * as assert from 'assert';
-import type { SignatureHelp } from 'vscode-languageserver-types';
 import { SIGNATURES } from '../../server/src/dockerfile/docs/signatures';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 import { signatureHelp } from '../../server/src/dockerfile/signatureHelp';
-
-/** Signature help at the `|` of the text. */
-function helpAt(marked: string): SignatureHelp | null {
-  const offset = marked.indexOf('|');
-  const before = marked.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
-  return signatureHelp(parseDockerfile(marked.slice(0, offset) + marked.slice(offset + 1)), position);
-}
+import { helpAt } from './support/dockerfileCaret';
 
 /** [active signature index, its label, the text of the active parameter (undefined when none is active)]. */
 function active(marked: string): [number, string, string | undefined] | null {

@@ -1,14 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 import { documentSymbols, workspaceSymbols } from '../../server/src/dockerfile/symbols';
 import { flattenSymbols } from '../../server/src/service/negotiate';
-
-function r(sl: number, sc: number, el: number, ec: number): Range {
-  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
-}
+import { corpusFiles } from './support/corpus';
+import { range as r } from './support/dockerfileCaret';
 
 function outline(text: string): DocumentSymbol[] {
   return documentSymbols(parseDockerfile(text));
@@ -22,17 +19,6 @@ function tree(symbols: readonly DocumentSymbol[] | undefined, indent = ''): stri
     `${indent}${KIND_NAMES.get(s.kind)} ${s.name}${s.detail ? ` | ${s.detail}` : ''}`,
     ...tree(s.children, `${indent}  `),
   ]);
-}
-
-/** The corpus of real Dockerfiles (../shared/corpus beside the repository), found from the test file or the cwd. */
-function corpusFiles(): string[] {
-  for (let dir of [__dirname, process.cwd()]) {
-    for (let up = 0; up < 6; up++, dir = path.dirname(dir)) {
-      const folder = path.join(dir, '..', 'shared', 'corpus', 'dockerfiles');
-      if (fs.existsSync(folder)) return fs.readdirSync(folder).sort().map((name) => path.join(folder, name));
-    }
-  }
-  return [];
 }
 
 describe('Dockerfile outline', () => {

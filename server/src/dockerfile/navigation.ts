@@ -4,7 +4,7 @@
 // of its answer.
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
-import { occurrenceAt, occurrencesOf, type Occurrence } from './occurrences';
+import { before, copyRange, occurrenceAt, type Occurrence } from './occurrences';
 
 /**
  * Where the symbol at the position is declared: for a use, the declaration in force there (a stage name goes
@@ -14,9 +14,9 @@ import { occurrenceAt, occurrencesOf, type Occurrence } from './occurrences';
  * file never declares have no definition.
  */
 export function definition(model: DockerfileModel, uri: string, position: Position): Location[] {
-  const occurrence = at(model, position);
+  const occurrence = occurrenceAt(model, position);
   if (!occurrence) return [];
-  return definitionRanges(occurrence).map((range) => ({ uri, range: copy(range) }));
+  return definitionRanges(occurrence).map((range) => ({ uri, range: copyRange(range) }));
 }
 
 function definitionRanges(occurrence: Occurrence): Range[] {
@@ -36,33 +36,19 @@ function definitionRanges(occurrence: Occurrence): Range[] {
 
 /** Every occurrence of the symbol at the position, in document order; declarations only when asked for. */
 export function references(model: DockerfileModel, uri: string, position: Position, includeDeclaration: boolean): Location[] {
-  const symbol = at(model, position)?.symbol;
+  const symbol = occurrenceAt(model, position)?.symbol;
   if (!symbol) return [];
   const out: Location[] = [];
-  for (const o of symbol.occurrences) if (includeDeclaration || !o.declaration) out.push({ uri, range: copy(o.range) });
+  for (const o of symbol.occurrences) if (includeDeclaration || !o.declaration) out.push({ uri, range: copyRange(o.range) });
   return out;
 }
 
 /** The occurrences of the symbol at the position: Write for declarations, Read for uses. */
 export function documentHighlights(model: DockerfileModel, position: Position): DocumentHighlight[] {
-  const symbol = at(model, position)?.symbol;
+  const symbol = occurrenceAt(model, position)?.symbol;
   if (!symbol) return [];
   return symbol.occurrences.map((o) => ({
-    range: copy(o.range),
+    range: copyRange(o.range),
     kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
   }));
-}
-
-function at(model: DockerfileModel, position: Position): Occurrence | undefined {
-  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') return undefined;
-  return occurrenceAt(occurrencesOf(model), position);
-}
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** A copy of a model range (the model is shared and read-only; answers belong to the caller). */
-function copy(range: Range): Range {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }

@@ -73,15 +73,29 @@ export function occurrencesOf(model: DockerfileModel): OccurrenceIndex {
   return index;
 }
 
-/** The occurrence at a position (its end counts as inside); the one starting there when two touch. */
-export function occurrenceAt(index: OccurrenceIndex, position: Position): Occurrence | undefined {
-  const list = index.byLine.get(position.line);
+/**
+ * The occurrence at a position (its end counts as inside); the one starting there when two touch. Undefined
+ * also for a position a client sent that is not one.
+ */
+export function occurrenceAt(model: DockerfileModel, position: Position): Occurrence | undefined {
+  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') return undefined;
+  const list = occurrencesOf(model).byLine.get(position.line);
   if (!list) return undefined;
   let found: Occurrence | undefined;
   for (const occurrence of list) {
     if (contains(occurrence.range, position)) found = occurrence;
   }
   return found;
+}
+
+/** Whether `a` comes strictly before `b`. */
+export function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** A copy of a model range (the model is shared and read-only; answers belong to the caller). */
+export function copyRange(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
 function contains(range: Range, position: Position): boolean {

@@ -11,26 +11,26 @@ import { RESERVED_STAGE_NAMES, STAGE_NAME_PATTERN } from './docs/signals';
 import { isPredefinedArg } from './docs/args';
 import { contains, flagAt, instructionAt } from './locate';
 import type { DockerfileModel } from './model';
-import { occurrenceAt, occurrencesOf, type NamedSymbol, type Occurrence, type OccurrenceIndex } from './occurrences';
+import { before, copyRange, occurrenceAt, occurrencesOf, type NamedSymbol, type Occurrence, type OccurrenceIndex } from './occurrences';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The name's range and current text, a refusal saying why it cannot be renamed, or null where nothing can. */
 export function prepareRename(model: DockerfileModel, position: Position): { range: Range; placeholder: string } | Refusal | null {
-  const occurrence = at(model, position);
+  const occurrence = occurrenceAt(model, position);
   if (!occurrence) return explainNothing(model, position);
   const refusal = refusalFor(occurrence);
   if (refusal) return refusal;
   const range = occurrence.range;
   const line = model.lines[range.start.line] ?? '';
-  return { range: copy(range), placeholder: line.slice(range.start.character, range.end.character) };
+  return { range: copyRange(range), placeholder: line.slice(range.start.character, range.end.character) };
 }
 
 export function rename(model: DockerfileModel, uri: string, position: Position, newName: string): WorkspaceEdit | Refusal {
   const prepared = prepareRename(model, position);
   if (!prepared) return { refused: 'You cannot rename this element.' };
   if (isRefusal(prepared)) return prepared;
-  const symbol = at(model, position)!.symbol!;
+  const symbol = occurrenceAt(model, position)!.symbol!;
   const name = typeof newName === 'string' ? newName : '';
   const problem = nameProblem(model, occurrencesOf(model), symbol, name);
   if (problem) return { refused: problem };
@@ -38,7 +38,7 @@ export function rename(model: DockerfileModel, uri: string, position: Position, 
   let end: Position | undefined;
   for (const o of symbol.occurrences) {
     if (end && before(o.range.start, end)) return { refused: 'The occurrences of this name overlap; rename it by hand.' };
-    edits.push(TextEdit.replace(copy(o.range), name));
+    edits.push(TextEdit.replace(copyRange(o.range), name));
     end = o.range.end;
   }
   return { changes: { [uri]: edits } };
@@ -160,19 +160,6 @@ function explainNothing(model: DockerfileModel, position: Position): Refusal | n
   return null;
 }
 
-function at(model: DockerfileModel, position: Position): Occurrence | undefined {
-  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') return undefined;
-  return occurrenceAt(occurrencesOf(model), position);
-}
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 function quoted(text: string): string {
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
-}
-
-function copy(range: Range): Range {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
