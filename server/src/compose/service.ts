@@ -2,18 +2,29 @@
 // version, with the files around the document (the project's .env, base and included compose files, the
 // Dockerfiles services build from). The connection layer calls it; it never sees the connection.
 import type { Node } from 'yaml';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ComposeProjectFiles } from '../documents/ComposeProjectFiles';
 import { ParsedDocuments } from '../documents/ParsedDocuments';
 import type { LanguageService, ServiceHost } from '../service/LanguageService';
 import { composeChecks } from './checks';
+import { codeActions } from './codeActions';
 import type { ComposeCheck } from './checks/types';
 import { completeCompose, type ComposeContext } from './completion';
 import { diagnoseCompose } from './diagnostics';
+import { foldingRanges } from './folding';
+import { formatCompose } from './format';
 import { hoverCompose } from './hover';
+import { inlayHints } from './inlayHints';
+import { documentLinks } from './links';
 import type { ComposeModel } from './model';
+import { eolOf } from '../util/eol';
+import { definition, documentHighlights, references } from './navigation';
 import { parseCompose } from './parse';
+import type { ComposeProject } from './project';
+import { prepareRename, rename } from './rename';
 import { validateSchemaNode } from './schemaCheck';
+import { documentSymbols, workspaceSymbols } from './symbols';
 
 /** The Compose file's keys and values checked against our metadata of the Compose Specification. */
 const schemaCheck: ComposeCheck = ({ model }) => validateSchemaNode(model.root, (node) => model.rangeOf(node as Node));
@@ -29,13 +40,53 @@ export function createComposeService(host: ServiceHost): LanguageService {
     dockerfileStages: (buildContext, dockerfile) => project.dockerfileStages(uri, buildContext, dockerfile),
   });
 
+  // The last diagnostics of each document (fix-all on the light bulb does not diagnose again).
+  const lastDiagnostics = new Map<string, { version: number; settings: unknown; diagnostics: Diagnostic[] }>();
+  const diagnostics = (document: TextDocument): Diagnostic[] => {
+    const settings = host.settings().compose?.diagnostics;
+    const last = lastDiagnostics.get(document.uri);
+    if (last && last.version === document.version && last.settings === settings) return last.diagnostics;
+    const found = diagnoseCompose(model(document), { ...project.diagnosticContext(document.uri), severity: settings }, CHECKS);
+    lastDiagnostics.set(document.uri, { version: document.version, settings, diagnostics: found });
+    return found;
+  };
+  /** The model of an open compose document, for the features that cross files. */
+  const openModel = (uri: string): ComposeModel | undefined => {
+    const open = host.openDocument(uri);
+    return open && open.languageId === 'dockercompose' ? model(open) : undefined;
+  };
+  const projectOf = (document: TextDocument): ComposeProject => {
+    let related: ReturnType<ComposeProject['related']> | undefined;
+    return {
+      current: { uri: document.uri, model: model(document) },
+      related: () => (related ??= project.related(document.uri, openModel)),
+    };
+  };
+
   return {
     languageId: 'dockercompose',
     triggers: { completion: ['-', '=', ',', '$', '{', ' ', '#', ':'] },
-    diagnostics: (document) =>
-      diagnoseCompose(model(document), { ...project.diagnosticContext(document.uri), severity: host.settings().compose?.diagnostics }, CHECKS),
+    diagnostics,
     completion: (document, position) => completeCompose(model(document), position, context(document.uri)),
     hover: (document, position) => hoverCompose(model(document), position, context(document.uri)),
-    close: (uri) => models.delete(uri),
+    documentSymbols: (document) => documentSymbols(model(document)),
+    workspaceSymbols: (query) =>
+      workspaceSymbols(host.openDocuments().map((document) => ({ uri: document.uri, model: model(document) })), query),
+    definition: (document, position) => definition(projectOf(document), position),
+    references: (document, position, includeDeclaration) => references(projectOf(document), position, includeDeclaration),
+    documentHighlights: (document, position) => documentHighlights(model(document), position),
+    prepareRename: (document, position) => prepareRename(projectOf(document), position),
+    rename: (document, position, newName) => rename(projectOf(document), position, newName),
+    foldingRanges: (document) => foldingRanges(model(document)),
+    formatting: (document, options, range) => formatCompose(model(document), options, range),
+    codeActions: (document, range, context) =>
+      codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
+    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists }),
+    inlayHints: (document, range) =>
+      inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(file) }),
+    close: (uri) => {
+      models.delete(uri);
+      lastDiagnostics.delete(uri);
+    },
   };
 }

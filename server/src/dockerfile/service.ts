@@ -16,6 +16,7 @@ import { hoverDockerfile } from './hover';
 import { inlayHints } from './inlayHints';
 import { documentLinks } from './links';
 import type { DockerfileModel } from './model';
+import { eolOf } from '../util/eol';
 import { definition, documentHighlights, references } from './navigation';
 import { parseDockerfile } from './parser';
 import { prepareRename, rename } from './rename';
@@ -87,10 +88,4 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
       lastDiagnostics.delete(uri);
     },
   };
-}
-
-/** The document's line terminator (the first one it uses), for fixes that add a line. */
-function eolOf(document: TextDocument): string {
-  const text = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-  return text.endsWith('\r\n') ? '\r\n' : text.endsWith('\r') ? '\r' : '\n';
 }

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { baseFileCandidates, type ComposeDiagnosticContext } from '../compose/diagnostics';
 import { parseDotenv } from '../compose/dotenv';
 import type { ComposeModel } from '../compose/model';
+import type { ComposeFile } from '../compose/project';
 import { parseCompose } from '../compose/parse';
 import { parseDockerfile } from '../dockerfile/parser';
 import { filePathOf } from '../util/filePath';
@@ -37,6 +38,20 @@ export class ComposeProjectFiles {
       baseModels: baseModels.length > 0 ? [baseModels[0]] : [],
       loadFile: (p) => this.composeFiles.get(p),
     };
+  }
+
+  /**
+   * The other compose files of the project of the file at `uri` (its base file or its overlays, the files it
+   * includes and those its services extend), each once, never the file itself; an open document's model
+   * (from `openModel`) is preferred to the file on disk. (Stub of the contract: to be built.)
+   */
+  related(_uri: string, _openModel: (uri: string) => ComposeModel | undefined): ComposeFile[] {
+    return [];
+  }
+
+  /** Reads a compose file of the project from disk (cached by modification time). */
+  load(file: string): ComposeModel | undefined {
+    return this.composeFiles.get(file);
   }
 
   /** The variables of `.env` beside the compose file at `uri` (empty when there is none). */
