@@ -21,6 +21,7 @@ export function peers() {
   return {
     rcjsuen: `${path.join(modules, '.bin', 'docker-langserver')} --stdio`,
     microsoftCompose: `node ${path.join(modules, '@microsoft', 'compose-language-service', 'bin', 'docker-compose-langserver')} --stdio`,
+    redhatYaml: `node ${path.join(modules, 'yaml-language-server', 'bin', 'yaml-language-server')} --stdio`,
   };
 }
 
