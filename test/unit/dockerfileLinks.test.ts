@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentLink } from 'vscode-languageserver-types';
-import { documentLinks, registryPage } from '../../server/src/dockerfile/links';
+import { documentLinks } from '../../server/src/dockerfile/links';
+import { registryPage } from '../../server/src/util/registryPage';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 
 const URI = 'file:///home/dev/shop/Dockerfile';

@@ -1,14 +1,197 @@
-// Compose document links: images to their registry pages, files and folders the file names to themselves.
-// Pure. (Stub of the contract.)
-import type { DocumentLink } from 'vscode-languageserver-types';
-import type { ComposeModel } from './model';
+// Compose document links: `image:` to the repository's registry page, and the files and folders a compose
+// file names to themselves when they exist: build contexts and Dockerfiles, env files, `extends.file`,
+// `include` paths, the `file:` of secrets and configs, and bind-mount sources. Relative paths resolve
+// against the compose file's folder (a Dockerfile against its build context), `~/` against the home folder.
+// Values with `$` (interpolation) get no link, nor do named volumes. A remote build context that is an
+// http(s) URL links to that URL without its `#ref:folder` fragment (the repository or archive); git@, ssh
+// and other remote contexts get none. Pure: the file system is reached only through `fileExists`.
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { DocumentLink, Range } from 'vscode-languageserver-types';
+import type { Node } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { filePathOf } from '../util/filePath';
+import { imagePage } from '../util/registryPage';
+import { entryOf, itemsOf, mapOf, present, serviceViews, textOf, valueRange } from './checks/services';
+import { scalarText, type ComposeModel } from './model';
 
 export interface LinkContext {
   /** The compose file's URI; relative paths resolve against its folder (the project directory). */
   uri: string;
   fileExists(path: string): boolean;
+  /** The user's home folder, for `~/` paths (Compose expands `~` to it); without it those paths get no link. */
+  home?: string;
 }
 
-export function documentLinks(_model: ComposeModel, _context: LinkContext): DocumentLink[] {
-  return [];
+/** At most this many `fileExists` calls per request, so that a huge file cannot stall the server. */
+const MAX_FILE_CHECKS = 1000;
+/** Longest path looked at. */
+const MAX_PATH = 4096;
+
+/**
+ * Collects the links of one request. Remembers the nodes already linked (merged and aliased values are met more
+ * than once) and the paths already looked for.
+ */
+class Links {
+  readonly found: DocumentLink[] = [];
+  private readonly seen = new Set<Node>();
+  /** The paths looked for so far, and whether they exist. */
+  private readonly existing = new Map<string, boolean>();
+  readonly folder: string | undefined;
+  readonly home: string | undefined;
+
+  constructor(
+    private readonly model: ComposeModel,
+    private readonly context: LinkContext,
+  ) {
+    const file = filePathOf(context.uri);
+    this.folder = file ? path.dirname(file) : undefined;
+    this.home = context.home;
+  }
+
+  /** A link to the file or folder the scalar's value (or its first `length` characters) names, when it exists. */
+  path(node: Node | null | undefined, base = this.folder, length?: number): void {
+    const whole = scalarText(node);
+    if (!node || !isScalar(node) || whole === undefined || this.seen.has(node)) return;
+    const text = length === undefined ? whole : whole.slice(0, length);
+    if (text === '.' || text === './') return; // the compose file's own folder is not worth a link
+    const target = localPath(text, base, this.home);
+    if (target && this.exists(target)) this.add(node, text.length, pathToFileURL(target).href, `Open ${text}`);
+  }
+
+  /** Whether the file or folder exists, each path asked once; false once the checks of this request are spent. */
+  private exists(target: string): boolean {
+    let found = this.existing.get(target);
+    if (found === undefined) {
+      if (this.existing.size >= MAX_FILE_CHECKS) return false;
+      found = this.context.fileExists(target);
+      this.existing.set(target, found);
+    }
+    return found;
+  }
+
+  /** A link over the repository part of an image reference to its registry page. */
+  image(node: Node | null | undefined): void {
+    const text = scalarText(node);
+    const found = text === undefined ? undefined : imagePage(text);
+    if (!node || !isScalar(node) || !found || this.seen.has(node)) return;
+    this.add(node, found.repository.length, found.page.url, `Open ${found.repository} on ${found.page.site}`);
+  }
+
+  /** An http(s) build context: a link to its URL without the `#ref:folder` fragment. */
+  url(node: Node, text: string): void {
+    const url = text.split('#')[0];
+    if (!/^https?:\/\/[^\s/]+/i.test(url) || url.includes('$') || url.length > MAX_PATH || this.seen.has(node)) return;
+    this.add(node, url.length, url, `Open ${url}`);
+  }
+
+  /** A link over the first `length` characters of the scalar's value. */
+  private add(node: Node, length: number, target: string, tooltip: string): void {
+    if (!isScalar(node)) return;
+    const range = partRange(this.model, node, length);
+    if (!range) return;
+    this.seen.add(node);
+    this.found.push({ range, target, tooltip });
+  }
+}
+
+export function documentLinks(model: ComposeModel, context: LinkContext): DocumentLink[] {
+  const links = new Links(model, context);
+  try {
+    serviceLinks(model, links);
+    for (const kind of ['secrets', 'configs'] as const) {
+      for (const definition of model.names[kind].values()) links.path(entryOf(model, definition.value, 'file')?.value);
+    }
+    const root = mapOf(model, model.root);
+    for (const item of itemsOf(model, root ? present(model.get(root, 'include'))?.value : undefined)) {
+      const value = isMap(item) ? entryOf(model, item, 'path')?.value : item;
+      const list = itemsOf(model, value);
+      for (const node of list.length > 0 ? list : [value]) links.path(node);
+    }
+  } catch {
+    // A provider never fails the request: whatever was found so far is returned.
+  }
+  return links.found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function serviceLinks(model: ComposeModel, links: Links): void {
+  for (const service of serviceViews(model)) {
+    if (!service.map) continue;
+    links.image(service.get('image')?.value);
+    buildLinks(model, service.get('build')?.value, links);
+    const envFile = service.get('env_file')?.value;
+    const items = itemsOf(model, envFile);
+    for (const item of items.length > 0 ? items : [envFile]) links.path(isMap(item) ? entryOf(model, item, 'path')?.value : item);
+    const extendsValue = service.get('extends')?.value;
+    if (isMap(extendsValue)) links.path(entryOf(model, extendsValue, 'file')?.value);
+    for (const item of itemsOf(model, service.get('volumes')?.value)) {
+      if (isMap(item)) {
+        if (textOf(model, item, 'type') === 'bind') links.path(entryOf(model, item, 'source')?.value);
+        continue;
+      }
+      const source = bindSource(scalarText(item) ?? '');
+      if (source !== undefined) links.path(item, links.folder, source.length);
+    }
+  }
+}
+
+/** The build context (`build: ./dir` or `build.context`) and the Dockerfile, read from the context. */
+function buildLinks(model: ComposeModel, build: Node | null | undefined, links: Links): void {
+  const map = mapOf(model, build);
+  const contextNode = map ? present(model.get(map, 'context'))?.value : build;
+  const contextText = scalarText(contextNode) ?? (map ? '.' : undefined);
+  if (contextText === undefined) return;
+  if (isRemote(contextText)) {
+    if (contextNode) links.url(contextNode, contextText);
+    return;
+  }
+  links.path(contextNode);
+  if (!map || present(model.get(map, 'dockerfile_inline'))) return;
+  const contextDir = localPath(contextText, links.folder, links.home);
+  if (contextDir !== undefined) links.path(present(model.get(map, 'dockerfile'))?.value, contextDir);
+}
+
+/** A remote build context: a URL (`https://`, `git://`, `ssh://`, `docker-image://` ...) or a git address. */
+function isRemote(text: string): boolean {
+  if (/^[A-Za-z]:[\\/]/.test(text)) return false; // a Windows path
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) || /^git@|^github\.com\//.test(text);
+}
+
+/** The source of a short volume `source:target[:mode]` when it is a host path; undefined for named and anonymous volumes. */
+function bindSource(spec: string): string | undefined {
+  const drive = /^[A-Za-z]:[\\/]/.test(spec) ? 2 : 0;
+  const colon = spec.indexOf(':', drive);
+  if (colon <= 0) return undefined; // an anonymous volume (target only)
+  const source = spec.slice(0, colon);
+  return /^[./~]/.test(source) || drive > 0 ? source : undefined;
+}
+
+/**
+ * The absolute path a value names: relative to `base`, `~/` to `home`, absolute as is; undefined for URLs,
+ * values with `$`, `~user` paths, Windows paths on another system, and relative paths without a base.
+ */
+function localPath(text: string, base: string | undefined, home: string | undefined): string | undefined {
+  if (text === '' || text.length > MAX_PATH || /[$\0]/.test(text)) return undefined;
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) return undefined;
+  if (text === '~' || text.startsWith('~/')) return home ? path.join(home, text.slice(1)) : undefined;
+  if (text.startsWith('~')) return undefined;
+  if (path.isAbsolute(text)) return path.normalize(text);
+  if (/^[A-Za-z]:[\\/]|^\\\\/.test(text)) return undefined; // absolute on Windows, read on another system
+  return base === undefined ? undefined : path.resolve(base, text);
+}
+
+/**
+ * The range of the first `length` characters of a scalar's value, where they are written as they read (no
+ * escapes); the whole value between its quotes when the part is the whole value; otherwise undefined.
+ */
+function partRange(model: ComposeModel, scalar: Node, length: number): Range | undefined {
+  if (!isScalar(scalar)) return undefined;
+  const value = scalarText(scalar) ?? '';
+  const range = valueRange(model, scalar, 0, length);
+  const [start, end] = [model.offsetAt(range.start), model.offsetAt(range.end)];
+  if (model.text.slice(start, end) === value.slice(0, length)) return range;
+  if (length !== value.length) return undefined;
+  const [from, to] = model.offsetsOf(scalar);
+  const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
+  return quoted && to - from >= 2 ? { start: model.positionAt(from + 1), end: model.positionAt(to - 1) } : undefined;
 }

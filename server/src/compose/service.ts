@@ -1,6 +1,7 @@
 // The Compose language service: binds the pure providers of this folder to a parsed model per document
 // version, with the files around the document (the project's .env, base and included compose files, the
 // Dockerfiles services build from). The connection layer calls it; it never sees the connection.
+import * as os from 'os';
 import type { Node } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -81,7 +82,7 @@ export function createComposeService(host: ServiceHost): LanguageService {
     formatting: (document, options, range) => formatCompose(model(document), options, range),
     codeActions: (document, range, context) =>
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
-    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists }),
+    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists, home: os.homedir() }),
     inlayHints: (document, range) =>
       inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(file) }),
     close: (uri) => {

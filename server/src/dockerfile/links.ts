@@ -2,8 +2,8 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentLink } from 'vscode-languageserver-types';
-import { referenceProblem, splitDockerDomain, splitReference } from '../../../common/src/imageReference';
 import { filePathOf } from '../util/filePath';
+import { imagePage } from '../util/registryPage';
 import type { DockerfileModel, Instruction, Range, Token } from './model';
 import { unquote } from './variables';
 
@@ -41,57 +41,11 @@ export function documentLinks(model: DockerfileModel, context: LinkContext): Doc
 
 // ---- images ----
 
-/** The hosts that serve Docker Hub's repositories. */
-const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-
-export interface RegistryPage {
-  url: string;
-  /** The site's name for the tooltip, e.g. "Docker Hub". */
-  site: string;
-}
-
-/**
- * The web page of a repository (`[host/]path`, no tag or digest), for the registries that have public pages
- * at a predictable address; undefined for other hosts (private registries, localhost, registries whose pages
- * need a sign-in such as gcr.io and *.pkg.dev).
- */
-export function registryPage(repository: string): RegistryPage | undefined {
-  const split = splitDockerDomain(repository);
-  const domain = split.domain.toLowerCase();
-  const remainder = split.remainder;
-  const parts = remainder.split('/');
-  if (parts.some((part) => part === '')) return undefined;
-  if (HUB_HOSTS.has(domain)) {
-    if (parts.length === 1) return { url: `https://hub.docker.com/_/${parts[0]}`, site: 'Docker Hub' };
-    if (parts.length !== 2) return undefined; // Hub has only `namespace/name`.
-    const url = parts[0] === 'library' ? `https://hub.docker.com/_/${parts[1]}` : `https://hub.docker.com/r/${parts[0]}/${parts[1]}`;
-    return { url, site: 'Docker Hub' };
-  }
-  switch (domain) {
-    case 'ghcr.io':
-      // A browser that opens an image's address on ghcr.io is sent on to the package's page on GitHub, which
-      // lives under /users/ or /orgs/ depending on the owner (a difference the reference cannot tell).
-      return parts.length >= 2 ? { url: `https://ghcr.io/${remainder}`, site: 'GitHub Packages' } : undefined;
-    case 'quay.io':
-      return parts.length >= 2 ? { url: `https://quay.io/repository/${remainder}`, site: 'Quay' } : undefined;
-    case 'mcr.microsoft.com':
-      return { url: `https://mcr.microsoft.com/artifact/mar/${remainder}`, site: 'Microsoft Artifact Registry' };
-    case 'public.ecr.aws':
-      return parts.length >= 2 ? { url: `https://gallery.ecr.aws/${remainder}`, site: 'Amazon ECR Public Gallery' } : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** A link over the repository part of an image reference, or undefined when it has no page. */
 function imageLink(token: Token): DocumentLink | undefined {
-  const ref = token.value;
-  if (ref.length > 512 || ref.includes('$') || ref.toLowerCase() === 'scratch') return undefined;
-  if (referenceProblem(ref) !== undefined) return undefined; // also excludes bare image ids and `@digest` alone
-  if (/^[a-z0-9]+:[a-f0-9]{32,}$/.test(ref)) return undefined; // `sha256:<hex>`: a digest, not `repository:tag`
-  const { repository } = splitReference(ref);
-  const page = registryPage(repository);
-  if (!page) return undefined;
+  const found = imagePage(token.value);
+  if (!found) return undefined;
+  const { repository, page } = found;
   return { range: prefixRange(token, repository.length), target: page.url, tooltip: `Open ${repository} on ${page.site}` };
 }
 
