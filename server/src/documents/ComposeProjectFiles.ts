@@ -3,6 +3,7 @@
 // files it is merged with or includes (diagnostics).
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { baseFileCandidates, type ComposeDiagnosticContext } from '../compose/diagnostics';
 import { parseDotenv } from '../compose/dotenv';
 import type { ComposeModel } from '../compose/model';
@@ -10,7 +11,11 @@ import type { ComposeFile } from '../compose/project';
 import { parseCompose } from '../compose/parse';
 import { parseDockerfile } from '../dockerfile/parser';
 import { filePathOf } from '../util/filePath';
+import { relatedFiles, type RelatedHost } from './composeRelated';
 import { FileCache } from './FileCache';
+
+/** Related compose files larger than this are not read (a compose file is a few KB; 15k lines is ~400 KB). */
+const MAX_RELATED_BYTES = 4 * 1024 * 1024;
 
 export class ComposeProjectFiles {
   private readonly envFiles = new FileCache(parseDotenv);
@@ -42,11 +47,42 @@ export class ComposeProjectFiles {
 
   /**
    * The other compose files of the project of the file at `uri` (its base file or its overlays, the files it
-   * includes and those its services extend), each once, never the file itself; an open document's model
-   * (from `openModel`) is preferred to the file on disk. (Stub of the contract: to be built.)
+   * includes and those including it, and those its services extend: see composeRelated.ts), each once, never
+   * the file itself; an open document's model (from `openModel`) is preferred to the file on disk, and files
+   * on disk are read only when they are regular files of at most MAX_RELATED_BYTES.
    */
-  related(_uri: string, _openModel: (uri: string) => ComposeModel | undefined): ComposeFile[] {
-    return [];
+  related(uri: string, openModel: (uri: string) => ComposeModel | undefined): ComposeFile[] {
+    const file = filePathOf(uri);
+    if (!file) return [];
+    const host: RelatedHost = {
+      model: (p) => openModel(pathToFileURL(p).href) ?? this.readRelated(p),
+      list: (folder) => {
+        try {
+          return fs.readdirSync(folder);
+        } catch {
+          return [];
+        }
+      },
+      isFile: (p) => {
+        try {
+          return fs.statSync(p).isFile();
+        } catch {
+          return false;
+        }
+      },
+    };
+    const own = openModel(uri) ?? this.readRelated(file);
+    return relatedFiles(file, own, host).map((f) => ({ uri: pathToFileURL(f.path).href, model: f.model, relation: f.relation }));
+  }
+
+  private readRelated(file: string): ComposeModel | undefined {
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > MAX_RELATED_BYTES) return undefined;
+    } catch {
+      return undefined;
+    }
+    return this.composeFiles.get(file);
   }
 
   /** Reads a compose file of the project from disk (cached by modification time). */
