@@ -20,6 +20,7 @@ import { inlayHints } from './inlayHints';
 import { documentLinks } from './links';
 import type { ComposeModel } from './model';
 import { eolOf } from '../util/eol';
+import { filePathOf } from '../util/filePath';
 import { definition, documentHighlights, references } from './navigation';
 import { parseCompose } from './parse';
 import type { ComposeProject } from './project';
@@ -53,7 +54,9 @@ export function createComposeService(host: ServiceHost): LanguageService {
   };
   /** The model of an open compose document, for the features that cross files. */
   const openModel = (uri: string): ComposeModel | undefined => {
-    const open = host.openDocument(uri);
+    // By path too: an editor may spell the URI of the same file differently (`%40`, a drive letter's case).
+    const file = filePathOf(uri);
+    const open = host.openDocument(uri) ?? (file === undefined ? undefined : host.openDocuments().find((d) => filePathOf(d.uri) === file));
     return open && open.languageId === 'dockercompose' ? model(open) : undefined;
   };
   const projectOf = (document: TextDocument): ComposeProject => {
