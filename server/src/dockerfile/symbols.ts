@@ -11,6 +11,7 @@
 // Details are one line of at most DETAIL_MAX characters.
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Directive, DockerfileModel, Instruction, KeyValue, Stage } from './model';
+import { matchesQuery, oneLine, queryKey, uriBaseName } from '../util/symbolText';
 import { unquote } from './variables';
 
 /** The longest `detail` shown, in characters (longer text ends with an ellipsis). */
@@ -33,15 +34,15 @@ export function documentSymbols(model: DockerfileModel): DocumentSymbol[] {
  * named as in the outline; a nameless stage matches by its image. The container is the file's base name.
  */
 export function workspaceSymbols(files: readonly { uri: string; model: DockerfileModel }[], query: string): WorkspaceSymbol[] {
-  const wanted = query.toLowerCase();
+  const wanted = queryKey(query);
   const found: WorkspaceSymbol[] = [];
   for (const { uri, model } of files) {
     let containerName: string | undefined;
     for (const stage of model.stages) {
       // A stage matches by its name, a nameless one by its image (not by the "(stage N)" of its label).
       const matched = stage.name && stage.name.value.length > 0 ? stage.name.value : (stage.image?.value ?? '');
-      if (!isSubsequence(wanted, matched.toLowerCase())) continue;
-      containerName ??= baseName(uri);
+      if (!matchesQuery(wanted, matched)) continue;
+      containerName ??= uriBaseName(uri);
       found.push({ name: stageLabel(stage), kind: SymbolKind.Class, location: { uri, range: copy(stage.range) }, containerName });
     }
   }
@@ -145,64 +146,6 @@ function argumentParts(instruction: Instruction): string[] {
   for (const flag of instruction.flags) parts.push(flag.value === undefined ? `--${flag.name}` : `--${flag.name}=${flag.value}`);
   if (instruction.argsText) parts.push(instruction.argsText.value);
   return parts;
-}
-
-/**
- * The parts joined by one space, every run of blanks (newlines included) made one space, trimmed, cut to `max`
- * characters with an ellipsis. Reads no more of the parts than it needs.
- */
-export function oneLine(parts: readonly string[], max: number): string {
-  let out = '';
-  for (const part of parts) {
-    let i = 0;
-    while (i < part.length) {
-      while (i < part.length && isBlankUnit(part.charCodeAt(i))) i++;
-      if (i >= part.length) break;
-      const wordStart = i;
-      const limit = wordStart + max + 1 - out.length;
-      while (i < part.length && i < limit && !isBlankUnit(part.charCodeAt(i))) i++;
-      out += out.length > 0 ? ` ${part.slice(wordStart, i)}` : part.slice(wordStart, i);
-      if (out.length > max) return cut(out, max);
-    }
-  }
-  return out;
-}
-
-function isBlankUnit(c: number): boolean {
-  return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x2028 || c === 0x2029;
-}
-
-function cut(text: string, max: number): string {
-  let end = max - 1;
-  // Do not split a surrogate pair.
-  const c = text.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return `${text.slice(0, end).trimEnd()}…`;
-}
-
-/** True when every character of `query` occurs in `text` in order. Linear. */
-function isSubsequence(query: string, text: string): boolean {
-  let q = 0;
-  for (let i = 0; i < text.length && q < query.length; i++) if (text[i] === query[q]) q++;
-  return q === query.length;
-}
-
-/** The last path segment of a URI, decoded (`file:///w/app/Dockerfile` -> `Dockerfile`). */
-export function baseName(uri: string): string {
-  let end = uri.length;
-  for (const mark of ['?', '#']) {
-    const at = uri.indexOf(mark);
-    if (at >= 0 && at < end) end = at;
-  }
-  let path = uri.slice(0, end);
-  while (path.endsWith('/')) path = path.slice(0, -1);
-  const slash = path.lastIndexOf('/');
-  const segment = slash >= 0 ? path.slice(slash + 1) : path.slice(path.indexOf(':') + 1);
-  try {
-    return decodeURIComponent(segment) || uri;
-  } catch {
-    return segment || uri;
-  }
 }
 
 /** A copy of a model range (the model is shared and read-only; answers are the caller's). */

@@ -2,22 +2,25 @@
 // Pure; each one reads no more of its input than it needs.
 
 /**
- * The text with every run of blanks (line breaks included) made one space, trimmed, cut to `max` characters
- * with an ellipsis ('…' counts as one of the `max`). Reads at most about `max` words of the text.
+ * The text (or the parts, as if joined by blanks) with every run of blanks (line breaks included) made one
+ * space, trimmed, cut to `max` characters with an ellipsis ('…' counts as one of the `max`). Reads at most
+ * about `max` words of the text.
  */
-export function oneLine(text: string, max: number): string {
+export function oneLine(text: string | readonly string[], max: number): string {
   let out = '';
-  let i = 0;
-  const length = text.length;
-  while (i < length) {
-    while (i < length && isBlank(text.charCodeAt(i))) i++;
-    if (i >= length) break;
-    const start = i;
-    // No need to read a word further than what can still be shown (one more character marks the cut).
-    const limit = start + max + 1 - out.length;
-    while (i < length && i < limit && !isBlank(text.charCodeAt(i))) i++;
-    out += out.length > 0 ? ` ${text.slice(start, i)}` : text.slice(start, i);
-    if (out.length > max) return cut(out, max);
+  for (const part of typeof text === 'string' ? [text] : text) {
+    let i = 0;
+    const length = part.length;
+    while (i < length) {
+      while (i < length && isBlank(part.charCodeAt(i))) i++;
+      if (i >= length) break;
+      const start = i;
+      // No need to read a word further than what can still be shown (one more character marks the cut).
+      const limit = start + max + 1 - out.length;
+      while (i < length && i < limit && !isBlank(part.charCodeAt(i))) i++;
+      out += out.length > 0 ? ` ${part.slice(start, i)}` : part.slice(start, i);
+      if (out.length > max) return cut(out, max);
+    }
   }
   return out;
 }
