@@ -109,7 +109,6 @@ describe('Compose project files: the files read with a compose file', () => {
     assert.deepStrictEqual(edit.changes![uri('compose.override.yaml')].map((e) => e.range.start.line), [1, 4]);
     assert.deepStrictEqual(service.definition!(open, { line: 1, character: 3 }), [
       { uri: uri('compose.yaml'), range: { start: { line: 3, character: 2 }, end: { line: 3, character: 4 } } },
-      { uri: uri('compose.override.yaml'), range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } } },
     ]);
   });
 });

@@ -10,16 +10,18 @@ import { foundRange, projectView, symbolAt, symbolOccurrences, type Found } from
 import type { ComposeProject } from './project';
 
 /**
- * Where the name at the position is declared: every declaration of the symbol in the project, the base
- * file's first (a service of an overlay is the base file's service, completed), then the document's, then
- * the other files'. `extends: { file, service }` goes to the service in that file; an alias to the anchor
- * it names. A name nothing declares (a network `default`, a typo) has no definition.
+ * Where the name at the position is declared: the first declaration of the symbol in the project, looking in
+ * the base file first (a service of an overlay is the base file's service, completed), then the document,
+ * then the other files; one place, so that F12 jumps there (the overlays' declarations are references).
+ * `extends: { file, service }` goes to the service in that file; an alias to the anchor it names. A name
+ * nothing declares (a network `default`, a typo) has no definition.
  */
 export function definition(project: ComposeProject, position: Position): Location[] {
   const view = projectView(project);
   const at = symbolAt(view, position);
   if (!at) return [];
-  return locations(symbolOccurrences(view, at.symbol).filter((f) => f.occurrence.declaration));
+  const declaration = symbolOccurrences(view, at.symbol).find((f) => f.occurrence.declaration);
+  return declaration ? locations([declaration]) : [];
 }
 
 /** Every occurrence of the name at the position in the files of the project; declarations only when asked for. */
