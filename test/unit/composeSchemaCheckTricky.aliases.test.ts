@@ -13,7 +13,10 @@ describe('Compose schema check: aliases', () => {
       '    image: *image',
     );
     assert.deepStrictEqual(validate(text), [
-      { code: 'invalid-type', message: '`image` expects a string, not the number `5`.', range: span(text, '5'), severity: 'error' },
+      {
+        code: 'invalid-type', message: '`image` expects a string, not the number `5`.', range: span(text, '5'), severity: 'error',
+        fix: { title: 'Quote `5` as a string', range: span(text, '5'), newText: '"5"' },
+      },
     ]);
   });
 

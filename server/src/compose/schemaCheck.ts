@@ -9,6 +9,7 @@
 // - `!reset` / `!override` values may be empty; otherwise they are checked like any value.
 // - `version` (obsolete, reported elsewhere) and the content of `x-` extension fields are not checked.
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../diagnostics/types';
 import { closest } from '../util/closest';
@@ -18,6 +19,7 @@ import { actual, capitalize, emptyVerdict, expected, quote, scalarOf, scalarProb
 import { accepts, anchor, expand, firstAnchoredCheck, newWalk, report, skip, where } from './schemaCheckWalk';
 import type { RangeOf, Walk } from './schemaCheckWalk';
 import { isMergeKey, isNode, isResetToEmpty } from './schemaCheckYaml';
+import { innerRange, yamlString } from './checks/fixText';
 
 export type { RangeOf } from './schemaCheckWalk';
 export { COMPOSE_CUSTOM_TAGS } from './schemaCheckYaml';
@@ -146,7 +148,9 @@ function checkScalar(walk: Walk, node: Scalar | null, doc: KeyDoc, place: Place)
   if (value !== null) {
     if (plainlyAccepted(doc, value) || accepts(walk, doc, value)) return;
     const problem = scalarProblem(doc, value, subject(place));
-    report(walk, problem.code, problem.message, node ?? keyNodeOf(place), 'error');
+    const finding = report(walk, problem.code, problem.message, node ?? keyNodeOf(place), 'error');
+    const fix = finding && node ? scalarFix(walk, node, doc, value, problem.code, finding.range) : undefined;
+    if (finding && fix) finding.fix = fix;
     return;
   }
   const verdict = emptyVerdict(doc);
@@ -169,6 +173,32 @@ function plainlyAccepted(doc: KeyDoc, value: string | number | boolean): boolean
   return typeof value === 'string' && (doc.type === 'string' || doc.type === 'string-or-list') && !doc.values && !doc.pattern;
 }
 
+/**
+ * The obvious fix of a rejected scalar: the closest allowed value of an enum (in place of the text, quotes kept),
+ * or quotes around a number or boolean where a string is expected (the text as written becomes that string).
+ */
+function scalarFix(walk: Walk, node: Scalar, doc: KeyDoc, value: string | number | boolean, code: string, range: Range): Finding['fix'] {
+  const oneLine = range.start.line === range.end.line;
+  // A word only: `on-failur:3` is no typo of a value (the `:3` would be lost).
+  if (code === 'invalid-value' && typeof value === 'string' && doc.values && /^[\w.-]+$/.test(value) && oneLine) {
+    const plain = node.type === 'PLAIN';
+    if (!plain && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined;
+    const suggestion = closest(value, doc.values);
+    if (suggestion === undefined) return undefined;
+    return { title: `Change to \`${suggestion}\``, range: innerRange(range, node.type), newText: plain ? yamlString(suggestion) : suggestion };
+  }
+  const source = node.source;
+  if (code === 'invalid-type' && node.type === 'PLAIN' && typeof value !== 'string' && oneLine && typeof source === 'string' && takesString(doc)) {
+    if (!accepts(walk, doc, source) || !/^[\w.+-]+$/.test(source)) return undefined;
+    return { title: `Quote ${quote(source)} as a string`, range: { start: { ...range.start }, end: { ...range.end } }, newText: `"${source}"` };
+  }
+  return undefined;
+}
+
+function takesString(doc: KeyDoc): boolean {
+  return [doc.type, ...(doc.alternatives ?? [])].some((form) => form === 'string' || form === 'string-or-list');
+}
+
 function wrongType(walk: Walk, node: Node, doc: KeyDoc, place: Place, what: 'map' | 'seq'): void {
   skip(walk, node);
   report(walk, 'invalid-type', `${capitalize(subject(place))} expects ${expected(doc)}, not ${actual(what)}.`, node, 'error');
@@ -189,8 +219,7 @@ function unknownKey(walk: Walk, map: YAMLMap, keyNode: Node, name: string, doc: 
   // No quick fix when the suggested key is already there: the replacement would duplicate it.
   const taken = suggestion !== undefined && map.items.some((pair) => isScalar(pair.key) && pair.key.value === suggestion);
   if (finding && suggestion !== undefined && !taken) {
-    const { start, end } = finding.range;
-    finding.fix = { title: `Change to \`${suggestion}\``, range: { start: { ...start }, end: { ...end } }, newText: suggestion };
+    finding.fix = { title: `Change to \`${suggestion}\``, range: innerRange(finding.range, isScalar(keyNode) ? keyNode.type : undefined), newText: suggestion };
   }
 }
 

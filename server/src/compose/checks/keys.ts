@@ -25,18 +25,22 @@ function wholeLines(model: ComposeModel, range: Range): Range {
 export const obsoleteVersionCheck: ComposeCheck = ({ model }) => {
   const root = model.root && isMap(model.root) ? model.root : undefined;
   const entry = root ? model.get(root, 'version') : undefined;
-  if (!entry || entry.merged) return [];
+  if (!root || !entry || entry.merged) return [];
   const range = model.rangeOf(entry.keyNode);
-  return [
-    {
-      code: 'obsolete-version',
-      message: 'The top-level "version" is obsolete: Compose ignores it. Remove it to avoid confusion.',
-      range,
-      severity: 'warning',
-      tags: ['unnecessary'],
-      fix: { title: 'Remove the obsolete version line', range: wholeLines(model, model.rangeOf(entry.pair)), newText: '' },
-    },
-  ];
+  const finding: Finding = {
+    code: 'obsolete-version',
+    message: 'The top-level "version" is obsolete: Compose ignores it. Remove it to avoid confusion.',
+    range,
+    severity: 'warning',
+    tags: ['unnecessary'],
+  };
+  // Whole lines go only when the pair has its lines to itself (not in a `{...}` file written on one line).
+  const pairRange = model.rangeOf(entry.pair);
+  const after = model.lineText(pairRange.end.line).slice(pairRange.end.character).trim();
+  if (!root.flow && model.lineText(range.start.line).slice(0, range.start.character).trim() === '' && (after === '' || after.startsWith('#'))) {
+    finding.fix = { title: 'Remove the obsolete version line', range: wholeLines(model, pairRange), newText: '' };
+  }
+  return [finding];
 };
 
 const EXTERNAL_KINDS = ['volumes', 'networks', 'secrets', 'configs'] as const;
@@ -68,7 +72,9 @@ export const deprecatedKeyCheck: ComposeCheck = ({ model }) => {
         const pairRange = model.rangeOf(external.pair);
         const [from, to] = model.offsetsOf(nameEntry.value as NonNullable<typeof nameEntry.value>);
         const written = model.text.slice(from, to);
-        finding.fix = { title: 'Use name and external: true', range: pairRange, newText: `external: true\n${indent}name: ${written}` };
+        // Inside `{...}` the two keys go on one line, separated by a comma; a line break there would join them.
+        const separator = map.flow ? ', ' : `\n${indent}`;
+        finding.fix = { title: 'Use name and external: true', range: pairRange, newText: `external: true${separator}name: ${written}` };
       }
       findings.push(finding);
     }

@@ -6,6 +6,7 @@ import type { Node, Pair } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ComposeModel, Range, SyntaxProblem } from '../model';
 import { scalarText } from '../model';
+import { blockListAt, flowFitsAfterKey, nextContent, plainAfter, spaceFix } from './syntaxFixes';
 import type { ComposeCheck, Finding } from './types';
 
 const CODE = 'yaml-syntax';
@@ -23,7 +24,9 @@ export const syntaxCheck: ComposeCheck = ({ model, services }) => {
     for (let j = i + 1; j < problems.length && problems[j].range.start.line === problem.range.start.line; j++) group.push(problems[j]);
     line = problem.range.start.line;
     const explained = explain(model, group);
-    findings.push({ code: CODE, message: explained.message, range: explained.range, severity: group.some((p) => p.severity === 'error') ? 'error' : 'warning' });
+    const finding: Finding = { code: CODE, message: explained.message, range: explained.range, severity: group.some((p) => p.severity === 'error') ? 'error' : 'warning' };
+    if (explained.fix) finding.fix = explained.fix;
+    findings.push(finding);
     if (problem.code === 'MISSING_CHAR' || problem.code === 'BAD_INDENT') coveredUntil = model.offsetAt(problem.range.end);
   }
   // A service written `web:` then `image:nginx` on the next line is the text "image:nginx", not a map.
@@ -32,7 +35,16 @@ export const syntaxCheck: ComposeCheck = ({ model, services }) => {
     if (value && isScalar(value)) {
       const text = scalarText(value) ?? '';
       const missing = missingSpace(text);
-      if (missing) findings.push({ code: CODE, message: missing, range: model.rangeOf(value), severity: 'error' });
+      if (!missing) continue;
+      const range = model.rangeOf(value);
+      const finding: Finding = { code: CODE, message: missing, range, severity: 'error' };
+      const colon = text.indexOf(':');
+      const written = model.lineText(range.start.line).slice(range.start.character, range.end.character);
+      const startsLine = model.lineText(range.start.line).slice(0, range.start.character).trim() === '';
+      if (value.type === 'PLAIN' && range.start.line === range.end.line && written === text && startsLine && plainAfter(text, colon)) {
+        finding.fix = spaceFix({ line: range.start.line, character: range.start.character + colon + 1 });
+      }
+      findings.push(finding);
     }
   }
   return findings;
@@ -41,6 +53,7 @@ export const syntaxCheck: ComposeCheck = ({ model, services }) => {
 interface Explained {
   message: string;
   range: Range;
+  fix?: Finding['fix'];
 }
 
 function sentence(message: string): string {
@@ -86,7 +99,14 @@ function explain(model: ComposeModel, group: SyntaxProblem[]): Explained {
   if (implicitKey) {
     if (rest.startsWith('[') || rest.startsWith('{') || /^-(\s|$)/.test(rest)) return missingKey(model, at, rest, token(1));
     const space = missingSpace(rest);
-    if (space) return { message: space, range: token(rest.split(/\s/)[0].length) };
+    if (space) {
+      const colon = column + rest.indexOf(':');
+      // A `key:value` that starts its line (after another key's colon it is a value: `image: nginx:1.27`).
+      const startsLine = /^\s*(-\s+)?$/.test(lineText.slice(0, column));
+      const explained: Explained = { message: space, range: token(rest.split(/\s/)[0].length) };
+      if (startsLine && plainAfter(lineText, colon)) explained.fix = spaceFix({ line: at.line, character: colon + 1 });
+      return explained;
+    }
     const keyValue = /^(\s*)(?:- +)?([^\s#:][^#]*?):\s+(\S)/.exec(lineText);
     if (keyValue && column > keyValue[0].length - 2) {
       const value = lineText.slice(column).replace(/\s+#.*$/, '').trimEnd();
@@ -96,7 +116,16 @@ function explain(model: ComposeModel, group: SyntaxProblem[]): Explained {
       };
     }
     const word = /^([^\s#:]+)\s*(#.*)?$/.exec(rest);
-    if (word) return { message: `"${word[1]}" needs a colon: a key in a map is written "${word[1]}: value" (or "${word[1]}:" with its value indented below).`, range: token(word[1].length) };
+    if (word) {
+      const message = `"${word[1]}" needs a colon: a key in a map is written "${word[1]}: value" (or "${word[1]}:" with its value indented below).`;
+      const explained: Explained = { message, range: token(word[1].length) };
+      // The obvious fix only when the lines below are indented more: they are the key's value.
+      if ((nextContent(model, at.line)?.indent ?? -1) > column) {
+        const end = { line: at.line, character: column + word[1].length };
+        explained.fix = { title: `Add a colon after "${word[1]}"`, range: { start: end, end }, newText: ':' };
+      }
+      return explained;
+    }
   }
   if (codes.has('BAD_INDENT')) {
     return { message: `${sentence(first.message)} Check that this line lines up with the other keys of its map.`, range: token(rest.split(/\s|:(\s|$)/)[0].length) };
@@ -116,7 +145,17 @@ function missingKey(model: ComposeModel, at: { line: number; character: number }
     suggestion = guessKey(texts, what, (key) => hasKey(model, where.collection ?? null, key));
   }
   const hint = suggestion ? ` Did you mean "${suggestion}:" before it?` : ' Write the key it belongs to before it.';
-  return { message: `A key is missing before this ${what}: inside a map, a ${what} must be the value of a key.${hint}`, range };
+  const explained: Explained = { message: `A key is missing before this ${what}: inside a map, a ${what} must be the value of a key.${hint}`, range };
+  const flow = rest.startsWith('[') || rest.startsWith('{');
+  const onItsOwn = model.lineText(at.line).slice(0, at.character).trim() === '';
+  const node = where.kind === 'key' ? where.node : undefined;
+  if (suggestion && onItsOwn && (flow ? flowFitsAfterKey(model, node, at) : blockListAt(model, node, at))) {
+    // `key: [` on the line of the bracket (its other lines are indented more already); a block list goes on the
+    // line below the new key, at the same indentation (a list may line up with its key).
+    const newText = flow ? `${suggestion}: ` : `${suggestion}:\n${' '.repeat(at.character)}`;
+    explained.fix = { title: `Add "${suggestion}:" before the ${what}`, range: { start: at, end: at }, newText };
+  }
+  return explained;
 }
 
 function hasKey(model: ComposeModel, collection: Node | null, key: string): boolean {

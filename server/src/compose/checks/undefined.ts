@@ -4,8 +4,9 @@
 // shows signs of being completed by other files (see `mergedWithOthers`) may get the name from them: a
 // warning that says Compose refuses the project unless another file defines it. Otherwise: an error.
 import { isMap } from 'yaml';
-import { closest, didYouMean } from '../../util/closest';
-import type { ComposeModel, NameKind } from '../model';
+import { closest } from '../../util/closest';
+import type { ComposeModel, NameKind, Range } from '../model';
+import { plainIsString } from './fixText';
 import { referenceRange, serviceReferences } from './refs';
 import { hasSwarmIntent } from './services';
 import type { ComposeCheck, ComposeCheckContext, Finding } from './types';
@@ -81,6 +82,11 @@ export function looksLikeFragment(context: ComposeCheckContext): boolean {
   return false;
 }
 
+/** The range holds exactly the name as written (not the whole scalar, as when escapes hide where the name is). */
+function coversExactly(model: ComposeModel, range: Range, name: string): boolean {
+  return range.start.line === range.end.line && model.lineText(range.start.line).slice(range.start.character, range.end.character) === name;
+}
+
 export const undefinedNameCheck: ComposeCheck = (context) => {
   const { model, services } = context;
   const findings: Finding[] = [];
@@ -92,7 +98,8 @@ export const undefinedNameCheck: ComposeCheck = (context) => {
       if (isDefined(context, reference.kind, reference.name)) continue;
       const what = SINGULAR[reference.kind];
       const where = reference.kind === 'services' ? '' : ` under the top-level "${reference.kind}"`;
-      const suggestion = didYouMean(reference.name, candidates(context, reference.kind));
+      const typo = closest(reference.name, candidates(context, reference.kind));
+      const suggestion = typo === undefined ? '' : ` (did you mean ${typo}?)`; // as didYouMean words it
       let message: string;
       let severity: Finding['severity'] = 'warning';
       if (withoutBase) {
@@ -105,7 +112,13 @@ export const undefinedNameCheck: ComposeCheck = (context) => {
       } else {
         message = `No ${what} named "${reference.name}" is defined${where}: Compose will refuse the project unless another file merged with this one defines it.`;
       }
-      findings.push({ code: `undefined-${what}`, message, range: referenceRange(model, reference), severity });
+      const finding: Finding = { code: `undefined-${what}`, message, range: referenceRange(model, reference), severity };
+      // A plain name must stay a string once changed (`- 123` or `- true` would not be one).
+      const keepsType = reference.node.type !== 'PLAIN' || plainIsString(typo ?? '');
+      if (typo !== undefined && keepsType && coversExactly(model, finding.range, reference.name)) {
+        finding.fix = { title: `Change to \`${typo}\``, range: finding.range, newText: typo };
+      }
+      findings.push(finding);
     }
   }
   return findings;
