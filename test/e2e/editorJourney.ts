@@ -3,7 +3,8 @@
 // `FROM x as y`. Used by runE2E.ts (each entry is one check of the journey).
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { editorUi, type Check } from './editorUi';
 
 /** The Dockerfile of the journey: two stages, the first one's `as` in lower case (FromAsCasing). */
 export const EDITOR_DOCKERFILE = [
@@ -18,28 +19,8 @@ export const EDITOR_DOCKERFILE = [
 ].join('\n');
 export const EDITOR_FILE = 'app.dockerfile';
 
-type Check = [string, () => Promise<void>];
-
 export function editorChecks(ui: () => Page, workspace: () => string, screenshot: (name: string) => Promise<void>): Check[] {
-  const editor = (): Locator => ui().locator('.editor-instance .monaco-editor').first();
-  /** The editor's text as the user sees it (VS Code draws spaces as non-breaking ones). */
-  const editorText = async (): Promise<string> =>
-    (await editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
-  const untilText = async (what: string, test: (text: string) => boolean): Promise<void> => {
-    const deadline = Date.now() + 20_000;
-    let text = '';
-    while (Date.now() < deadline) {
-      text = await editorText();
-      if (test(text)) return;
-      await ui().waitForTimeout(200);
-    }
-    throw new Error(`${what}: the editor shows ${JSON.stringify(text)}`);
-  };
-  /** The word `word` on the editor's line that starts with `lineStart` (whose spaces VS Code draws as U+00A0). */
-  const wordOnLine = (lineStart: string, word: string): Locator => {
-    const start = lineStart.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \u00a0]');
-    return editor().locator('.view-line').filter({ hasText: new RegExp(`^${start}`) }).first().getByText(word, { exact: true }).first();
-  };
+  const { untilText, wordOnLine, outline, lightBulb } = editorUi(ui);
 
   return [
     ['open a multi-stage Dockerfile: the Outline view lists its stages', async () => {
@@ -52,9 +33,7 @@ export function editorChecks(ui: () => Page, workspace: () => string, screenshot
       await file.first().waitFor({ timeout: 15_000 });
       await file.first().dblclick();
       await untilText('the Dockerfile opened', (text) => text.includes('AS runtime'));
-      const outline = ui().locator('.pane').filter({ has: ui().locator('.pane-header', { hasText: /^Outline/ }) }).first();
-      const tree = outline.getByRole('tree');
-      if (!(await tree.isVisible())) await outline.locator('.pane-header').click();
+      const tree = await outline();
       for (const stage of ['build', 'runtime']) {
         await tree.getByRole('treeitem').filter({ hasText: new RegExp(`^${stage}`) }).first().waitFor({ timeout: 30_000 });
       }
@@ -72,9 +51,7 @@ export function editorChecks(ui: () => Page, workspace: () => string, screenshot
     }],
     ['the light bulb on `FROM x as y` offers a quick fix that makes it `AS`', async () => {
       await wordOnLine('FROM dw-test', 'as').click();
-      // VS Code 1.100 draws the bulb in the gutter (codicon-gutter-lightbulb-auto-fix when a fix is preferred) when
-      // the line under the cursor has text where the floating widget would go.
-      const bulb = editor().locator('.lightBulbWidget, [class*="gutter-lightbulb"]').filter({ visible: true }).first();
+      const bulb = lightBulb();
       await bulb.waitFor({ timeout: 15_000 });
       await bulb.click();
       const fix = ui().locator('.action-widget .monaco-list-row').filter({ hasText: /AS/ }).first();

@@ -8,7 +8,7 @@
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
 // Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
-// outline.png, rename.png, quick-fix.png, and test-results/e2e-failure.png on failure, when the
+// outline.png, rename.png, quick-fix.png, compose-outline.png, compose-rename.png, compose-quick-fix.png, and test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,6 +18,7 @@ import {
   Browsing, CodeServer, extensionMain, interruption, keepLogs, openBrowser, shutDown, startCodeServer, tempWorkspace,
 } from '../support/codeServer';
 import { startDockerd, stopDockerd } from '../support/dockerd';
+import { composeChecks } from './composeJourney';
 import { editorChecks } from './editorJourney';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -157,13 +158,14 @@ async function main(): Promise<void> {
       await containersTree().getByRole('treeitem').filter({ hasText: container }).first().waitFor({ timeout: 30_000 });
     }],
   ];
-  // The Dockerfile editor features in the real UI (Outline, F2, the light bulb).
-  checks.push(...editorChecks(ui, () => workspace, async (name) => {
+  // The Dockerfile and Compose editor features in the real UI (Outline, F12, F2, the light bulb).
+  const editorShot = async (name: string): Promise<void> => {
     const shot = path.join(resultsDir, name);
     await ui().mouse.move(700, 450, { steps: 5 });
     await ui().screenshot({ path: shot });
     console.log(`e2e: screenshot ${path.relative(root, shot)}`);
-  }));
+  };
+  checks.push(...editorChecks(ui, () => workspace, editorShot), ...composeChecks(ui, () => workspace, editorShot));
 
   const interrupted = interruption();
   let passed = 0;
