@@ -18,12 +18,10 @@
 // LSP folding ranges are line-based and a client keeps one range per start line, so when two candidates start
 // on the same line the outermost (the one that ends last) is kept. The result is sorted by start line and
 // properly nested (a final pass with a stack drops a range that would start inside another and end after it).
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { FoldingRange } from 'vscode-languageserver-types';
+import { FOLD_COMMENT as COMMENT, FOLD_REGION as REGION, nestedFoldingRanges } from '../util/foldingRanges';
 import type { ComposeModel } from './model';
 import { scanLines, type LineScan } from './foldingScan';
-
-const REGION = 0;
-const COMMENT = 1;
 
 export function foldingRanges(model: ComposeModel): FoldingRange[] {
   const count = model.lineCount;
@@ -46,17 +44,5 @@ export function foldingRanges(model: ComposeModel): FoldingRange[] {
   };
   scanLines(model.text, scan);
 
-  const ranges: FoldingRange[] = [];
-  const open: number[] = [];
-  for (let line = 0; line < count; line++) {
-    const end = ends[line];
-    if (end < 0) continue;
-    while (open.length > 0 && open[open.length - 1] < line) open.pop();
-    if (open.length > 0 && end > open[open.length - 1]) continue;
-    open.push(end);
-    const range: FoldingRange = { startLine: line, endLine: end };
-    if (kinds[line] === COMMENT) range.kind = FoldingRangeKind.Comment;
-    ranges.push(range);
-  }
-  return ranges;
+  return nestedFoldingRanges(ends, kinds);
 }

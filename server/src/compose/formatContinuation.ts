@@ -3,8 +3,9 @@
 // scalar's content keeps its indentation relative to the collection that holds it (its indentation indicator counts
 // from there), and a quoted or plain scalar or a flow collection stays right of that collection's column. Trailing
 // blanks go, except in block scalars (content there) and after a `\` in a quoted string (an escaped blank).
-import { BLOCK, lineOf } from './formatRegions';
+import { BLOCK } from './formatRegions';
 import type { TextScan } from './formatScan';
+import { lineOf } from './parseLines';
 
 /** A block collection's column as written and as formatted. */
 export interface Columns {

@@ -5,6 +5,7 @@
 import type { Node } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { ComposeModel } from './model';
+import { lineOf } from './parseLines';
 
 /** A plain scalar or an alias. */
 export const PLAIN = 0;
@@ -30,18 +31,6 @@ export interface Regions {
   readonly lastLine: number[];
   /** For each line, the region it continues (the line is that region's second line or later), or -1. */
   readonly continues: Int32Array;
-}
-
-/** The line that holds `offset`, by binary search over the line starts. */
-export function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 export function scanRegions(model: ComposeModel, starts: readonly number[]): Regions {

@@ -2,18 +2,31 @@
 // a "\r" before it belongs to the line break, not to the line's characters.
 import type { Position } from 'vscode-languageserver-types';
 
+/** Offsets where the lines start (a line ends at "\n"). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** The line that holds `offset`: the last line starting at or before it, by binary search over the line starts. */
+export function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 export class LineIndex {
   /** Offset where each line starts. */
   readonly starts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at >= 0) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-    this.starts = starts;
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -22,15 +35,7 @@ export class LineIndex {
 
   /** The line that holds `offset` (offsets past the end are on the last line). */
   lineOf(offset: number): number {
-    const { starts } = this;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lineOf(this.starts, offset);
   }
 
   /** End of a line's characters (before "\r\n" or "\n"). */

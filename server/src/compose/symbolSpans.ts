@@ -3,6 +3,7 @@ import type { Node, Pair } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Position } from 'vscode-languageserver-types';
 import type { ComposeModel } from './model';
+import { lineOf, lineStarts } from './parseLines';
 
 /** How deep the last-item chain is followed; below that a collection's own range is used. */
 const MAX_DEPTH = 256;
@@ -69,9 +70,9 @@ export class PositionCursor {
     if (clamped >= starts[line]) {
       let steps = 0;
       while (line + 1 < starts.length && starts[line + 1] <= clamped && steps++ < 32) line++;
-      if (line + 1 < starts.length && starts[line + 1] <= clamped) line = search(starts, clamped);
+      if (line + 1 < starts.length && starts[line + 1] <= clamped) line = lineOf(starts, clamped);
     } else {
-      line = search(starts, clamped);
+      line = lineOf(starts, clamped);
     }
     this.line = line;
     const next = line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length;
@@ -80,21 +81,3 @@ export class PositionCursor {
   }
 }
 
-/** Offsets where the lines start (a line ends at "\n"). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
-/** The last line starting at or before `offset`. */
-function search(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}

@@ -5,8 +5,9 @@ import {
   CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionContext, type Diagnostic, type Position, type Range, type TextEdit,
 } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics/findings';
+import { comparePositions, dataFix, EditSet } from '../util/editSet';
 import {
-  type Fix, type FixContext, casingFixes, comparePositions, dataFix, emptyContinuationFixes, missingEqualsFixes, sameRange, stageNameFixes, topAt, unusedInstructionFixes,
+  type Fix, type FixContext, casingFixes, emptyContinuationFixes, missingEqualsFixes, stageNameFixes, topAt, unusedInstructionFixes,
 } from './codeActionsFixes';
 import { ignoreRuleEdit, moveDirectiveFixes } from './codeActionsIgnore';
 import { execFormFixes, legacyPairFixes, maintainerFixes } from './codeActionsText';
@@ -130,68 +131,6 @@ function quickFixes(ctx: FixContext, input: CodeActionInput): CodeAction[] {
     if (edit) actions.push(action(`Ignore ${rule} in this file`, CodeActionKind.QuickFix, diagnostics, [edit], input.uri, false));
   }
   return actions;
-}
-
-type Relation = 'same' | 'overlap' | 'apart';
-
-function isEmpty(edit: TextEdit): boolean {
-  return comparePositions(edit.range.start, edit.range.end) === 0;
-}
-
-function strictlyInside(p: Position, range: Range): boolean {
-  return comparePositions(range.start, p) < 0 && comparePositions(p, range.end) < 0;
-}
-
-/** Whether two edits can go in one edit set: the same edit twice, overlapping (or two insertions at one place), or apart. */
-function relation(a: TextEdit, b: TextEdit): Relation {
-  if (sameRange(a.range, b.range) && a.newText === b.newText) return 'same';
-  const aEmpty = isEmpty(a);
-  const bEmpty = isEmpty(b);
-  if (aEmpty && bEmpty) return comparePositions(a.range.start, b.range.start) === 0 ? 'overlap' : 'apart';
-  if (aEmpty) return strictlyInside(a.range.start, b.range) ? 'overlap' : 'apart';
-  if (bEmpty) return strictlyInside(b.range.start, a.range) ? 'overlap' : 'apart';
-  return comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0 ? 'overlap' : 'apart';
-}
-
-function byRange(a: TextEdit, b: TextEdit): number {
-  return comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end);
-}
-
-/** Accepted edits, sorted and apart; a new edit is compared with its neighbours only. */
-class EditSet {
-  readonly edits: TextEdit[] = [];
-
-  relation(edit: TextEdit): Relation {
-    const at = this.indexOf(edit);
-    let result: Relation = 'apart';
-    for (let j = at - 1; j >= 0 && comparePositions(this.edits[j].range.end, edit.range.start) >= 0; j--) {
-      const r = relation(this.edits[j], edit);
-      if (r === 'overlap') return r;
-      if (r === 'same') result = r;
-    }
-    for (let j = at; j < this.edits.length && comparePositions(this.edits[j].range.start, edit.range.end) <= 0; j++) {
-      const r = relation(this.edits[j], edit);
-      if (r === 'overlap') return r;
-      if (r === 'same') result = r;
-    }
-    return result;
-  }
-
-  add(edit: TextEdit): void {
-    this.edits.splice(this.indexOf(edit), 0, edit);
-  }
-
-  /** The first index whose edit sorts after `edit`. */
-  private indexOf(edit: TextEdit): number {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (byRange(this.edits[mid], edit) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
 }
 
 /**

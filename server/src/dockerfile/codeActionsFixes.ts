@@ -3,6 +3,7 @@
 // share. Each fix says whether it is the one clearly right fix (`preferred`: source.fixAll applies it). Pure; the
 // context object caches per request only.
 import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { dataFix, sameRange } from '../util/editSet';
 import { splitMountFields } from './checks/flagsMount';
 import { flagValueToken, isKnownInstruction, subRange } from './checks/syntaxCommon';
 import { instructionAt } from './locate';
@@ -20,35 +21,6 @@ export interface FixContext {
   eol: string;
   references?: Map<string, Token[]>;
   lowerCase?: boolean;
-}
-
-/** The `{title, range, newText}` a check put in the diagnostic's data, when it has that shape. */
-export function dataFix(diagnostic: Diagnostic): { title: string; range: Range; newText: string } | undefined {
-  const data: unknown = diagnostic.data;
-  if (!data || typeof data !== 'object') return undefined;
-  const { title, range, newText } = data as Record<string, unknown>;
-  if (typeof title !== 'string' || typeof newText !== 'string' || !isRange(range)) return undefined;
-  return { title, range, newText };
-}
-
-function isPosition(value: unknown): value is Position {
-  if (!value || typeof value !== 'object') return false;
-  const { line, character } = value as Record<string, unknown>;
-  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
-}
-
-function isRange(value: unknown): value is Range {
-  if (!value || typeof value !== 'object') return false;
-  const { start, end } = value as Record<string, unknown>;
-  return isPosition(start) && isPosition(end) && comparePositions(start, end) <= 0;
-}
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-export function sameRange(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 /** The top-level instruction the position is in. */

@@ -3,7 +3,8 @@
 // Directives are read only before any other comment, blank line or instruction, so new ones go right after the
 // existing directives (or at line 0). Pure.
 import type { Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { type Fix, type FixContext, sameRange, wholeLines } from './codeActionsFixes';
+import { sameRange } from '../util/editSet';
+import { type Fix, type FixContext, wholeLines } from './codeActionsFixes';
 import { parseCheckDirective } from './docs/directives';
 import type { DockerfileModel } from './model';
 

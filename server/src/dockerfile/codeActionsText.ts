@@ -2,7 +2,8 @@
 // (JSONArgsRecommended), `KEY=value` for legacy ENV and LABEL pairs (LegacyKeyValueFormat) and the LABEL that
 // replaces MAINTAINER (MaintainerDeprecated). Each keeps what the instruction means or is not offered. Pure.
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { type Fix, type FixContext, commentsWithin, comparePositions, lowerCaseFile, sameRange, topAt } from './codeActionsFixes';
+import { comparePositions, sameRange } from '../util/editSet';
+import { type Fix, type FixContext, commentsWithin, lowerCaseFile, topAt } from './codeActionsFixes';
 import type { DockerfileModel, Stage } from './model';
 import { splitWords } from './parseArgs';
 

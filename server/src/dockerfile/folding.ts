@@ -11,11 +11,9 @@
 // on the same line the outermost (the one that ends last; the first one found on a tie, e.g. the stage rather
 // than its multi-line FROM) is kept. The result is sorted by start line and properly nested: a range that would
 // begin inside another and end after it is left out (a final pass with a stack enforces it whatever the input).
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { FoldingRange } from 'vscode-languageserver-types';
+import { FOLD_COMMENT as COMMENT, FOLD_REGION as NONE, nestedFoldingRanges } from '../util/foldingRanges';
 import type { DockerfileModel, Instruction } from './model';
-
-const NONE = 0;
-const COMMENT = 1;
 
 export function foldingRanges(model: DockerfileModel): FoldingRange[] {
   const count = model.lines.length;
@@ -37,19 +35,7 @@ export function foldingRanges(model: DockerfileModel): FoldingRange[] {
   addCommentRuns(model.comments.map((comment) => comment.range.start.line), add);
   for (const instruction of model.instructions) addInstruction(model, instruction, add);
 
-  const ranges: FoldingRange[] = [];
-  const open: number[] = [];
-  for (let line = 0; line < count; line++) {
-    const end = ends[line];
-    if (end < 0) continue;
-    while (open.length > 0 && open[open.length - 1] < line) open.pop();
-    if (open.length > 0 && end > open[open.length - 1]) continue;
-    open.push(end);
-    const range: FoldingRange = { startLine: line, endLine: end };
-    if (kinds[line] === COMMENT) range.kind = FoldingRangeKind.Comment;
-    ranges.push(range);
-  }
-  return ranges;
+  return nestedFoldingRanges(ends, kinds);
 }
 
 type Add = (start: number, end: number, kind: number) => void;

@@ -70,9 +70,14 @@ export class EditSet {
       for (let j = i + 1; j < edits.length; j++) if (relation(edits[i], edits[j]) === 'overlap') return false;
     }
     edits.forEach((edit, k) => {
-      if (relations[k] === 'apart') this.edits.splice(this.indexOf(edit), 0, edit);
+      if (relations[k] === 'apart') this.add(edit);
     });
     return true;
+  }
+
+  /** Inserts the edit in order, unchecked: the caller has seen that `relation(edit)` is 'apart'. */
+  add(edit: TextEdit): void {
+    this.edits.splice(this.indexOf(edit), 0, edit);
   }
 
   relation(edit: TextEdit): Relation {
