@@ -42,6 +42,8 @@ export class ComposeDocument implements ComposeModel {
   readonly interpolated: Scalar[] = [];
   private readonly startOf = new Map<BlockParse, number>();
   private readonly entryCache = new Map<YAMLMap, Entries>();
+  /** `resolveAlias` answers of this version (the model does not change). */
+  private readonly aliasCache = new Map<Alias, AnchorDefinition | undefined>();
   /** Identifies this model in memos without keeping it alive. */
   private readonly token = {};
 
@@ -118,14 +120,17 @@ export class ComposeDocument implements ComposeModel {
 
   /** The anchor an alias refers to: the last one of that name before it (the one YAML means). */
   resolveAlias(alias: Alias): AnchorDefinition | undefined {
+    if (this.aliasCache.has(alias)) return this.aliasCache.get(alias);
     const list = this.anchors.get(alias.source);
-    if (!list) return undefined;
-    const at = this.offsetsOf(alias)[0];
     let found: AnchorDefinition | undefined;
-    for (const anchor of list) {
-      if (anchor.offset >= at) break;
-      found = anchor;
+    if (list) {
+      const at = this.offsetsOf(alias)[0];
+      for (const anchor of list) {
+        if (anchor.offset >= at) break;
+        found = anchor;
+      }
     }
+    this.aliasCache.set(alias, found);
     return found;
   }
 

@@ -50,18 +50,9 @@ function inValue(cursor: Cursor, value: Node, path: (string | number)[], pair: P
 
 function inMap(cursor: Cursor, map: YAMLMap, path: (string | number)[]): PathAt {
   const { host, offset } = cursor;
-  let previous: Pair | undefined;
-  let keyStart = 0;
-  let keyEnd = 0;
-  for (const pair of map.items as Pair[]) {
-    if (!pair.key) continue;
-    const [start, end] = host.offsetsOf(pair.key as Node);
-    if (start > offset) break;
-    previous = pair;
-    keyStart = start;
-    keyEnd = end;
-  }
-  if (!previous) return { path, kind: 'newKey', collection: map };
+  const found = lastKeyAtOrBefore(host, map.items as Pair[], offset);
+  if (!found) return { path, kind: 'newKey', collection: map };
+  const [previous, keyStart, keyEnd] = found;
   const key = keyName(previous.key);
   const keyPath = [...path, key];
   if (offset <= keyEnd) return { path: keyPath, kind: 'key', node: previous.key as Node, pair: previous, collection: map };
@@ -85,6 +76,41 @@ function inMap(cursor: Cursor, map: YAMLMap, path: (string | number)[]): PathAt 
     return { path: keyPath, kind: 'value', node: value, pair: previous, collection: map };
   }
   return { path, kind: 'newKey', collection: map };
+}
+
+/** Maps longer than this are searched by bisection (the services map of a big file has thousands of keys). */
+const BISECT_FROM = 16;
+
+/**
+ * The last pair whose key starts at or before `offset` (keys are scanned in order until one starts after it),
+ * with the key's offsets. A map's keys are in text order, so a long map is bisected instead.
+ */
+function lastKeyAtOrBefore(host: PathHost, items: readonly Pair[], offset: number): [Pair, number, number] | undefined {
+  if (items.length > BISECT_FROM) {
+    // Keyed pairs before `low` start at or before `offset`; keyed pairs from `high` on start after it.
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      let probe = middle;
+      while (probe >= low && !items[probe].key) probe--;
+      if (probe >= low && host.offsetsOf(items[probe].key as Node)[0] > offset) high = probe;
+      else low = middle + 1;
+    }
+    let at = low - 1;
+    while (at >= 0 && !items[at].key) at--;
+    if (at < 0) return undefined;
+    const [start, end] = host.offsetsOf(items[at].key as Node);
+    return [items[at], start, end];
+  }
+  let found: [Pair, number, number] | undefined;
+  for (const pair of items) {
+    if (!pair.key) continue;
+    const [start, end] = host.offsetsOf(pair.key as Node);
+    if (start > offset) break;
+    found = [pair, start, end];
+  }
+  return found;
 }
 
 function inSeq(cursor: Cursor, seq: YAMLSeq, path: (string | number)[]): PathAt {

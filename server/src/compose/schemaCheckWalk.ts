@@ -3,6 +3,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Alias, Node } from 'yaml';
 import type { Finding } from '../diagnostics/types';
+import type { ComposeModel } from './model';
 import { valueAccepts } from './schema';
 import type { KeyDoc } from './schema';
 import { aliasTargets, forEachAnchor } from './schemaCheckYaml';
@@ -32,6 +33,22 @@ export interface Walk {
   /** How deep we are inside alias expansions (anchors there were met before). */
   expanding: number;
   budget: number;
+  /** What the walk of one entry touched outside its own nodes, while it is recorded (see schemaCheck.ts). */
+  recording?: Recording;
+  /** The model the walked tree belongs to, when there is one: entries' walks are remembered with its blocks. */
+  model?: ComposeModel;
+}
+
+/**
+ * The walk of one entry (a service ...), as far as it reached outside the entry's own nodes: the aliases it
+ * followed, the anchored nodes it found already checked, and whether it did anything else (met an anchor,
+ * checked an anchored node for the first time).
+ */
+export interface Recording {
+  aliases: [Alias, Node | undefined][];
+  alreadyChecked: [Node, KeyDoc][];
+  /** False once the walk did something its findings alone cannot repeat. */
+  replayable: boolean;
 }
 
 /** A fresh walk over a document whose top node is `contents`. */
@@ -80,14 +97,19 @@ export function firstAnchoredCheck(walk: Walk, node: Node, doc: KeyDoc): boolean
   anchor(walk, node);
   let docs = walk.checked.get(node);
   if (!docs) walk.checked.set(node, (docs = new Set()));
-  if (docs.has(doc)) return false;
+  if (docs.has(doc)) {
+    walk.recording?.alreadyChecked.push([node, doc]);
+    return false;
+  }
   docs.add(doc);
+  if (walk.recording) walk.recording.replayable = false;
   return true;
 }
 
 /** Notes an anchor met in document order (inside an alias expansion, the anchors were met before). */
 export function anchor(walk: Walk, node: Node): void {
   if (walk.expanding > 0 || !node.anchor) return;
+  if (walk.recording) walk.recording.replayable = false;
   const previous = walk.anchors.get(node.anchor);
   if (previous !== undefined && previous !== node && !walk.exact) walk.exact = aliasTargets(walk.contents);
   walk.anchors.set(node.anchor, node);
@@ -103,6 +125,7 @@ export function expand(walk: Walk, alias: Alias, then: (target: Node) => void): 
   if (walk.budget <= 0) return;
   walk.budget--;
   const target = walk.exact ? walk.exact.get(alias) : walk.anchors.get(alias.source);
+  walk.recording?.aliases.push([alias, target]);
   if (!target) return; // an alias without its anchor is a YAML error, which the parser reports
   walk.expanding++;
   try {

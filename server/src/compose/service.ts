@@ -29,7 +29,7 @@ import { validateSchemaNode } from './schemaCheck';
 import { documentSymbols, workspaceSymbols } from './symbols';
 
 /** The Compose file's keys and values checked against our metadata of the Compose Specification. */
-const schemaCheck: ComposeCheck = ({ model }) => validateSchemaNode(model.root, (node) => model.rangeOf(node as Node));
+const schemaCheck: ComposeCheck = ({ model }) => validateSchemaNode(model.root, (node) => model.rangeOf(node as Node), model);
 const CHECKS = [...composeChecks, schemaCheck];
 
 export function createComposeService(host: ServiceHost): LanguageService {
