@@ -13,7 +13,7 @@ import { feedLocalImages } from './languageImages';
 import type { ContainerNodeModel } from './tree/containerNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
-import type { EngineState } from './tree/RefreshController';
+import type { EngineState } from './engine/RefreshController';
 import { EngineStatusBar } from './ui/engineStatusBar';
 import { createNotifier, type ShownKind } from './ui/notifier';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'child_process';
 import { resolveConnection } from '../../client/src/engine/connection';
 import { DockerodeEngine } from '../../client/src/engine/DockerodeEngine';
 import type { EngineEvent } from '../../client/src/engine/types';
-import { isContainerChange, RefreshController, type EngineState } from '../../client/src/tree/RefreshController';
+import { isContainerChange, RefreshController, type EngineState } from '../../client/src/engine/RefreshController';
 import { dockerHost, ping, startDockerd, stopDockerd, TEST_IMAGE } from '../support/dockerd';
 import { waitFor } from '../support/wait';
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'child_process';
 import { resolveConnection } from '../../client/src/engine/connection';
 import { DockerodeEngine } from '../../client/src/engine/DockerodeEngine';
 import { EngineLists, type ListKind } from '../../client/src/engine/EngineLists';
-import { RefreshController, type EngineState } from '../../client/src/tree/RefreshController';
+import { RefreshController, type EngineState } from '../../client/src/engine/RefreshController';
 import { dockerHost, TEST_IMAGE } from '../support/dockerd';
 import { waitFor } from '../support/wait';
 

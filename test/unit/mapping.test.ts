@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type Docker from 'dockerode';
 import { healthFromStatus, parseEvent, toContainerSummary } from '../../client/src/engine/dockerodeMapping';
 import { describeError } from '../../client/src/engine/errors';
-import { isContainerChange } from '../../client/src/tree/RefreshController';
+import { isContainerChange } from '../../client/src/engine/RefreshController';
 
 const info = {
   Id: 'a1b2c3d4e5f6a7b8c9d0',

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { ContainerSummary, MountSummary, VolumeSummary } from '../../client/src/engine/types';
-import { isAnonymousVolume, volumeTree } from '../../client/src/tree/volumeNodes';
+import { isAnonymousVolume } from '../../client/src/engine/types';
+import { volumeTree } from '../../client/src/tree/volumeNodes';
 
 const anonymousA = '0123456789abcdef'.repeat(4);
 const anonymousB = 'fedcba9876543210'.repeat(4);

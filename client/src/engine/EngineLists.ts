@@ -3,7 +3,7 @@
 // answer. Nothing is polled: a list is read again only after an event that can change it, or a reconnection.
 // Free of the vscode API so that the benchmark and the engine suite drive it in plain Node.
 import type { DockerEngine } from './DockerEngine';
-import { isContainerChange } from '../tree/RefreshController';
+import { isContainerChange } from './RefreshController';
 import { EngineError, type ContainerSummary, type EngineEvent, type ImageSummary, type NetworkSummary, type VolumeSummary } from './types';
 
 export type ListKind = 'containers' | 'images' | 'volumes' | 'networks';

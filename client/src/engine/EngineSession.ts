@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RefreshController, type EngineState } from '../tree/RefreshController';
+import { RefreshController, type EngineState } from './RefreshController';
 import type { DockerEngine } from './DockerEngine';
 import { EngineLists, LIST_KINDS, type ListKind } from './EngineLists';
 import { EngineError, type EngineEndpoint, type EngineEvent } from './types';

@@ -12,7 +12,7 @@ import {
   type RawPrune,
   type RawVolume,
 } from './dockerodeResourceMapping';
-import { isAnonymousVolume } from '../tree/volumeNodes';
+import { isAnonymousVolume } from './types';
 import { versionAtLeast } from '../util/version';
 import { EngineError, type ImageLayer, type NetworkSummary, type ObjectKind, type PruneResult, type VolumeSummary } from './types';
 

@@ -205,3 +205,8 @@ export interface PullProgress {
 
 /** Kinds of objects the engine can describe with inspect. */
 export type ObjectKind = 'container' | 'image' | 'volume' | 'network';
+
+/** A name the engine made up for a volume created without one. */
+export function isAnonymousVolume(name: string): boolean {
+  return /^[0-9a-f]{64}$/.test(name);
+}

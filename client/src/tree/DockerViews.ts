@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
-import type { EngineState } from './RefreshController';
+import type { EngineState } from '../engine/RefreshController';
 import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
 import { networkTree } from './networkNodes';

@@ -2,17 +2,13 @@
 //
 // Named volumes first, sorted naturally, then the anonymous ones (64 hex digits the engine picked, e.g. for a
 // VOLUME of an image), labelled by their first 12 digits: names a user gave come before names nobody reads.
-import type { ContainerSummary, VolumeSummary } from '../engine/types';
+import { isAnonymousVolume, type ContainerSummary, type VolumeSummary } from '../engine/types';
 import { code, escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from './format';
 import type { VolumeNode } from './resourceNodes';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 const COMPOSE_VOLUME = 'com.docker.compose.volume';
 
-/** A name the engine made up for a volume created without one. */
-export function isAnonymousVolume(name: string): boolean {
-  return /^[0-9a-f]{64}$/.test(name);
-}
 
 export function volumeTree(volumes: readonly VolumeSummary[], containers: readonly ContainerSummary[]): VolumeNode[] {
   return [...volumes]

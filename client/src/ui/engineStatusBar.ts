@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
 import type { EngineEndpoint } from '../engine/types';
-import type { EngineState } from '../tree/RefreshController';
+import type { EngineState } from '../engine/RefreshController';
 
 /**
  * The status-bar item that names the engine the extension talks to, how many containers run and, while the

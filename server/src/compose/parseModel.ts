@@ -121,14 +121,11 @@ export class ComposeDocument implements ComposeModel {
   /** The anchor an alias refers to: the last one of that name before it (the one YAML means). */
   resolveAlias(alias: Alias): AnchorDefinition | undefined {
     if (this.aliasCache.has(alias)) return this.aliasCache.get(alias);
-    const list = this.anchors.get(alias.source);
+    const at = this.offsetsOf(alias)[0];
     let found: AnchorDefinition | undefined;
-    if (list) {
-      const at = this.offsetsOf(alias)[0];
-      for (const anchor of list) {
-        if (anchor.offset >= at) break;
-        found = anchor;
-      }
+    for (const anchor of this.anchors.get(alias.source) ?? []) {
+      if (anchor.offset >= at) break;
+      found = anchor;
     }
     this.aliasCache.set(alias, found);
     return found;

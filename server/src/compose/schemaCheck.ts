@@ -17,7 +17,8 @@ import { childOf, COMPOSE_ROOT, MERGE_KEY } from './schema';
 import type { KeyDoc } from './schema';
 import { actual, capitalize, emptyVerdict, expected, quote, scalarOf, scalarProblem, takesMap, takesSeq } from './schemaCheckValue';
 import { accepts, anchor, expand, firstAnchoredCheck, newWalk, report, skip, where } from './schemaCheckWalk';
-import type { RangeOf, Recording, Walk } from './schemaCheckWalk';
+import type { RangeOf, Walk } from './schemaCheckWalk';
+import { checkEntry } from './schemaCheckEntry';
 import { isMergeKey, isNode, isResetToEmpty } from './schemaCheckYaml';
 import { innerRange, yamlString } from './checks/fixText';
 import type { ComposeModel } from './model';
@@ -55,70 +56,6 @@ export function validateSchemaNode(contents: Node | null, rangeOf: RangeOf, mode
   if (model) walk.model = model;
   check(walk, contents, COMPOSE_ROOT, TOP);
   return walk.findings;
-}
-
-/** The findings of one entry's walk, remembered with its block (see `checkEntry`). */
-interface EntryWalk {
-  doc: KeyDoc;
-  /** Where the entry's key was when it was walked. */
-  line: number;
-  character: number;
-  findings: Finding[];
-  recording: Recording;
-}
-
-/**
- * An entry directly under a top-level map (a service, a volume ...), i.e. a block of the model: its walk is
- * remembered with the block (model.memo) and repeated in later versions, its findings moved by as many lines
- * as the block moved, when the walk stayed inside the entry's own nodes: no anchor among them, every alias it
- * followed still names the node it named then and leads to a node already checked here, and the alias
- * budget is not running out. Otherwise the entry is walked as usual.
- */
-function checkEntry(walk: Walk, pair: Pair, keyNode: Scalar, child: KeyDoc): void {
-  const model = walk.model;
-  if (!model || walk.expanding > 0 || walk.exact || walk.recording || walk.path.length !== 2) return check(walk, pair.value, child, pair);
-  const at = model.rangeOf(keyNode).start;
-  let fresh = false;
-  const remembered = model.memo(keyNode, `schema ${String(walk.path[0])}`, (): EntryWalk => {
-    fresh = true;
-    const recording: Recording = { aliases: [], alreadyChecked: [], replayable: true };
-    const before = walk.findings.length;
-    const budget = walk.budget;
-    walk.recording = recording;
-    try {
-      check(walk, pair.value, child, pair);
-    } finally {
-      walk.recording = undefined;
-    }
-    const findings = walk.findings.slice(before);
-    if (walk.budget <= 0 || budget - walk.budget !== recording.aliases.length || walk.exact) recording.replayable = false;
-    // Findings at nodes outside the entry (the top of the file) cannot be moved with it.
-    const span = model.rangeOf(pair);
-    if (findings.some((f) => f.range.start.line < span.start.line || f.range.end.line > span.end.line)) recording.replayable = false;
-    return { doc: child, line: at.line, character: at.character, findings: findings.map((f) => moved(f, 0)), recording };
-  });
-  if (fresh) return;
-  const { recording } = remembered;
-  const replayable =
-    recording.replayable &&
-    remembered.doc === child &&
-    remembered.character === at.character &&
-    walk.budget >= recording.aliases.length &&
-    recording.aliases.every(([alias, target]) => walk.anchors.get(alias.source) === target) &&
-    recording.alreadyChecked.every(([node, doc]) => walk.checked.get(node)?.has(doc));
-  if (!replayable) return check(walk, pair.value, child, pair);
-  walk.budget -= recording.aliases.length;
-  const lines = at.line - remembered.line;
-  for (const finding of remembered.findings) walk.findings.push(moved(finding, lines));
-}
-
-/** A copy of the finding, `lines` lines further down. */
-function moved(finding: Finding, lines: number): Finding {
-  const shift = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
-  const copy: Finding = { ...finding, range: shift(finding.range) };
-  if (finding.fix) copy.fix = { ...finding.fix, range: shift(finding.fix.range) };
-  if (finding.tags) copy.tags = [...finding.tags];
-  return copy;
 }
 
 function check(walk: Walk, node: unknown, doc: KeyDoc, place: Place): void {
@@ -171,7 +108,7 @@ function checkMap(walk: Walk, map: YAMLMap, doc: KeyDoc): void {
     }
     if (child.deprecated) deprecatedKey(walk, keyNode, name, child);
     walk.path.push(name);
-    checkEntry(walk, pair, keyNode, child);
+    checkEntry(walk, pair, keyNode, child, check);
     walk.path.pop();
   }
 }

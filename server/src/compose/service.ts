@@ -6,6 +6,7 @@ import type { Node } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ComposeProjectFiles } from '../documents/ComposeProjectFiles';
+import { LastDiagnostics } from '../documents/LastDiagnostics';
 import { ParsedDocuments } from '../documents/ParsedDocuments';
 import type { LanguageService, ServiceHost } from '../service/LanguageService';
 import { composeChecks } from './checks';
@@ -42,15 +43,12 @@ export function createComposeService(host: ServiceHost): LanguageService {
     dockerfileStages: (buildContext, dockerfile) => project.dockerfileStages(uri, buildContext, dockerfile),
   });
 
-  // The last diagnostics of each document (fix-all on the light bulb does not diagnose again).
-  const lastDiagnostics = new Map<string, { version: number; settings: unknown; diagnostics: Diagnostic[] }>();
+  const lastDiagnostics = new LastDiagnostics();
   const diagnostics = (document: TextDocument): Diagnostic[] => {
     const settings = host.settings().compose?.diagnostics;
-    const last = lastDiagnostics.get(document.uri);
-    if (last && last.version === document.version && last.settings === settings) return last.diagnostics;
-    const found = diagnoseCompose(model(document), { ...project.diagnosticContext(document.uri), severity: settings }, CHECKS);
-    lastDiagnostics.set(document.uri, { version: document.version, settings, diagnostics: found });
-    return found;
+    return lastDiagnostics.get(document, [settings], () =>
+      diagnoseCompose(model(document), { ...project.diagnosticContext(document.uri), severity: settings }, CHECKS),
+    );
   };
   /** The model of an open compose document, for the features that cross files. */
   const openModel = (uri: string): ComposeModel | undefined => {

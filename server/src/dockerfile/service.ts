@@ -3,6 +3,7 @@
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerignoreFiles } from '../documents/DockerignoreFiles';
+import { LastDiagnostics } from '../documents/LastDiagnostics';
 import { ParsedDocuments } from '../documents/ParsedDocuments';
 import type { LanguageService, ServiceHost } from '../service/LanguageService';
 import { OWN_CHECKS } from './checks';
@@ -29,18 +30,14 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
   const ignoreFiles = new DockerignoreFiles();
   const model = (document: TextDocument): DockerfileModel => models.get(document);
 
-  // The last diagnostics of each document, so that the light bulb's fix-all does not diagnose the file again.
-  // The key holds what the answer depends on: the document's version, the settings and the .dockerignore read.
-  const lastDiagnostics = new Map<string, { version: number; settings: unknown; ignore: unknown; diagnostics: Diagnostic[] }>();
+  const lastDiagnostics = new LastDiagnostics();
   const diagnostics = (document: TextDocument): Diagnostic[] => {
     const settings = host.settings().dockerfile?.diagnostics;
     const ignore = ignoreFiles.forDockerfile(document.uri);
-    const last = lastDiagnostics.get(document.uri);
-    if (last && last.version === document.version && last.settings === settings && last.ignore === ignore) return last.diagnostics;
-    const checks = ignore ? [...OWN_CHECKS, copyIgnoredFileCheck(ignore.patterns, ignore.name)] : OWN_CHECKS;
-    const found = diagnoseDockerfile(model(document), { severity: settings }, checks);
-    lastDiagnostics.set(document.uri, { version: document.version, settings, ignore, diagnostics: found });
-    return found;
+    return lastDiagnostics.get(document, [settings, ignore], () => {
+      const checks = ignore ? [...OWN_CHECKS, copyIgnoredFileCheck(ignore.patterns, ignore.name)] : OWN_CHECKS;
+      return diagnoseDockerfile(model(document), { severity: settings }, checks);
+    });
   };
   // VS Code asks for the outline of one version several times (Outline view, breadcrumbs, sticky scroll): the
   // symbols of a model are made once. Answers are read-only for their users.

@@ -18,10 +18,17 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** How long the last computation of each document took, in ms. */
   private readonly cost = new Map<string, number>();
+  /** The version of each document whose diagnostics were published last. */
+  private readonly published = new Map<string, number>();
 
   constructor(private readonly options: DiagnosticsSchedulerOptions) {}
 
+  /**
+   * Computes the document's diagnostics now (`immediately`: on open, or when the settings change) or after the
+   * wait. A wait for a version already published does nothing: opening a document also reports it changed.
+   */
   schedule(document: TextDocument, immediately = false): void {
+    if (!immediately && this.published.get(document.uri) === document.version) return;
     clearTimeout(this.timers.get(document.uri));
     const run = () => {
       this.timers.delete(document.uri);
@@ -30,6 +37,7 @@ export class DiagnosticsScheduler {
       const started = performance.now();
       const diagnostics = this.options.compute(latest);
       this.cost.set(latest.uri, performance.now() - started);
+      this.published.set(latest.uri, latest.version);
       this.options.publish(latest.uri, latest.version, diagnostics);
     };
     if (immediately) return run();
@@ -46,5 +54,6 @@ export class DiagnosticsScheduler {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.cost.delete(uri);
+    this.published.delete(uri);
   }
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../ctx';
 import type { PruneResult } from '../../engine/types';
-import { isAnonymousVolume } from '../../tree/volumeNodes';
+import { isAnonymousVolume } from '../../engine/types';
 import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
 import { nameList } from '../system/pruneMessage';
 import { plural, formatBytes } from '../../tree/format';

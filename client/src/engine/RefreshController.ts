@@ -1,8 +1,8 @@
 // Keeps the extension in step with the engine: follows the event stream (no polling), hands every event on,
 // and when the engine goes away reports why and reconnects with backoff until it is back.
 // Free of the vscode API so that it is tested against a real dockerd in plain Node.
-import type { Disposable, DockerEngine } from '../engine/DockerEngine';
-import { EngineError, type EngineEvent } from '../engine/types';
+import type { Disposable, DockerEngine } from './DockerEngine';
+import { EngineError, type EngineEvent } from './types';
 
 export type EngineState = { kind: 'connecting' } | { kind: 'up' } | { kind: 'down'; error: EngineError };
 
