@@ -33,7 +33,12 @@ import type { ServerSettings } from './settings';
 const DIAGNOSTICS_MIN_DELAY_MS = 5;
 const DIAGNOSTICS_MAX_DELAY_MS = 150;
 
-export function startDockerLanguageServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Told of each answer that its service keeps per document version (the transport may reuse its bytes). */
+  reusable?: (result: object) => void;
+}
+
+export function startDockerLanguageServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let images: readonly LocalImage[] = [];
   let settings: ServerSettings = {};
@@ -144,6 +149,12 @@ export function startDockerLanguageServer(connection: Connection): void {
     return guard(feature, empty, () => run(service, document) ?? empty);
   }
 
+  /** An answer the service keeps for the document's version (documentSymbols, foldingRanges): see ServerOptions. */
+  function kept<T extends object>(result: T | undefined): T | undefined {
+    if (result) options.reusable?.(result);
+    return result;
+  }
+
   /** A refusal becomes an error answer whose message the editor shows. */
   const refuse = (refusal: Refusal) => new ResponseError(ErrorCodes.InvalidRequest, refusal.refused);
 
@@ -154,7 +165,7 @@ export function startDockerLanguageServer(connection: Connection): void {
   connection.onDocumentSymbol(({ textDocument }) =>
     serve('symbols', textDocument.uri, [], (s, d) => {
       const symbols = s.documentSymbols?.(d);
-      return symbols && (features.hierarchicalSymbols ? symbols : flattenSymbols(symbols, d.uri));
+      return symbols && (features.hierarchicalSymbols ? kept(symbols) : flattenSymbols(symbols, d.uri));
     }),
   );
   connection.onWorkspaceSymbol(({ query }) =>
@@ -175,7 +186,7 @@ export function startDockerLanguageServer(connection: Connection): void {
     const answer = serve<WorkspaceEdit | Refusal | null>('rename', textDocument.uri, null, (s, d) => s.rename?.(d, position, newName));
     return isRefusal(answer) ? refuse(answer) : answer;
   });
-  connection.onFoldingRanges(({ textDocument }) => serve('folding', textDocument.uri, [], (s, d) => s.foldingRanges?.(d)));
+  connection.onFoldingRanges(({ textDocument }) => serve('folding', textDocument.uri, [], (s, d) => kept(s.foldingRanges?.(d))));
   const format = (uri: string, run: (s: LanguageService, d: TextDocument) => ReturnType<NonNullable<LanguageService['formatting']>> | undefined) => {
     const answer = serve('formatting', uri, [], run);
     if (!isRefusal(answer)) return answer;

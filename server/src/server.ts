@@ -1,5 +1,42 @@
-// Entry point: `node dist/server.js --stdio` (or --node-ipc, --socket=N) for any LSP client.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// Entry point: `node dist/server.js --stdio` (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { startDockerLanguageServer } from './DockerLanguageServer';
+import { createReusingJsonEncoder } from './jsonEncoder';
 
-startDockerLanguageServer(createConnection(ProposedFeatures.all));
+/**
+ * Over stdio the server writes its own messages, with an encoder that serializes a kept answer once. What
+ * vscode-languageserver does for `--stdio` is done here too: console output goes to stderr (stdout carries the
+ * protocol), and the process ends when the client closes stdin.
+ */
+function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>): Connection {
+  const toStderr = (...args: unknown[]) => console.error(...args);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(process.stdin),
+    new StreamMessageWriter(process.stdout, { contentTypeEncoder: reusable.encoder }),
+  );
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  const end = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  return connection;
+}
+
+if (process.argv.includes('--stdio')) {
+  const reusing = createReusingJsonEncoder();
+  startDockerLanguageServer(stdioConnection(reusing), { reusable: reusing.reusable });
+} else {
+  startDockerLanguageServer(createConnection(ProposedFeatures.all));
+}

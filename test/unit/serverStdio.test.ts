@@ -5,13 +5,17 @@ import * as path from 'path';
 import {
   CompletionRequest,
   createProtocolConnection,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
   ExitNotification,
   InitializeRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type CompletionItem,
+  type DocumentSymbol,
+  type SymbolInformation,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -53,5 +57,58 @@ describe('language server over stdio', () => {
       position: { line: 2, character: 9 },
     })) as CompletionItem[];
     assert.deepStrictEqual(afterKeyword, []);
+  });
+
+  it('answers the outline of one version the same each time, and the next version anew (flat for this client)', async () => {
+    const uri = 'file:///work/stages/Dockerfile';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine AS base\nRUN true\n' },
+    });
+    // The client declared no hierarchical symbols: a flat list with container names.
+    const outline = (symbols: SymbolInformation[]) => symbols.map((s) => `${s.containerName ?? ''}/${s.name} ${s.location.range.start.line}`);
+    const first = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as SymbolInformation[];
+    const second = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as SymbolInformation[];
+    assert.deepStrictEqual(outline(first), ['/base 0', 'base/RUN 1']);
+    assert.deepStrictEqual(second, first);
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 15 }, end: { line: 0, character: 19 } }, text: 'runtime' }],
+    });
+    const renamed = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as SymbolInformation[];
+    assert.deepStrictEqual(outline(renamed), ['/runtime 0', 'runtime/RUN 1']);
+  });
+
+  it('ends when its client closes stdin without a shutdown (exit code 1)', async () => {
+    const orphan = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const code = new Promise((resolve) => orphan.once('exit', resolve));
+    orphan.stdin!.end();
+    assert.strictEqual(await code, 1);
+  });
+
+  it('sends a kept hierarchical outline again, byte for byte, to a client that asks twice', async () => {
+    const other = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = createProtocolConnection(new StreamMessageReader(other.stdout!), new StreamMessageWriter(other.stdin!));
+    client.listen();
+    try {
+      await client.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      });
+      const uri = 'file:///work/tree/Dockerfile';
+      await client.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'ARG V=1\nFROM alpine:$V AS base\nRUN true\nFROM base\nCOPY --from=base / /\n' },
+      });
+      const ask = async () => (await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+      const tree = (symbols: DocumentSymbol[]): unknown[] => symbols.map((s) => [s.name, s.detail ?? '', tree(s.children ?? [])]);
+      const expected = [
+        ['ARG', 'V=1', [['V', '1', []]]],
+        ['base', 'alpine:$V', [['RUN', 'true', []]]],
+        ['base (stage 1)', '', [['COPY', '--from=base / /', []]]],
+      ];
+      assert.deepStrictEqual(tree(await ask()), expected);
+      assert.deepStrictEqual(tree(await ask()), expected);
+    } finally {
+      client.dispose();
+      other.kill();
+    }
   });
 });

@@ -22,6 +22,7 @@ import { documentLinks } from './links';
 import type { ComposeModel } from './model';
 import { eolOf } from '../util/eol';
 import { filePathOf } from '../util/filePath';
+import { perModel } from '../util/perModel';
 import { definition, documentHighlights, references } from './navigation';
 import { parseCompose } from './parse';
 import type { ComposeProject } from './project';
@@ -43,6 +44,9 @@ export function createComposeService(host: ServiceHost): LanguageService {
     dockerfileStages: (buildContext, dockerfile) => project.dockerfileStages(uri, buildContext, dockerfile),
   });
 
+  // Made once per version (see LanguageService): clients ask again for the same version.
+  const symbolsOf = perModel(documentSymbols);
+  const foldingOf = perModel(foldingRanges);
   const lastDiagnostics = new LastDiagnostics();
   const diagnostics = (document: TextDocument): Diagnostic[] => {
     const settings = host.settings().compose?.diagnostics;
@@ -71,7 +75,7 @@ export function createComposeService(host: ServiceHost): LanguageService {
     diagnostics,
     completion: (document, position) => completeCompose(model(document), position, context(document.uri)),
     hover: (document, position) => hoverCompose(model(document), position, context(document.uri)),
-    documentSymbols: (document) => documentSymbols(model(document)),
+    documentSymbols: (document) => symbolsOf(model(document)),
     workspaceSymbols: (query) =>
       workspaceSymbols(host.openDocuments().map((document) => ({ uri: document.uri, model: model(document) })), query),
     definition: (document, position) => definition(projectOf(document), position),
@@ -79,7 +83,7 @@ export function createComposeService(host: ServiceHost): LanguageService {
     documentHighlights: (document, position) => documentHighlights(model(document), position),
     prepareRename: (document, position) => prepareRename(projectOf(document), position),
     rename: (document, position, newName) => rename(projectOf(document), position, newName),
-    foldingRanges: (document) => foldingRanges(model(document)),
+    foldingRanges: (document) => foldingOf(model(document)),
     formatting: (document, options, range) => formatCompose(model(document), options, range),
     codeActions: (document, range, context) =>
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),

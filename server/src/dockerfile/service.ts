@@ -1,6 +1,6 @@
 // The Dockerfile language service: binds the pure providers of this folder to a parsed model per document
 // version. The connection layer calls it; it never sees the connection.
-import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerignoreFiles } from '../documents/DockerignoreFiles';
 import { LastDiagnostics } from '../documents/LastDiagnostics';
@@ -18,6 +18,7 @@ import { inlayHints } from './inlayHints';
 import { documentLinks } from './links';
 import type { DockerfileModel } from './model';
 import { eolOf } from '../util/eol';
+import { perModel } from '../util/perModel';
 import { definition, documentHighlights, references } from './navigation';
 import { parseDockerfile } from './parser';
 import { prepareRename, rename } from './rename';
@@ -39,14 +40,9 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
       return diagnoseDockerfile(model(document), { severity: settings }, checks);
     });
   };
-  // VS Code asks for the outline of one version several times (Outline view, breadcrumbs, sticky scroll): the
-  // symbols of a model are made once. Answers are read-only for their users.
-  const symbols = new WeakMap<DockerfileModel, DocumentSymbol[]>();
-  const symbolsOf = (parsed: DockerfileModel): DocumentSymbol[] => {
-    let found = symbols.get(parsed);
-    if (!found) symbols.set(parsed, (found = documentSymbols(parsed)));
-    return found;
-  };
+  // Made once per version (see LanguageService): clients ask again for the same version.
+  const symbolsOf = perModel(documentSymbols);
+  const foldingOf = perModel(foldingRanges);
   const formatOptions = (options: DockerfileFormatOptions): DockerfileFormatOptions => ({
     ...options,
     keywordCase: host.settings().dockerfile?.format?.keywordCase ?? 'dominant',
@@ -71,7 +67,7 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
     documentHighlights: (document, position) => documentHighlights(model(document), position),
     prepareRename: (document, position) => prepareRename(model(document), position),
     rename: (document, position, newName) => rename(model(document), document.uri, position, newName),
-    foldingRanges: (document) => foldingRanges(model(document)),
+    foldingRanges: (document) => foldingOf(model(document)),
     formatting: (document, options, range) => formatDockerfile(model(document), formatOptions(options), range),
     onTypeFormatting: (document, position, ch, options) => formatOnType(model(document), position, ch, formatOptions(options)),
     codeActions: (document, range, context) =>

@@ -67,6 +67,7 @@ export interface LanguageService {
   diagnostics(document: TextDocument): Diagnostic[];
   completion?(document: TextDocument, position: Position): CompletionItem[];
   hover?(document: TextDocument, position: Position): Hover | null;
+  /** The same array for the same document version (made once per version); read-only for its users. */
   documentSymbols?(document: TextDocument): DocumentSymbol[];
   /** Symbols of every open document of the language that match `query` (a case-insensitive subsequence). */
   workspaceSymbols?(query: string): WorkspaceSymbol[];
@@ -76,6 +77,7 @@ export interface LanguageService {
   /** The range to rename and its current text, a refusal with a reason, or null where nothing is renameable. */
   prepareRename?(document: TextDocument, position: Position): { range: Range; placeholder: string } | Refusal | null;
   rename?(document: TextDocument, position: Position, newName: string): WorkspaceEdit | Refusal;
+  /** The same array for the same document version (made once per version); read-only for its users. */
   foldingRanges?(document: TextDocument): FoldingRange[];
   /** Edits that format the whole document, or only the lines of `range`; a refusal when it cannot be formatted. */
   formatting?(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[] | Refusal;

@@ -1,0 +1,41 @@
+// The JSON encoder of the stdio transport: the same bytes as vscode-jsonrpc's own encoder (JSON.stringify of the
+// message), except that an answer the server marked as reusable is serialized once. The services keep one
+// answer per document version for the requests that clients repeat without an edit in between (outline,
+// folding: VS Code, Neovim and Helix ask again for breadcrumbs, sticky scroll and status lines), so that a repeat
+// costs only copying its bytes. Answers are read-only once sent (the services never change a kept answer).
+import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+
+export interface ReusingJsonEncoder {
+  encoder: ContentTypeEncoder;
+  /** Marks an answer as kept by its service: its JSON is made once and reused while the answer lives. */
+  reusable(result: object): void;
+}
+
+export function createReusingJsonEncoder(): ReusingJsonEncoder {
+  // Keyed by the answer object itself: when a service drops an answer (a new version), its bytes go with it.
+  const bytes = new WeakMap<object, Buffer | null>();
+  const encode = (msg: Message): Buffer => {
+    const result = (msg as { result?: unknown }).result;
+    if (typeof result !== 'object' || result === null || !bytes.has(result)) return Buffer.from(JSON.stringify(msg), 'utf8');
+    let body = bytes.get(result);
+    if (!body) bytes.set(result, (body = Buffer.from(JSON.stringify(result), 'utf8')));
+    // The envelope without the result (`{"jsonrpc":"2.0","id":7}`), opened again to take the result last.
+    const head = JSON.stringify({ ...msg, result: undefined });
+    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`, 'utf8'), body, Buffer.from('}', 'utf8')]);
+  };
+  return {
+    encoder: {
+      name: 'application/json',
+      encode: (msg) => {
+        try {
+          return Promise.resolve(encode(msg));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+    },
+    reusable: (result) => {
+      if (!bytes.has(result)) bytes.set(result, null);
+    },
+  };
+}
