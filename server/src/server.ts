@@ -2,15 +2,16 @@
 import {
   createConnection,
   ProposedFeatures,
-  StreamMessageReader,
   StreamMessageWriter,
   type Connection,
 } from 'vscode-languageserver/node';
 import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
+import { ResyncingMessageReader } from './stdioReader';
 
 /**
- * Over stdio the server writes its own messages, with an encoder that serializes a kept answer once. What
+ * Over stdio the server reads and writes its own messages: a reader that recovers from a wrong Content-Length at
+ * the next header (stdioReader.ts), an encoder that serializes a kept answer once (jsonEncoder.ts). What
  * vscode-languageserver does for `--stdio` is done here too: console output goes to stderr (stdout carries the
  * protocol), and the process ends when the client closes stdin.
  */
@@ -21,7 +22,7 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   console.debug = toStderr;
   const connection = createConnection(
     ProposedFeatures.all,
-    new StreamMessageReader(process.stdin),
+    new ResyncingMessageReader(process.stdin, (message) => console.error(`[stdio] ${message}`)),
     new StreamMessageWriter(process.stdout, { contentTypeEncoder: reusable.encoder }),
   );
   let shutdown = false;
