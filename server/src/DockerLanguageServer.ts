@@ -20,6 +20,7 @@ import { LocalImagesNotification, type LocalImage } from '../../common/src/proto
 import { createComposeService } from './compose/service';
 import { createDockerfileService } from './dockerfile/service';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
+import { accessSettings, FileAccess } from './documents/FileAccess';
 import { isRefusal, type LanguageService, type Refusal, type ServiceHost } from './service/LanguageService';
 import {
   APPLY_EDIT_COMMAND, actionsAsCommands, adaptCompletion, adaptHover, adaptSignatureHelp, clientFeatures, flattenSymbols,
@@ -28,10 +29,16 @@ import {
 import { SemanticTokensCache } from './service/semanticDelta';
 import { SEMANTIC_LEGEND } from './service/semanticLegend';
 import type { ServerSettings } from './settings';
+import { clampPosition, clampRange } from './util/clamp';
+import { filePathOf } from './util/filePath';
 
 /** Bounds of the wait after an edit for more typing before diagnostics are computed (see DiagnosticsScheduler). */
 const DIAGNOSTICS_MIN_DELAY_MS = 5;
 const DIAGNOSTICS_MAX_DELAY_MS = 150;
+/** After a file around the documents was read, wait this long for more reads before diagnosing again. */
+const FILES_READ_DELAY_MS = 30;
+/** How long a request that crosses files (definition, references, rename) waits for the files it reads. */
+const FILES_WAIT_MS = 3000;
 
 export interface ServerOptions {
   /** Told of each answer that its service keeps per document version (the transport may reuse its bytes). */
@@ -43,10 +50,23 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   let images: readonly LocalImage[] = [];
   let settings: ServerSettings = {};
   let pullsConfiguration = false;
+  let watchesFolders = false;
   let features: ClientFeatures = clientFeatures({});
   const tokens = new SemanticTokensCache();
+  /** The workspace folders (absolute paths): files around a document are read inside them (see FileAccess). */
+  let roots: string[] = [];
+  let rediagnose: NodeJS.Timeout | undefined;
+  const files = new FileAccess(
+    () => accessSettings(settings.files, roots),
+    () => {
+      // A file a document names has been read: its diagnostics may change (once for a burst of reads).
+      clearTimeout(rediagnose);
+      rediagnose = setTimeout(() => documents.all().forEach((document) => scheduler.schedule(document, true)), FILES_READ_DELAY_MS);
+    },
+  );
 
   const hostFor = (languageId: string): ServiceHost => ({
+    files,
     settings: () => settings,
     images: () => images,
     openDocuments: () => documents.all().filter((d) => d.languageId === languageId),
@@ -67,6 +87,10 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   connection.onInitialize((params): InitializeResult => {
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     features = clientFeatures(params.capabilities);
+    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+      .map((folder) => filePathOf(folder.uri))
+      .filter((folder): folder is string => folder !== undefined);
+    watchesFolders = !!params.capabilities.workspace?.workspaceFolders;
     settings = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings ?? {};
     return { capabilities: capabilities(), serverInfo: { name: 'docker-workflows-language-server', version: '0.1.0' } };
   });
@@ -78,6 +102,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
       ...new Set(services.flatMap((s) => s.triggers?.[kind] ?? [])),
     ];
     const result: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+    if (watchesFolders) result.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     if (has('completion')) result.completionProvider = { resolveProvider: false, triggerCharacters: triggers('completion') };
     if (has('hover')) result.hoverProvider = true;
     if (has('documentSymbols')) result.documentSymbolProvider = { label: 'Docker' };
@@ -119,7 +144,16 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     settings = next;
     for (const document of documents.all()) scheduler.schedule(document, true);
   };
-  connection.onInitialized(() => void loadSettings().catch(() => undefined));
+  connection.onInitialized(() => {
+    void loadSettings().catch(() => undefined);
+    if (!watchesFolders) return;
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.map((folder) => filePathOf(folder.uri)));
+      const more = added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+      roots = [...roots.filter((root) => !gone.has(root)), ...more];
+      for (const document of documents.all()) scheduler.schedule(document, true);
+    });
+  });
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) return void loadSettings().catch(() => undefined);
     applySettings((change.settings as { 'docker-workflows'?: ServerSettings } | null)?.['docker-workflows'] ?? settings);
@@ -149,19 +183,35 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     return guard(feature, empty, () => run(service, document) ?? empty);
   }
 
+  /**
+   * `serve` for the requests that read other files (definition, references, rename, inlay hints): when the
+   * answer started a read of a file not read yet, it is computed again once the reads are done, so that a
+   * rename never misses the overlay file that was still loading.
+   */
+  async function serveAcrossFiles<T>(feature: string, uri: string, empty: T, run: (service: LanguageService, document: TextDocument) => T | undefined): Promise<T> {
+    const first = serve(feature, uri, empty, run);
+    if (!files.busy) return first;
+    await files.settled(FILES_WAIT_MS);
+    return serve(feature, uri, empty, run);
+  }
+
   /** An answer the service keeps for the document's version (documentSymbols, foldingRanges): see ServerOptions. */
   function kept<T extends object>(result: T | undefined): T | undefined {
     if (result) options.reusable?.(result);
     return result;
   }
 
+  /** Positions and ranges as the providers get them: inside the document (see util/clamp.ts). */
+  const at = clampPosition;
+  const span = clampRange;
+
   /** A refusal becomes an error answer whose message the editor shows. */
   const refuse = (refusal: Refusal) => new ResponseError(ErrorCodes.InvalidRequest, refusal.refused);
 
   connection.onCompletion(({ textDocument, position }) =>
-    serve('completion', textDocument.uri, [], (s, d) => s.completion && adaptCompletion(s.completion(d, position), features)),
+    serve('completion', textDocument.uri, [], (s, d) => s.completion && adaptCompletion(s.completion(d, at(d, position)), features)),
   );
-  connection.onHover(({ textDocument, position }) => serve('hover', textDocument.uri, null, (s, d) => s.hover && adaptHover(s.hover(d, position), features)));
+  connection.onHover(({ textDocument, position }) => serve('hover', textDocument.uri, null, (s, d) => s.hover && adaptHover(s.hover(d, at(d, position)), features)));
   connection.onDocumentSymbol(({ textDocument }) =>
     serve('symbols', textDocument.uri, [], (s, d) => {
       const symbols = s.documentSymbols?.(d);
@@ -171,19 +221,19 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   connection.onWorkspaceSymbol(({ query }) =>
     guard('workspace symbols', [], () => services.flatMap((s) => s.workspaceSymbols?.(query) ?? [])),
   );
-  connection.onDefinition(({ textDocument, position }) => serve('definition', textDocument.uri, [], (s, d) => s.definition?.(d, position)));
+  connection.onDefinition(({ textDocument, position }) => serveAcrossFiles('definition', textDocument.uri, [], (s, d) => s.definition?.(d, at(d, position))));
   connection.onReferences(({ textDocument, position, context }) =>
-    serve('references', textDocument.uri, [], (s, d) => s.references?.(d, position, context.includeDeclaration)),
+    serveAcrossFiles('references', textDocument.uri, [], (s, d) => s.references?.(d, at(d, position), context.includeDeclaration)),
   );
   connection.onDocumentHighlight(({ textDocument, position }) =>
-    serve('highlight', textDocument.uri, [], (s, d) => s.documentHighlights?.(d, position)),
+    serve('highlight', textDocument.uri, [], (s, d) => s.documentHighlights?.(d, at(d, position))),
   );
-  connection.onPrepareRename(({ textDocument, position }) => {
-    const answer = serve('prepare rename', textDocument.uri, null, (s, d) => s.prepareRename?.(d, position));
+  connection.onPrepareRename(async ({ textDocument, position }) => {
+    const answer = await serveAcrossFiles('prepare rename', textDocument.uri, null, (s, d) => s.prepareRename?.(d, at(d, position)));
     return isRefusal(answer) ? refuse(answer) : answer;
   });
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const answer = serve<WorkspaceEdit | Refusal | null>('rename', textDocument.uri, null, (s, d) => s.rename?.(d, position, newName));
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const answer = await serveAcrossFiles<WorkspaceEdit | Refusal | null>('rename', textDocument.uri, null, (s, d) => s.rename?.(d, at(d, position), newName));
     return isRefusal(answer) ? refuse(answer) : answer;
   });
   connection.onFoldingRanges(({ textDocument }) => serve('folding', textDocument.uri, [], (s, d) => kept(s.foldingRanges?.(d))));
@@ -194,13 +244,13 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     return [];
   };
   connection.onDocumentFormatting(({ textDocument, options }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options)));
-  connection.onDocumentRangeFormatting(({ textDocument, options, range }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options, range)));
+  connection.onDocumentRangeFormatting(({ textDocument, options, range }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options, span(d, range))));
   connection.onDocumentOnTypeFormatting(({ textDocument, position, ch, options }) =>
-    serve('on-type formatting', textDocument.uri, [], (s, d) => s.onTypeFormatting?.(d, position, ch, options)),
+    serve('on-type formatting', textDocument.uri, [], (s, d) => s.onTypeFormatting?.(d, at(d, position), ch, options)),
   );
   connection.onCodeAction(({ textDocument, range, context }) =>
     serve('code actions', textDocument.uri, [], (s, d) => {
-      const actions = s.codeActions?.(d, range, context);
+      const actions = s.codeActions?.(d, span(d, range), context);
       return actions && (features.codeActionLiterals ? actions : actionsAsCommands(actions));
     }),
   );
@@ -215,9 +265,9 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
     serve('semantic tokens', textDocument.uri, { edits: [] }, (s, d) => s.semanticTokens && tokens.delta(d.uri, previousResultId, s.semanticTokens(d))),
   );
-  connection.languages.inlayHint.on(({ textDocument, range }) => serve('inlay hints', textDocument.uri, [], (s, d) => s.inlayHints?.(d, range)));
+  connection.languages.inlayHint.on(({ textDocument, range }) => serveAcrossFiles('inlay hints', textDocument.uri, [], (s, d) => s.inlayHints?.(d, span(d, range))));
   connection.onSignatureHelp(({ textDocument, position, context }) =>
-    serve('signature help', textDocument.uri, null, (s, d) => s.signatureHelp && adaptSignatureHelp(s.signatureHelp(d, position, context), features)),
+    serve('signature help', textDocument.uri, null, (s, d) => s.signatureHelp && adaptSignatureHelp(s.signatureHelp(d, at(d, position), context), features)),
   );
 
   /** A provider that throws must never take the server down: log it and answer with the empty result. */

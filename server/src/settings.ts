@@ -16,4 +16,11 @@ export interface ServerSettings {
     /** Per diagnostic code: a new severity, or "off". */
     diagnostics?: Record<string, SeveritySetting>;
   };
+  /** Files the language server reads around a document (.dockerignore, .env, included and extended compose files). */
+  files?: {
+    /** Largest file read, in MiB (default 4). */
+    maxSizeMiB?: number;
+    /** Read referenced files outside the workspace folders and the document's own folder too (default false). */
+    readOutsideWorkspace?: boolean;
+  };
 }

@@ -7,6 +7,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseCompose } from '../../server/src/compose/parse';
 import { createComposeService } from '../../server/src/compose/service';
 import { ComposeProjectFiles } from '../../server/src/documents/ComposeProjectFiles';
+import { FileAccess } from '../../server/src/documents/FileAccess';
+
+/** Asks until no file is still being read (each round may read the next level of includes). */
+async function settled<T>(access: FileAccess, ask: () => T): Promise<T> {
+  for (let round = 0; round < 10; round++) {
+    const answer = ask();
+    if (!access.busy) return answer;
+    await access.settled(5000);
+  }
+  throw new Error('files still loading after 10 rounds');
+}
 
 describe('Compose project files: the files read with a compose file', () => {
   let root: string;
@@ -15,14 +26,20 @@ describe('Compose project files: the files read with a compose file', () => {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);
   };
-  /** The related files of `file` as "relative path relation". */
-  const related = (file: string, open: Record<string, string> = {}) =>
-    new ComposeProjectFiles()
-      .related(uri(file), (u) => {
+  /** Files are read inside the temporary folder, taken as the workspace folder. */
+  const access = () => new FileAccess(() => ({ maxBytes: 4 * 1024 * 1024, readOutsideWorkspace: false, roots: [root] }));
+  /** The related files of `file` as "relative path relation", once every file it names was read. */
+  const related = async (file: string, open: Record<string, string> = {}) => {
+    const files = access();
+    const project = new ComposeProjectFiles(files);
+    const answer = await settled(files, () =>
+      project.related(uri(file), (u) => {
         const text = Object.entries(open).find(([f]) => uri(f) === u)?.[1];
         return text === undefined ? undefined : parseCompose(text);
-      })
-      .map((f) => `${path.relative(root, new URL(f.uri).pathname)} ${f.relation}`);
+      }),
+    );
+    return answer.map((f) => `${path.relative(root, new URL(f.uri).pathname)} ${f.relation}`);
+  };
 
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-related-'));
@@ -31,12 +48,12 @@ describe('Compose project files: the files read with a compose file', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('gives a base file its overlays, and not the other YAML files of its folder', () => {
+  it('gives a base file its overlays, and not the other YAML files of its folder', async () => {
     for (const file of ['compose.yaml', 'compose.override.yaml', 'compose.prod.yaml', 'docker-compose.dev.yml', 'mkdocs.yml', 'prometheus.yml']) {
       write(file, 'services: {}\n');
     }
     write('overrides/ci.yaml', 'services: {}\n');
-    assert.deepStrictEqual(related('compose.yaml'), [
+    assert.deepStrictEqual(await related('compose.yaml'), [
       'compose.override.yaml overlay',
       'compose.prod.yaml overlay',
       'docker-compose.dev.yml overlay',
@@ -44,66 +61,68 @@ describe('Compose project files: the files read with a compose file', () => {
     ]);
   });
 
-  it('gives an overlay its base file first, then the other overlays of that base', () => {
+  it('gives an overlay its base file first, then the other overlays of that base', async () => {
     for (const file of ['docker-compose.yml', 'docker-compose.override.yml', 'docker-compose.test.yml', 'compose.yaml']) write(file, 'services: {}\n');
-    assert.deepStrictEqual(related('docker-compose.test.yml'), ['docker-compose.yml base', 'docker-compose.override.yml overlay']);
-    assert.deepStrictEqual(related('compose.yaml'), [], 'a second default file is nobody\'s overlay');
+    assert.deepStrictEqual(await related('docker-compose.test.yml'), ['docker-compose.yml base', 'docker-compose.override.yml overlay']);
+    assert.deepStrictEqual(await related('compose.yaml'), [], 'a second default file is nobody\'s overlay');
   });
 
-  it('follows include two levels deep, in both forms, without looping', () => {
+  it('follows include two levels deep, in both forms, without looping', async () => {
     write('compose.yaml', 'include:\n  - db/compose.yaml\n  - path: [cache.yaml]\nservices: {}\n');
     write('db/compose.yaml', 'include:\n  - ../shared/net.yaml\n  - ../compose.yaml\nservices: {}\n');
     write('shared/net.yaml', 'include:\n  - deeper.yaml\nnetworks: {}\n');
     write('shared/deeper.yaml', 'services: {}\n');
     write('cache.yaml', 'services: {}\n');
-    assert.deepStrictEqual(related('compose.yaml'), ['db/compose.yaml include', 'cache.yaml include', 'shared/net.yaml include']);
+    assert.deepStrictEqual(await related('compose.yaml'), ['db/compose.yaml include', 'cache.yaml include', 'shared/net.yaml include']);
   });
 
-  it('gives an included file the files that include it', () => {
+  it('gives an included file the files that include it', async () => {
     write('compose.yaml', 'include:\n  - db/compose.yaml\nservices: {}\n');
     write('db/compose.yaml', 'services: {}\n');
     write('app/compose.yaml', 'services: {}\n');
-    assert.deepStrictEqual(related('db/compose.yaml'), ['compose.yaml includer']);
-    assert.deepStrictEqual(related('app/compose.yaml'), []);
+    assert.deepStrictEqual(await related('db/compose.yaml'), ['compose.yaml includer']);
+    assert.deepStrictEqual(await related('app/compose.yaml'), []);
   });
 
-  it('adds the files its services extend, and skips what cannot be read', () => {
+  it('adds the files its services extend, and skips what cannot be read', async () => {
     write('compose.yaml', 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: base\n  api:\n    extends: {file: missing.yaml, service: x}\n  job:\n    extends: {file: "${DIR}/x.yaml", service: x}\n');
     write('common.yaml', 'services:\n  base:\n    image: nginx\n');
-    assert.deepStrictEqual(related('compose.yaml'), ['common.yaml extends']);
+    assert.deepStrictEqual(await related('compose.yaml'), ['common.yaml extends']);
   });
 
-  it('prefers the open document to the file on disk, and reads an unsaved one', () => {
+  it('prefers the open document to the file on disk, and reads an unsaved one', async () => {
     write('compose.yaml', 'services: {}\n');
     write('compose.override.yaml', 'services: {}\n');
-    const files = new ComposeProjectFiles().related(uri('compose.override.yaml'), (u) =>
+    const files = new ComposeProjectFiles(access()).related(uri('compose.override.yaml'), (u) =>
       u === uri('compose.yaml') ? parseCompose('services:\n  edited:\n    image: x\n') : undefined,
     );
     assert.deepStrictEqual(files.map((f) => [...f.model.names.services.keys()]), [['edited']]);
-    const unsaved = related('compose.override.yaml', { 'compose.override.yaml': 'include:\n  - extra.yaml\n' });
+    const unsaved = await related('compose.override.yaml', { 'compose.override.yaml': 'include:\n  - extra.yaml\n' });
     assert.deepStrictEqual(unsaved, ['compose.yaml base']);
   });
 
-  it('skips folders named like compose files, huge files, and documents that are not files', () => {
+  it('skips folders named like compose files, huge files, and documents that are not files', async () => {
     fs.mkdirSync(path.join(root, 'compose.yaml'));
     write('compose.override.yaml', 'include:\n  - big.yaml\n');
     write('big.yaml', `services: {}\n${'# padding\n'.repeat(500_000)}`);
-    assert.deepStrictEqual(related('compose.override.yaml'), []);
-    assert.deepStrictEqual(new ComposeProjectFiles().related('untitled:Untitled-1', () => undefined), []);
+    assert.deepStrictEqual(await related('compose.override.yaml'), []);
+    assert.deepStrictEqual(new ComposeProjectFiles(access()).related('untitled:Untitled-1', () => undefined), []);
   });
 
-  it('lets the compose service rename across the files on disk and the open documents', () => {
+  it('lets the compose service rename across the files on disk and the open documents', async () => {
     write('compose.yaml', 'services:\n  web:\n    depends_on: [db]\n  db:\n    image: postgres\n');
     write('compose.override.yaml', 'services:\n  db:\n    ports: ["5432:5432"]\n');
     const open = TextDocument.create(uri('compose.override.yaml'), 'dockercompose', 3, 'services:\n  db:\n    ports: ["5433:5432"]\n  cache:\n    depends_on: [db]\n');
+    const files = access();
     const service = createComposeService({
+      files,
       settings: () => ({}),
       images: () => [],
       openDocuments: () => [open],
       openDocument: (u) => (u === open.uri ? open : undefined),
       fileExists: (p) => fs.existsSync(p),
     });
-    const edit = service.rename!(open, { line: 4, character: 18 }, 'postgres');
+    const edit = await settled(files, () => service.rename!(open, { line: 4, character: 18 }, 'postgres'));
     assert.ok(!('refused' in edit));
     assert.deepStrictEqual(Object.keys(edit.changes!), [uri('compose.yaml'), uri('compose.override.yaml')]);
     assert.deepStrictEqual(edit.changes![uri('compose.override.yaml')].map((e) => e.range.start.line), [1, 4]);

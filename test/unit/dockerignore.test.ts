@@ -8,6 +8,7 @@ import { diagnoseDockerfile } from '../../server/src/dockerfile/diagnostics';
 import { isIgnored, parseDockerignore } from '../../server/src/dockerfile/dockerignore';
 import { parseDockerfile } from '../../server/src/dockerfile/parser';
 import { DockerignoreFiles } from '../../server/src/documents/DockerignoreFiles';
+import { FileAccess } from '../../server/src/documents/FileAccess';
 
 describe('.dockerignore matching', () => {
   const patterns = parseDockerignore('# build output\nnode_modules\n**/*.log\n/secret?.txt\ndocs\n!docs/README.md\n[abc].tmp\n');
@@ -49,14 +50,19 @@ describe('CopyIgnoredFile (experimental BuildKit rule)', () => {
     assert.strictEqual(diagnoseDockerfile(parseDockerfile(text('')), { severity: { CopyIgnoredFile: 'warning' } }, [check]).length, 1);
   });
 
-  it('reads <Dockerfile>.dockerignore before .dockerignore', () => {
+  it('reads <Dockerfile>.dockerignore before .dockerignore (each once read, asynchronously)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-ignore-'));
     try {
       fs.writeFileSync(path.join(dir, '.dockerignore'), 'a\n');
-      const files = new DockerignoreFiles();
+      const access = new FileAccess(() => ({ maxBytes: 1024 * 1024, readOutsideWorkspace: false, roots: [] }));
+      const files = new DockerignoreFiles(access);
       const uri = pathToFileURL(path.join(dir, 'Dockerfile')).toString();
+      assert.strictEqual(files.forDockerfile(uri), undefined, 'not read yet');
+      await access.settled(5000);
       assert.deepStrictEqual(files.forDockerfile(uri)?.name, '.dockerignore');
       fs.writeFileSync(path.join(dir, 'Dockerfile.dockerignore'), 'b\n');
+      assert.strictEqual(files.forDockerfile(uri), undefined, 'the Dockerfile\'s own file is loading: .dockerignore does not apply');
+      await access.settled(5000);
       assert.deepStrictEqual(
         [files.forDockerfile(uri)?.name, files.forDockerfile(uri)?.patterns.map((p) => p.pattern)],
         ['Dockerfile.dockerignore', ['b']],

@@ -33,6 +33,11 @@ export interface ComposeDiagnosticContext {
    * when it can be read; names an included file defines count as defined here.
    */
   loadFile?(path: string): ComposeModel | undefined;
+  /**
+   * Why a file that exists is not read (too large, not a regular file, outside the workspace), in words that
+   * complete "... is not read: "; undefined when it is read or missing.
+   */
+  whyNotRead?(path: string): string | undefined;
   /** Whether an image defines a HEALTHCHECK, when known (e.g. from the local engine's image list). */
   imageHasHealthcheck?(image: string): boolean | undefined;
   /** Per code: a different severity, or 'off' to hide it. */
@@ -79,6 +84,7 @@ export function diagnoseCompose(model: ComposeModel, context: ComposeDiagnosticC
     included,
     includeComplete,
     ...(context.loadFile ? { loadFile: context.loadFile } : {}),
+    ...(context.whyNotRead ? { whyNotRead: context.whyNotRead } : {}),
     ...(context.imageHasHealthcheck ? { imageHasHealthcheck: context.imageHasHealthcheck } : {}),
   };
   const findings: Finding[] = [];

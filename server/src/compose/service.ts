@@ -36,7 +36,7 @@ const CHECKS = [...composeChecks, schemaCheck];
 
 export function createComposeService(host: ServiceHost): LanguageService {
   const models = new ParsedDocuments(parseCompose);
-  const project = new ComposeProjectFiles();
+  const project = new ComposeProjectFiles(host.files);
   const model = (document: TextDocument): ComposeModel => models.get(document);
   const context = (uri: string): ComposeContext => ({
     images: host.images(),
@@ -50,7 +50,8 @@ export function createComposeService(host: ServiceHost): LanguageService {
   const lastDiagnostics = new LastDiagnostics();
   const diagnostics = (document: TextDocument): Diagnostic[] => {
     const settings = host.settings().compose?.diagnostics;
-    return lastDiagnostics.get(document, [settings], () =>
+    // A file read since (FileAccess.generation) may change them: an included file's names, a base file's.
+    return lastDiagnostics.get(document, [settings, host.files.generation], () =>
       diagnoseCompose(model(document), { ...project.diagnosticContext(document.uri), severity: settings }, CHECKS),
     );
   };
@@ -89,7 +90,7 @@ export function createComposeService(host: ServiceHost): LanguageService {
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
     documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists, home: os.homedir() }),
     inlayHints: (document, range) =>
-      inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(file) }),
+      inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(document.uri, file) }),
     close: (uri) => {
       models.delete(uri);
       lastDiagnostics.delete(uri);

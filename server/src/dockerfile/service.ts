@@ -28,7 +28,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 
 export function createDockerfileService(host: ServiceHost): LanguageService {
   const models = new ParsedDocuments(parseDockerfile);
-  const ignoreFiles = new DockerignoreFiles();
+  const ignoreFiles = new DockerignoreFiles(host.files);
   const model = (document: TextDocument): DockerfileModel => models.get(document);
 
   const lastDiagnostics = new LastDiagnostics();

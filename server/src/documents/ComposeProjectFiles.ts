@@ -12,15 +12,20 @@ import { parseCompose } from '../compose/parse';
 import { parseDockerfile } from '../dockerfile/parser';
 import { filePathOf } from '../util/filePath';
 import { relatedFiles, type RelatedHost } from './composeRelated';
+import { refusalText, type FileAccess } from './FileAccess';
 import { FileCache } from './FileCache';
 
-/** Related compose files larger than this are not read (a compose file is a few KB; 15k lines is ~400 KB). */
-const MAX_RELATED_BYTES = 4 * 1024 * 1024;
-
+/** Files are read through FileAccess's rules: the compose file's folder is its project directory. */
 export class ComposeProjectFiles {
-  private readonly envFiles = new FileCache(parseDotenv);
-  private readonly stages = new FileCache((text) => parseDockerfile(text).stages.flatMap((s) => (s.name ? [s.name.value] : [])));
-  private readonly composeFiles = new FileCache<ComposeModel>((text) => parseCompose(text));
+  private readonly envFiles: FileCache<ReadonlyMap<string, string>>;
+  private readonly stages: FileCache<string[]>;
+  private readonly composeFiles: FileCache<ComposeModel>;
+
+  constructor(access: FileAccess) {
+    this.envFiles = new FileCache(parseDotenv, access);
+    this.stages = new FileCache((text) => parseDockerfile(text).stages.flatMap((s) => (s.name ? [s.name.value] : [])), access);
+    this.composeFiles = new FileCache<ComposeModel>((text) => parseCompose(text), access);
+  }
 
   /** What the compose diagnostics of the file at `uri` need from the disk around it. */
   diagnosticContext(uri: string): ComposeDiagnosticContext {
@@ -35,13 +40,17 @@ export class ComposeProjectFiles {
     }
     const baseModels = baseFileCandidates(file)
       .filter((candidate) => candidate !== file)
-      .flatMap((candidate) => this.composeFiles.get(candidate) ?? []);
+      .flatMap((candidate) => this.composeFiles.get(candidate, folder) ?? []);
     return {
       uri,
       fileExists: (p) => fs.existsSync(p),
       siblingFiles,
       baseModels: baseModels.length > 0 ? [baseModels[0]] : [],
-      loadFile: (p) => this.composeFiles.get(p),
+      loadFile: (p) => this.composeFiles.get(p, folder),
+      whyNotRead: (p) => {
+        const read = this.composeFiles.read(p, folder);
+        return 'refused' in read && read.refused !== 'loading' && read.refused !== 'missing' && read.refused !== 'unreadable' ? refusalText(read) : undefined;
+      },
     };
   }
 
@@ -49,13 +58,14 @@ export class ComposeProjectFiles {
    * The other compose files of the project of the file at `uri` (its base file or its overlays, the files it
    * includes and those including it, and those its services extend: see composeRelated.ts), each once, never
    * the file itself; an open document's model (from `openModel`) is preferred to the file on disk, and files
-   * on disk are read only when they are regular files of at most MAX_RELATED_BYTES.
+   * on disk are read as FileAccess allows (a file still loading is left out: see FileAccess.settled).
    */
   related(uri: string, openModel: (uri: string) => ComposeModel | undefined): ComposeFile[] {
     const file = filePathOf(uri);
     if (!file) return [];
+    const folder = path.dirname(file);
     const host: RelatedHost = {
-      model: (p) => openModel(pathToFileURL(p).href) ?? this.readRelated(p),
+      model: (p) => openModel(pathToFileURL(p).href) ?? this.composeFiles.get(p, folder),
       list: (folder) => {
         try {
           return fs.readdirSync(folder);
@@ -71,29 +81,20 @@ export class ComposeProjectFiles {
         }
       },
     };
-    const own = openModel(uri) ?? this.readRelated(file);
+    const own = openModel(uri) ?? this.composeFiles.get(file, folder);
     return relatedFiles(file, own, host).map((f) => ({ uri: pathToFileURL(f.path).href, model: f.model, relation: f.relation }));
   }
 
-  private readRelated(file: string): ComposeModel | undefined {
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile() || stat.size > MAX_RELATED_BYTES) return undefined;
-    } catch {
-      return undefined;
-    }
-    return this.composeFiles.get(file);
-  }
-
-  /** Reads a compose file of the project from disk (cached by modification time). */
-  load(file: string): ComposeModel | undefined {
-    return this.composeFiles.get(file);
+  /** Reads a compose file of the project of the compose file at `uri` (cached by modification time). */
+  load(uri: string, file: string): ComposeModel | undefined {
+    const own = filePathOf(uri);
+    return this.composeFiles.get(file, own && path.dirname(own));
   }
 
   /** The variables of `.env` beside the compose file at `uri` (empty when there is none). */
   env(uri: string): ReadonlyMap<string, string> {
     const file = filePathOf(uri);
-    return (file && this.envFiles.get(path.join(path.dirname(file), '.env'))) || new Map();
+    return (file && this.envFiles.get(path.join(path.dirname(file), '.env'), path.dirname(file))) || new Map();
   }
 
   /** Stage names of the Dockerfile a build uses, resolved against the compose file's folder. */
@@ -101,6 +102,6 @@ export class ComposeProjectFiles {
     const file = filePathOf(uri);
     if (!file || /\$|:\/\//.test(buildContext + dockerfile)) return undefined;
     const contextDir = path.resolve(path.dirname(file), buildContext);
-    return this.stages.get(path.resolve(contextDir, dockerfile));
+    return this.stages.get(path.resolve(contextDir, dockerfile), path.dirname(file));
   }
 }

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { parseDockerignore, type IgnorePattern } from '../dockerfile/dockerignore';
 import { filePathOf } from '../util/filePath';
+import type { FileAccess } from './FileAccess';
 import { FileCache } from './FileCache';
 
 export interface IgnoreFile {
@@ -11,13 +12,21 @@ export interface IgnoreFile {
 }
 
 export class DockerignoreFiles {
-  private readonly files = new FileCache<IgnoreFile>((text, file) => ({ name: path.basename(file), patterns: parseDockerignore(text) }));
+  private readonly files: FileCache<IgnoreFile>;
+
+  constructor(access: FileAccess) {
+    this.files = new FileCache<IgnoreFile>((text, file) => ({ name: path.basename(file), patterns: parseDockerignore(text) }), access);
+  }
 
   /** The ignore file of the Dockerfile at `uri`, or undefined (no file, or not a file: uri). */
   forDockerfile(uri: string): IgnoreFile | undefined {
     const dockerfile = filePathOf(uri);
     if (!dockerfile) return undefined;
     const folder = path.dirname(dockerfile);
-    return this.files.get(path.join(folder, `${path.basename(dockerfile)}.dockerignore`)) ?? this.files.get(path.join(folder, '.dockerignore'));
+    const own = this.files.read(path.join(folder, `${path.basename(dockerfile)}.dockerignore`), folder);
+    if ('value' in own) return own.value;
+    // While the Dockerfile's own ignore file is loading (or cannot be read), .dockerignore is not what applies.
+    if (own.refused !== 'missing') return undefined;
+    return this.files.get(path.join(folder, '.dockerignore'), folder);
   }
 }

@@ -27,6 +27,7 @@ import type {
 import type { SignatureHelpContext } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LocalImage } from '../../../common/src/protocol';
+import type { FileAccess } from '../documents/FileAccess';
 import type { ServerSettings } from '../settings';
 
 /** A request the service declines with a message for the user (e.g. an invalid new name for rename). */
@@ -49,6 +50,8 @@ export interface ServiceHost {
   openDocument(uri: string): TextDocument | undefined;
   /** Whether a file or folder exists on disk (document links). */
   fileExists(path: string): boolean;
+  /** The rules and the bookkeeping of the files the service reads around a document (see FileAccess). */
+  files: FileAccess;
 }
 
 /** The data of a semantic tokens answer (LSP's relative 5-integer encoding) under the shared legend. */

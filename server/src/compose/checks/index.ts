@@ -9,6 +9,7 @@ import { duplicateContainerNameCheck, missingHealthcheckCheck, missingImageOrBui
 import { syntaxCheck } from './syntax';
 import type { ComposeCheck } from './types';
 import { undefinedNameCheck } from './undefined';
+import { unreadFileCheck } from './unreadFiles';
 
 export const composeChecks: readonly ComposeCheck[] = [
   syntaxCheck,
@@ -24,4 +25,5 @@ export const composeChecks: readonly ComposeCheck[] = [
   missingHealthcheckCheck,
   conflictingKeysCheck,
   missingFileCheck,
+  unreadFileCheck,
 ];

@@ -27,6 +27,8 @@ export interface ComposeCheckContext {
   includeComplete: boolean;
   /** The model of another compose file (an `extends: file:`), when it can be read. */
   loadFile?(path: string): ComposeModel | undefined;
+  /** Why an existing file is not read (size, kind, outside the workspace), or undefined (see diagnostics.ts). */
+  whyNotRead?(path: string): string | undefined;
   /** Whether an image defines a HEALTHCHECK, when that is known (e.g. from the local engine). */
   imageHasHealthcheck?(image: string): boolean | undefined;
 }
