@@ -5,6 +5,7 @@
 // `command`/`args` (or a ProcessExecution task), which starts the program directly, with no shell.
 import { execFile } from 'child_process';
 import * as path from 'path';
+import { shown } from '../engine/validate';
 import { versionAtLeast } from '../util/version';
 
 export interface ComposeCli {
@@ -189,7 +190,7 @@ export function composeArgs(cli: ComposeCli, request: ComposeRequest): ComposeCo
   if (request.projectName !== undefined) {
     if (!PROJECT_NAME.test(request.projectName)) {
       throw new Error(
-        `Invalid project name "${request.projectName}": use lowercase letters, digits, "-" and "_", starting with a letter or digit.`,
+        `Invalid project name ${shown(request.projectName)}: use lowercase letters, digits, "-" and "_", starting with a letter or digit.`,
       );
     }
     args.push('-p', request.projectName);
@@ -203,7 +204,7 @@ export function composeArgs(cli: ComposeCli, request: ComposeRequest): ComposeCo
     throw new Error(`docker-compose ${cli.version} has no profiles (added in 1.28).`);
   }
   for (const profile of profiles) {
-    if (!PROFILE_NAME.test(profile)) throw new Error(`Invalid profile name "${profile}".`);
+    if (!PROFILE_NAME.test(profile)) throw new Error(`Invalid profile name ${shown(profile)}.`);
     args.push('--profile', profile);
   }
 
@@ -214,8 +215,12 @@ export function composeArgs(cli: ComposeCli, request: ComposeRequest): ComposeCo
   if (services.length > 0 && request.action === 'down') {
     throw new Error('Down acts on the whole project; stop or remove single services instead.');
   }
+  // No `--` before the services: docker-compose 1.29 reads `--` as a service named "--" for pause, start and
+  // unpause (their usage has no `[--]`) and refuses it after down. The names are checked instead: none may start
+  // with "-", so none reads as an option. Files, the project folder and the env file are absolute paths (never
+  // starting with "-"), and the project name and profiles are checked: nothing from a workspace becomes an option.
   for (const service of services) {
-    if (!SERVICE_NAME.test(service)) throw new Error(`Invalid service name "${service}".`);
+    if (!SERVICE_NAME.test(service)) throw new Error(`Invalid service name ${shown(service)}.`);
   }
   args.push(...services);
   return { command: cli.command, args };

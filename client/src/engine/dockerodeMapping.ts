@@ -13,7 +13,7 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
   const reported = (info as { Health?: { Status?: string } }).Health?.Status;
   return {
     id: info.Id,
-    name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+    name: containerName(info),
     image: info.Image,
     imageId: info.ImageID,
     command: info.Command ?? '',
@@ -37,6 +37,17 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
     composeWorkingDir: labels['com.docker.compose.project.working_dir'] || undefined,
     composeConfigFiles: configFiles(labels['com.docker.compose.project.config_files'], labels['com.docker.compose.project.working_dir']),
   };
+}
+
+/**
+ * The container's own name, as `docker ps` picks it: legacy links add names like "/web/db" to the list, so the one
+ * with a single slash; else the first; else the short id. Kept as the engine wrote it (no check here): the views
+ * show every row, and the commands refuse a name no engine could report (validate.ts).
+ */
+function containerName(info: Docker.ContainerInfo): string {
+  const names = (info.Names ?? []).filter((name): name is string => typeof name === 'string');
+  const own = names.find((name) => name.split('/').length === 2) ?? names[0];
+  return (own ?? String(info.Id ?? '').slice(0, 12)).replace(/^\//, '');
 }
 
 type Health = ContainerSummary['health'];

@@ -5,6 +5,7 @@ import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type
 import { composeFilesFor, servicesAndProfiles } from '../../compose/composeFiles';
 import { projectNameOf } from '../../compose/projectName';
 import type { Ctx } from '../../ctx';
+import { composeProjectProblem, displayName } from '../../engine/validate';
 import { dockerEnv, runTask } from '../cli/dockerTask';
 
 /** Where a Compose command applies: a compose file (explorer/editor menu) or a project node of the view. */
@@ -14,24 +15,57 @@ export interface ComposeTarget {
   projectDirectory: string;
 }
 
+/** Compose files larger than this are not read for the project's name. */
+const MAX_COMPOSE_FILE_BYTES = 16 * 1024 * 1024;
+
 /** Actions on the containers the project has, whichever profile made them (unlike up, pull and build). */
 const WHOLE_PROJECT: ReadonlySet<ComposeAction> = new Set<ComposeAction>(['down', 'stop', 'start', 'restart', 'pause', 'unpause', 'logs']);
 
-/** The compose file of an explorer/editor menu, or the active editor's; undefined when there is none. */
-export function targetOf(node: unknown): ComposeTarget | undefined {
-  const project = node as { configFiles?: string[]; workingDir?: string } | undefined;
-  if (project?.configFiles?.length && project.workingDir) return { files: project.configFiles, projectDirectory: project.workingDir };
+/**
+ * The target of a project node of the view (its compose files and working folder, from the labels of its
+ * containers), of an explorer/editor menu's compose file, or of the active editor's; undefined when there is none.
+ * A project node's paths come from the engine: { problem } when they are not absolute paths of files.
+ */
+export function targetOf(node: unknown): ComposeTarget | { problem: string } | undefined {
+  const project = node as { kind?: string; project?: string; configFiles?: string[]; workingDir?: string } | undefined;
+  if (project?.kind === 'project' && !project.workingDir && !project.configFiles?.length) {
+    return {
+      problem:
+        `The containers of the Compose project ${displayName(project.project)} do not say which compose files made them ` +
+        '(no com.docker.compose.project labels): run the command on its compose file instead.',
+    };
+  }
+  if (project?.kind === 'project' || (project?.configFiles?.length && project.workingDir)) {
+    const problem = composeProjectProblem(project.workingDir, project.configFiles ?? []);
+    if (problem) return { problem };
+    const missing = project.configFiles?.find((file) => !isFile(file));
+    if (missing !== undefined) {
+      return { problem: `The compose file ${displayName(missing)} of this project is missing, not a regular file, or larger than 16 MiB.` };
+    }
+    return { files: project.configFiles ?? [], projectDirectory: project.workingDir ?? '' };
+  }
   const uri = node instanceof vscode.Uri ? node : vscode.window.activeTextEditor?.document.uri;
   if (!uri || uri.scheme !== 'file') return undefined;
   const files = composeFilesFor(uri.fsPath);
   return { files, projectDirectory: path.dirname(files[0]) };
 }
 
-/** The target of a command, or undefined after telling the user how to choose one. */
+/** The target of a command, or undefined after telling the user why there is none. */
 export function requireTarget(ctx: Ctx, node: unknown): ComposeTarget | undefined {
   const target = targetOf(node);
-  if (!target) ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
-  return target;
+  if (target && 'problem' in target) ctx.notifier.error(target.problem);
+  else if (!target) ctx.notifier.error('Choose a compose file (right-click it in the explorer, or open it in the editor).');
+  return target && 'files' in target ? target : undefined;
+}
+
+/** A regular file (not a folder, a device or a FIFO, which reading could block on) of at most 16 MiB. */
+function isFile(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() && stat.size <= MAX_COMPOSE_FILE_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 /** Finds `docker compose` (v2) or `docker-compose` (v1) once per session; a failure is retried next time. */
@@ -74,7 +108,7 @@ export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<
   const profiles = request.profiles ?? (WHOLE_PROJECT.has(request.action) ? servicesAndProfiles(target).profiles : []);
   const full: ComposeRequest = { ...request, ...(profiles.length > 0 ? { profiles } : {}), files: target.files, projectDirectory: target.projectDirectory };
   const { command, args } = composeArgs(cli, full);
-  const texts = target.files.flatMap((f) => (fs.existsSync(f) ? [fs.readFileSync(f, 'utf8')] : []));
+  const texts = target.files.flatMap((f) => (isFile(f) ? [fs.readFileSync(f, 'utf8')] : []));
   const project = projectNameOf(texts, target.projectDirectory, { env, v1: !cli.v2 }) || path.basename(target.projectDirectory);
   const exitCode = await runTask(ctx, {
     definition: { type: 'dockerWorkflows.compose', action: request.action },

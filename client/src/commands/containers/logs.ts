@@ -2,16 +2,17 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { reasonOf } from '../shared';
 import type { Disposable } from '../../engine/DockerEngine';
-import { selectedContainers } from './selection';
+import { checkedContainer } from './selection';
 
 const TAIL_LINES = 500;
 
 /**
  * Shows a container's output (stdout and stderr) in a terminal and keeps following it through the engine's
- * API (no docker CLI needed), with timestamps when `docker-workflows.logs.timestamps` is on.
+ * API (no docker CLI needed), with timestamps when `docker-workflows.logs.timestamps` is on. A row whose id or
+ * name no engine could report is refused (the id would become part of the request's path).
  */
 export async function followLogs(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.Terminal | undefined> {
-  const [container] = selectedContainers(node, nodes);
+  const container = checkedContainer(ctx, node, nodes);
   const engine = ctx.session.engine;
   if (!container || !engine) return undefined;
   const timestamps = vscode.workspace.getConfiguration('docker-workflows').get<boolean>('logs.timestamps', false);

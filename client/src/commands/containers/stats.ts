@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import type { Disposable } from '../../engine/DockerEngine';
 import { reasonOf } from '../shared';
-import { selectedContainers } from './selection';
+import { checkedContainer } from './selection';
 import { statsTable } from './statsTable';
 
 /** Cursor to the top left, then clear the screen: each sample replaces the previous table. */
@@ -15,10 +15,10 @@ const STOPPED = new Set(['die', 'destroy']);
 /**
  * Shows a running container's CPU, memory, network, block I/O and process count in a terminal "Stats: <name>",
  * one table like `docker stats` redrawn for every sample, until the container stops ("<name> stopped."). Closing
- * the terminal ends the stream.
+ * the terminal ends the stream. A row whose id or name no engine could report is refused.
  */
 export async function showStats(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.Terminal | undefined> {
-  const [container] = selectedContainers(node, nodes);
+  const container = checkedContainer(ctx, node, nodes);
   const engine = ctx.session.engine;
   if (!container) return undefined;
   if (!engine) {

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { buildArgs } from '../cli/dockerArgs';
 import { dockerEnv, runTask } from '../cli/dockerTask';
 import { repositoryFromFolderName } from '../../../../common/src/imageReference';
 import { validateTag } from './tag';
@@ -19,9 +20,9 @@ export function buildContextOf(dockerfile: vscode.Uri): string {
 }
 
 /**
- * Builds an image from a Dockerfile (`docker build -f <file> -t <tag> <context>`) as a task named "Build: <tag>":
- * the output streams in its terminal, where the build can also be stopped. The tag is asked for, starting from
- * the Dockerfile's folder name. Resolves with the exit code; a failure is also reported.
+ * Builds an image from a Dockerfile (`docker build --file=<file> --tag=<tag> -- <context>`, see buildArgs) as a
+ * task named "Build: <tag>": the output streams in its terminal, where the build can also be stopped. The tag is
+ * asked for, starting from the Dockerfile's folder name. Resolves with the exit code; a failure is also reported.
  */
 export async function buildImage(ctx: Ctx, node?: unknown): Promise<number | undefined> {
   if (!vscode.workspace.isTrusted) {
@@ -40,11 +41,18 @@ export async function buildImage(ctx: Ctx, node?: unknown): Promise<number | und
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
   if (open?.isDirty) await open.save();
   const context = buildContextOf(dockerfile);
+  let args: string[];
+  try {
+    args = buildArgs({ dockerfile: dockerfile.fsPath, tag, context });
+  } catch (error) {
+    ctx.notifier.error(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
   const exitCode = await runTask(ctx, {
     name: `Build: ${tag}`,
     source: 'Docker',
     command: 'docker',
-    args: ['build', '-f', dockerfile.fsPath, '-t', tag, context],
+    args,
     cwd: context,
     env: dockerEnv(ctx),
   });

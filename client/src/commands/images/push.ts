@@ -1,7 +1,9 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { pushArgs } from '../cli/dockerArgs';
 import { dockerEnv, runTask } from '../cli/dockerTask';
+import { reasonOf } from '../shared';
 import { selectedImageRow } from './rows';
 
 /** The folder tasks run in: the first workspace folder, else the user's home (the command needs no files). */
@@ -10,8 +12,9 @@ export function taskFolder(): string {
 }
 
 /**
- * Pushes the row's reference to its registry (`docker push`) as a task: the CLI's progress and its registry login
- * (the CLI's credential store) stay in the terminal. Resolves with the exit code; a failure is also reported.
+ * Pushes the row's reference to its registry (`docker push -- <reference>`) as a task: the CLI's progress and its
+ * registry login (the CLI's credential store) stay in the terminal. Resolves with the exit code; a failure is also
+ * reported. A row whose tag or id no engine could report is refused (selectedImageRow).
  */
 export async function pushImage(ctx: Ctx, node?: unknown): Promise<number | undefined> {
   const row = await selectedImageRow(ctx, node);
@@ -20,11 +23,18 @@ export async function pushImage(ctx: Ctx, node?: unknown): Promise<number | unde
     ctx.notifier.error('A dangling image has no name to push it by: tag it with its registry first.');
     return undefined;
   }
+  let args: string[];
+  try {
+    args = pushArgs(row.reference);
+  } catch (error) {
+    ctx.notifier.error(reasonOf(error));
+    return undefined;
+  }
   const exitCode = await runTask(ctx, {
     name: `Push: ${row.reference}`,
     source: 'Docker',
     command: 'docker',
-    args: ['push', row.reference],
+    args,
     cwd: taskFolder(),
     env: dockerEnv(ctx),
   });

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../ctx';
+import { displayName, imageProblem } from '../../engine/validate';
 import { shortImageId } from '../../tree/imageNodes';
 import type { ImageNodeModel, ImageRowNode } from '../../tree/resourceNodes';
 
@@ -14,15 +15,27 @@ export function selectedImageRows(node?: unknown, nodes?: unknown[]): ImageRowNo
 
 /**
  * The one image row a single-image command applies to: the clicked row; for a repository group (its menu shows
- * the same commands) its only row, or the one the user picks among its tags. Undefined when there is none.
+ * the same commands) its only row, or the one the user picks among its tags. Undefined when there is none, and
+ * after telling the user, when the row's tag or id is not what an engine can report (engine/validate.ts): no
+ * command hands such a value to the docker CLI or to the engine.
  */
 export async function selectedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknown): Promise<ImageRowNode | undefined> {
+  const row = await pickedImageRow(ctx, node);
+  const problem = row && imageProblem({ reference: row.reference, id: row.image.id });
+  if (problem) {
+    ctx.notifier.error(problem);
+    return undefined;
+  }
+  return row;
+}
+
+async function pickedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknown): Promise<ImageRowNode | undefined> {
   const row = node as ImageNodeModel | undefined;
   if (row?.kind === 'image') return row;
   if (row?.kind !== 'imageRepository' || row.children.length === 0) return undefined;
   if (row.children.length === 1) return row.children[0];
   const labels = row.children.map(labelOf);
-  const picked = await ctx.notifier.pick(`Which image of ${row.label}?`, labels);
+  const picked = await ctx.notifier.pick(`Which image of ${displayName(row.label)}?`, labels);
   return row.children[labels.indexOf(picked ?? '')];
 }
 

@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { displayName } from '../../engine/validate';
 import { publishedPorts } from '../../tree/containerNodes';
+import { shortImageId } from '../../tree/imageNodes';
+import { runInteractiveArgs } from '../cli/dockerArgs';
 import { dockerEnv } from '../cli/dockerTask';
 import { engineOf, reasonOf } from '../shared';
 import { labelOf, selectedImageRow, targetOf } from './rows';
-import { shortImageId } from '../../tree/imageNodes';
 
 /**
  * Runs the image in the background (`docker run -d`, exposed ports published on 127.0.0.1 at ports the engine
  * picks) and says which container it made and where its ports are; the Containers view follows by itself.
- * Resolves with the new container's id, name and published ports.
+ * Resolves with the new container's id, name and published ports. A row whose tag or id no engine could report
+ * is refused (selectedImageRow); the name the engine gives the new container is only shown, escaped when odd.
  */
 export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; name: string; ports: string[] } | undefined> {
   const row = await selectedImageRow(ctx, node);
@@ -28,23 +31,29 @@ export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; 
   } catch {
     // The container runs; only its ports are not known. The message says so no less plainly.
   }
-  ctx.notifier.info(`Started ${container.name} from ${labelOf(row)}${ports.length > 0 ? `, ports ${ports.join(', ')}` : ', no published ports'}.`);
+  const started = displayName(container.name);
+  ctx.notifier.info(`Started ${started} from ${labelOf(row)}${ports.length > 0 ? `, ports ${ports.join(', ')}` : ', no published ports'}.`);
   return { ...container, ports };
 }
 
 /**
- * Runs the image with a terminal attached (`docker run -it --rm`), through the docker CLI started directly (an
- * argument array, no shell); the container goes when the terminal's program ends.
+ * Runs the image with a terminal attached (`docker run -it --rm -- <image>`), through the docker CLI started
+ * directly (an argument array, no shell); the container goes when the terminal's program ends.
  */
 export async function runImageInteractive(ctx: Ctx, node?: unknown): Promise<vscode.Terminal | undefined> {
   const row = await selectedImageRow(ctx, node);
   if (!row) return undefined;
-  const name = row.reference ?? shortImageId(row.image.id);
+  let args: string[];
+  try {
+    args = runInteractiveArgs({ reference: row.reference, id: row.image.id });
+  } catch (error) {
+    ctx.notifier.error(reasonOf(error));
+    return undefined;
+  }
   const terminal = vscode.window.createTerminal({
-    name: `Run: ${name}`,
+    name: `Run: ${row.reference ?? shortImageId(row.image.id)}`,
     shellPath: 'docker',
-    // A dangling image by its id without "sha256:", which the CLI reads as an id for sure.
-    shellArgs: ['run', '-it', '--rm', row.reference ?? row.image.id.replace(/^sha256:/, '')],
+    shellArgs: args,
     env: dockerEnv(ctx),
   });
   terminal.show();
