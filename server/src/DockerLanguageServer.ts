@@ -21,6 +21,7 @@ import { createComposeService } from './compose/service';
 import { createDockerfileService } from './dockerfile/service';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
 import { accessSettings, FileAccess } from './documents/FileAccess';
+import { DiagnosticsWorker, LARGE_DOCUMENT_CHARS } from './worker/DiagnosticsWorker';
 import { isRefusal, type LanguageService, type Refusal, type ServiceHost } from './service/LanguageService';
 import {
   APPLY_EDIT_COMMAND, actionsAsCommands, adaptCompletion, adaptHover, adaptSignatureHelp, clientFeatures, flattenSymbols,
@@ -43,6 +44,11 @@ const FILES_WAIT_MS = 3000;
 export interface ServerOptions {
   /** Told of each answer that its service keeps per document version (the transport may reuse its bytes). */
   reusable?: (result: object) => void;
+  /**
+   * The script of the diagnostics worker thread (the server's bundle): documents over LARGE_DOCUMENT_CHARS are
+   * checked there. Without it every document is checked on the server's thread.
+   */
+  workerScript?: string;
 }
 
 export function startDockerLanguageServer(connection: Connection, options: ServerOptions = {}): void {
@@ -56,14 +62,21 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   /** The workspace folders (absolute paths): files around a document are read inside them (see FileAccess). */
   let roots: string[] = [];
   let rediagnose: NodeJS.Timeout | undefined;
-  const files = new FileAccess(
-    () => accessSettings(settings.files, roots),
-    () => {
-      // A file a document names has been read: its diagnostics may change (once for a burst of reads).
-      clearTimeout(rediagnose);
-      rediagnose = setTimeout(() => documents.all().forEach((document) => scheduler.schedule(document, true)), FILES_READ_DELAY_MS);
-    },
-  );
+  const filesRead = () => {
+    // A file a document names has been read: its diagnostics may change (once for a burst of reads).
+    clearTimeout(rediagnose);
+    rediagnose = setTimeout(() => documents.all().forEach((document) => scheduler.schedule(document, true)), FILES_READ_DELAY_MS);
+  };
+  const files = new FileAccess(() => accessSettings(settings.files, roots), filesRead);
+  const worker =
+    options.workerScript === undefined
+      ? undefined
+      : new DiagnosticsWorker(
+          () => ({ settings, images, roots }),
+          filesRead,
+          (why) => connection.console.error(`Diagnostics of very large documents: ${why}`),
+          options.workerScript,
+        );
 
   const hostFor = (languageId: string): ServiceHost => ({
     files,
@@ -80,7 +93,10 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     minDelayMs: DIAGNOSTICS_MIN_DELAY_MS,
     maxDelayMs: DIAGNOSTICS_MAX_DELAY_MS,
     current: (uri) => documents.get(uri),
-    compute: (document) => guard('diagnostics', [], () => serviceOf(document.languageId)?.diagnostics(document) ?? []),
+    compute: (document) =>
+      worker && document.getText().length > LARGE_DOCUMENT_CHARS
+        ? worker.diagnose(document)
+        : guard('diagnostics', [], () => serviceOf(document.languageId)?.diagnostics(document) ?? []),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   });
 
@@ -167,6 +183,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   documents.onDidChangeContent(({ document }) => scheduler.schedule(document));
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
+    worker?.close(document.uri);
     for (const service of services) service.close?.(document.uri);
     tokens.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -5,9 +5,11 @@ import {
   StreamMessageWriter,
   type Connection,
 } from 'vscode-languageserver/node';
+import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
 import { ResyncingMessageReader } from './stdioReader';
+import { runDiagnosticsThread } from './worker/diagnosticsThread';
 
 /**
  * Over stdio the server reads and writes its own messages: a reader that recovers from a wrong Content-Length at
@@ -35,9 +37,13 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   return connection;
 }
 
-if (process.argv.includes('--stdio')) {
+// The same bundle runs the diagnostics worker thread of very large documents (worker/diagnosticsThread.ts).
+const workerScript = __filename;
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'diagnostics') {
+  runDiagnosticsThread(parentPort!);
+} else if (process.argv.includes('--stdio')) {
   const reusing = createReusingJsonEncoder();
-  startDockerLanguageServer(stdioConnection(reusing), { reusable: reusing.reusable });
+  startDockerLanguageServer(stdioConnection(reusing), { reusable: reusing.reusable, workerScript });
 } else {
-  startDockerLanguageServer(createConnection(ProposedFeatures.all));
+  startDockerLanguageServer(createConnection(ProposedFeatures.all), { workerScript });
 }

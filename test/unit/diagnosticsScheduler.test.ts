@@ -66,4 +66,33 @@ describe('debounced diagnostics', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     assert.deepStrictEqual(published, []);
   });
+
+  it('publishes work done elsewhere when it ends, unless a newer version came or the work was superseded', async () => {
+    let current = TextDocument.create('file:///big/Dockerfile', 'dockerfile', 1, 'FROM a');
+    const answers: ((diagnostics: [] | undefined) => void)[] = [];
+    const published: number[] = [];
+    const scheduler = new DiagnosticsScheduler({
+      minDelayMs: 0,
+      maxDelayMs: 0,
+      current: () => current,
+      compute: () => new Promise((resolve) => answers.push(resolve)),
+      publish: (_uri, version) => published.push(version),
+    });
+    scheduler.schedule(current, true);
+    answers[0]([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(published, [1]);
+    current = TextDocument.update(current, [{ text: 'FROM b' }], 2);
+    scheduler.schedule(current, true);
+    current = TextDocument.update(current, [{ text: 'FROM c' }], 3);
+    scheduler.schedule(current, true);
+    answers[1]([]); // version 2 ends after version 3 came: not published
+    answers[2](undefined); // superseded: nothing to publish
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(published, [1]);
+    scheduler.schedule(current, true);
+    answers[3]([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(published, [1, 3]);
+  });
 });

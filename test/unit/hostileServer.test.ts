@@ -10,6 +10,7 @@ import { pathToFileURL } from 'url';
 import {
   CompletionRequest,
   createProtocolConnection,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
   InitializeRequest,
@@ -113,5 +114,43 @@ describe('language server against hostile requests and files', () => {
     );
     const hover = await within('hover', HANG_MS, connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 6 } }));
     assert.match(JSON.stringify(hover), /image/i);
+  });
+});
+
+describe('language server with a 50,000-line Dockerfile (checked in its worker thread)', () => {
+  it('publishes its diagnostics, answers hover meanwhile, and publishes again after an edit', async () => {
+    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const published: { version?: number; codes: string[] }[] = [];
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ version, diagnostics }) =>
+      published.push({ version, codes: diagnostics.map((d) => `${d.range.start.line}:${d.code}`) }),
+    );
+    connection.listen();
+    try {
+      await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      const stage = (k: number) => `FROM alpine:3.20 AS s${k}\nRUN echo ${k} \\\n    && true\nCOPY --from=s${k === 0 ? 0 : k - 1} /a /b\n`;
+      let text = '';
+      for (let k = 0; text.length <= 1024 * 1024; k++) text += stage(k);
+      const lines = text.split('\n').length;
+      const uri = 'file:///large/Dockerfile';
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+      const hover = await within('hover while the worker checks', HANG_MS * 5, connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } }));
+      assert.match(JSON.stringify(hover), /FROM/);
+      const until = async (version: number) => {
+        const deadline = Date.now() + 60_000;
+        while (!published.some((p) => p.version === version) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        return published.find((p) => p.version === version);
+      };
+      // Stage 0 copies from itself: the one finding of the file.
+      assert.deepStrictEqual(await until(1), { version: 1, codes: ['3:self-stage-reference'] });
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: 'RUNN x\n' }],
+      });
+      assert.deepStrictEqual(await until(2), { version: 2, codes: ['3:self-stage-reference', `${lines - 1}:unknown-instruction`] });
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 });

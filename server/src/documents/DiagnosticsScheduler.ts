@@ -8,7 +8,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export interface DiagnosticsSchedulerOptions {
   minDelayMs: number;
   maxDelayMs: number;
-  compute(document: TextDocument): Diagnostic[];
+  /**
+   * The document's diagnostics, or a promise of them (work done elsewhere, e.g. in a worker thread); a promise
+   * of undefined means the work was superseded by a newer version and nothing is published.
+   */
+  compute(document: TextDocument): Diagnostic[] | Promise<Diagnostic[] | undefined>;
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
   /** Current document for a uri (undefined once closed). */
   current(uri: string): TextDocument | undefined;
@@ -35,10 +39,18 @@ export class DiagnosticsScheduler {
       const latest = this.options.current(document.uri);
       if (!latest || latest.version !== document.version) return;
       const started = performance.now();
-      const diagnostics = this.options.compute(latest);
-      this.cost.set(latest.uri, performance.now() - started);
-      this.published.set(latest.uri, latest.version);
-      this.options.publish(latest.uri, latest.version, diagnostics);
+      // The version now: a document object is updated in place by later edits (TextDocument.update).
+      const { uri, version } = latest;
+      const computed = this.options.compute(latest);
+      const publish = (diagnostics: Diagnostic[] | undefined) => {
+        this.cost.set(uri, performance.now() - started);
+        // Work done elsewhere may finish after a newer version came, or after the document closed.
+        if (!diagnostics || this.options.current(uri)?.version !== version) return;
+        this.published.set(uri, version);
+        this.options.publish(uri, version, diagnostics);
+      };
+      if (Array.isArray(computed)) publish(computed);
+      else void computed.then(publish, () => undefined);
     };
     if (immediately) return run();
     this.timers.set(document.uri, setTimeout(run, this.delay(document.uri)));
