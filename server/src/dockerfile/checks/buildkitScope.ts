@@ -135,8 +135,10 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
 export function isLikelyTypo(name: string, candidates: Iterable<string>): boolean {
   for (const c of candidates) {
     if (c === name) return false;
+    // Every case below needs lengths at most 1 apart (a transposition keeps the length): skip the rest cheaply.
+    if (Math.abs(name.length - c.length) > 1) continue;
     const d = editDistance(name, c);
-    if (d === 1 || isTransposition(name.toUpperCase(), c.toUpperCase())) return true;
+    if (d === 1 || (name.length === c.length && isTransposition(name.toUpperCase(), c.toUpperCase()))) return true;
     if (d === 2 && name.length >= 8 && Math.abs(name.length - c.length) <= 1) return true;
   }
   return false;
