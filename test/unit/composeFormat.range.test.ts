@@ -63,8 +63,11 @@ describe('Compose formatting: ranges and refusals', () => {
     assert.match(refusal(yaml('services:', '  web:', '    <<: *missing')).refused, /line 3/);
   });
 
-  it('refuses a file whose lines end with a carriage return alone (YAML would read other lines than the editor)', () => {
-    assert.match(refusal('services:\n  web:\n    command: "a\rb"\n').refused, /carriage return/);
+  it('formats a file whose lines end with a carriage return alone as the editor shows it, keeping those line ends', () => {
+    const cr = FILE.replace(/\n/g, '\r');
+    assert.strictEqual(format(cr), format(FILE).replace(/\n/g, '\r'));
+    // A carriage return inside a quoted scalar breaks its line, as in the editor: the string is not closed there.
+    assert.match(refusal('services:\n  web:\n    command: "a\rb\n').refused, /YAML errors/);
   });
 
   it('formats a file with warnings only (an unknown tag), and refuses several documents or tab indentation', () => {

@@ -3,12 +3,15 @@
 // each block is parsed by `yaml` on its own and the tree is assembled from the blocks. With the model of
 // the previous version, blocks whose text did not change are reused as they are, so an edit costs the
 // parse of the blocks it touched plus a linear pass over the lines. The result is the same as a fresh parse.
+// A "\r" alone breaks a line, as for LSP clients (YAML says so too, but `yaml` does not read it): the model is
+// built from the text with those made "\n", which has the same length and lines, so `model.text`, offsets and
+// positions agree with the document whatever its line ends.
 import type { Node, Pair } from 'yaml';
 import { isMap, isScalar, Pair as YamlPair, YAMLMap } from 'yaml';
 import type { ComposeModel } from './model';
 import { type BlockParse, parseBlock } from './parseBlock';
 import { type Group, type Span, splitGroups } from './parseBlocks';
-import { LineIndex } from './parseLines';
+import { LineIndex, withLineFeeds } from './parseLines';
 import { ComposeDocument, type Placement } from './parseModel';
 
 export { ComposeDocument } from './parseModel';
@@ -50,7 +53,8 @@ class BlockSource {
   }
 }
 
-export function parseCompose(text: string, previous?: ComposeModel): ComposeModel {
+export function parseCompose(written: string, previous?: ComposeModel): ComposeModel {
+  const text = withLineFeeds(written);
   const lines = new LineIndex(text);
   const source = new BlockSource(text, previous);
   const synthetic = new Map<object, [number, number]>();

@@ -70,7 +70,8 @@ export function lineEdit(line: number, start: number, end: number, newText: stri
 
 /** Each edit inside one line (never over a line break), in document order, none overlapping another. */
 export function checkShape(text: string, list: TextEdit[]): void {
-  const lineTexts = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  // Lines as the editor counts them: CRLF, LF or a carriage return alone.
+  const lineTexts = text.split(/\r\n|\r|\n/);
   let line = -1;
   let character = 0;
   for (const { range } of list) {
@@ -95,9 +96,17 @@ function tagsFor(name: string): (ScalarTag | CollectionTag)[] {
 /** What the project's parser reads the same way (parseBlock.ts): duplicate keys allowed, Compose's own tags known. */
 const OPTIONS = { uniqueKeys: false, customTags: [...tagsFor('!reset'), ...tagsFor('!override')] };
 
+/**
+ * A carriage return alone as the line break YAML 1.2 (and compose-go's go-yaml, and the editor) reads it; the yaml
+ * package, which these helpers use, does not, so its text gets line feeds there first.
+ */
+function lineFeeds(text: string): string {
+  return text.replace(/\r(?!\n)/g, '\n');
+}
+
 /** The data of a document (aliases expanded; a key that is a collection written as its YAML text), as JSON. */
 export function dataOf(text: string): string {
-  const doc = parseDocument(text, { ...OPTIONS, logLevel: 'error' });
+  const doc = parseDocument(lineFeeds(text), { ...OPTIONS, logLevel: 'error' });
   assert.deepStrictEqual(doc.errors.map((e) => e.code), [], 'the text parses without errors');
   return JSON.stringify(doc.toJS({ maxAliasCount: -1 }));
 }
@@ -105,7 +114,7 @@ export function dataOf(text: string): string {
 /** Comments (trailing blanks aside), anchors, aliases and tags, in text order. */
 export function marksOf(text: string): string[] {
   const out: string[] = [];
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new Lexer().lex(lineFeeds(text))) {
     const c = token.charAt(0);
     if (c === '#' || c === '&' || c === '*' || c === '!') out.push(token.trimEnd());
   }
