@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, engine (a private dockerd), vscode (the suite inside a real VS Code server
-# opened by headless Chromium) and e2e (Playwright through the VS Code UI). Each suite ends with the
+# opened by headless Chromium), vscode-restricted (its Restricted Mode tests, in a VS Code that does not trust the
+# folder) and e2e (Playwright through the VS Code UI). Each suite ends with the
 # plain line "<suite>: N passed, M failed"; the exit status is non-zero if any test failed or a suite could not run.
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,13 +27,15 @@ trap 'exit 130' INT TERM
 
 if ! DOCKER_HOST="$(node out/test/support/dockerd.js start "$engine_dir")" ||
    ! node out/test/support/dockerd.js image "$engine_dir"; then
-  for suite in engine vscode e2e; do echo "$suite: 0 passed, 1 failed (the test engine did not start)"; done
+  for suite in engine vscode vscode-restricted e2e; do echo "$suite: 0 passed, 1 failed (the test engine did not start)"; done
   exit 1
 fi
 export DOCKER_HOST DW_DOCKERD_DIR="$engine_dir" DW_VSCODE_DIR="$vscode_dir"
 
 node out/test/support/runMocha.js engine out/test/engine || status=1
 node out/test/vscode/runInCodeServer.js || status=1
+# The same suite's Restricted Mode tests, in a VS Code with workspace trust on and the test folder untrusted.
+DW_RESTRICTED=1 DW_SUITE_FILES=trust node out/test/vscode/runInCodeServer.js || status=1
 
 # The e2e journey looks for this container in the Containers view.
 docker run -d --name dw-e2e-web --label dw.test=e2e -p 127.0.0.1::80 dw-test/busybox:latest httpd -f -p 80 -h /www >/dev/null || status=1

@@ -4,16 +4,25 @@ import { ComposeCliFinder } from './commands/compose/runCompose';
 import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
-import { resolveConnection } from './engine/connection';
+import {
+  chooseHostSetting,
+  engineChosenByWorkspace,
+  hostSettingValues,
+  resolveConnection,
+  trustNote,
+  type HostSettingChoice,
+} from './engine/connection';
 import { DockerodeEngine } from './engine/DockerodeEngine';
 import { EngineSession } from './engine/EngineSession';
 import type { Ctx } from './ctx';
 import { startLanguageClient } from './languageClient';
 import { feedLocalImages } from './languageImages';
+import type { LanguageServerStatus } from './languageServerRestarts';
 import type { ContainerNodeModel } from './tree/containerNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
 import type { EngineState } from './engine/RefreshController';
+import type { EngineEndpoint } from './engine/types';
 import { EngineStatusBar } from './ui/engineStatusBar';
 import { createNotifier, type ShownKind } from './ui/notifier';
 
@@ -35,6 +44,8 @@ export interface ExtensionApi {
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
+  /** The language server: starting, running, restarting or failed (with the one message shown), and its restarts. */
+  languageServer(): LanguageServerStatus;
   /** Messages and questions shown to the user since activation. */
   shownMessages(): readonly { kind: ShownKind; message: string }[];
   /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
@@ -42,17 +53,32 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const session = new EngineSession(
-    () =>
-      new DockerodeEngine(
-        resolveConnection({
-          setting: vscode.workspace.getConfiguration('docker-workflows').get<string>('host', ''),
-          env: process.env,
-          readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
-        }),
-      ),
-  );
-  const statusBar = new EngineStatusBar(session);
+  const readFile = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  // Who chose the engine, decided anew on every (re)connection: in Restricted Mode only the user's own value of
+  // docker-workflows.host counts (a cloned repository's settings must not choose the engine).
+  let hostChoice: HostSettingChoice = { value: '', origin: 'none' };
+  const session = new EngineSession(() => {
+    const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
+    hostChoice = chooseHostSetting(host, vscode.workspace.isTrusted);
+    return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile }));
+  });
+  // Whether the workspace chose the engine in use (then Pull sends it no credentials), worked out once per engine.
+  let judged: { endpoint: EngineEndpoint; byWorkspace: boolean } | undefined;
+  const engineChoice = () => {
+    const endpoint = session.endpoint;
+    const trusted = vscode.workspace.isTrusted;
+    if (endpoint && judged?.endpoint !== endpoint) {
+      const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
+      judged = { endpoint, byWorkspace: engineChosenByWorkspace({ endpoint, host, env: process.env, readFile }) };
+    }
+    const chosenByWorkspace = !!endpoint && trusted && !!judged?.byWorkspace;
+    return {
+      settingOrigin: hostChoice.origin,
+      restricted: !trusted,
+      note: trustNote({ choice: hostChoice, trusted, endpoint, chosenByWorkspace }),
+    };
+  };
+  const statusBar = new EngineStatusBar(session, engineChoice);
   const views = new DockerViews(session, context.workspaceState);
   const notifier = createNotifier();
   const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder() };
@@ -63,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('docker-workflows.host')) session.connect();
     }),
+    // Trusting the workspace lets its docker-workflows.host count: connect again by it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => session.connect()),
   );
   registerCommands(ctx);
   context.subscriptions.push(
@@ -70,11 +98,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerImageProviders(ctx),
   );
   session.connect();
-  startLanguageClient(context).then(
-    (client) => context.subscriptions.push(feedLocalImages(session, client)),
-    (error: unknown) =>
-      notifier.error(`The Docker language server did not start: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  // Restarts within a budget and a failure shown once (with a button to its output) are languageClient.ts's business.
+  const languageServer = startLanguageClient(context);
+  void languageServer.ready.then((client) => context.subscriptions.push(feedLocalImages(session, client)));
   return {
     containers: {
       state: () => session.state,
@@ -88,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       networks: { rows: () => views.networks.rows() },
     },
     engineStatus: () => statusBar.shown,
+    languageServer: () => languageServer.status(),
     shownMessages: () => notifier.shown,
     answerNextPrompts: (...answers) => notifier.answerNext(...answers),
   };

@@ -84,4 +84,36 @@ describe('pulls from a registry that needs a login', function () {
     await engine.pullImage(reference, () => undefined, undefined, auth);
     assert.notStrictEqual(docker('images', '-q', reference), '');
   });
+
+  it('never sends the credentials saved for another registry: look-alike keys, another port, a helper answering for another server', async () => {
+    const bin = path.join(home, 'bin-other');
+    const config = path.join(home, 'other');
+    fs.mkdirSync(bin);
+    fs.mkdirSync(config);
+    // A store that holds the right login, but for another server (it says so in ServerURL); it notes what it was asked.
+    const asked = path.join(home, 'asked');
+    const helper = path.join(bin, 'docker-credential-dwother');
+    fs.writeFileSync(helper, `#!/bin/sh\nread server\nprintf '%s\\n' "$server" >> '${asked}'\nprintf '{"ServerURL":"127.0.0.1:1","Username":"${USER}","Secret":"${PASSWORD}"}'\n`);
+    fs.chmodSync(helper, 0o755);
+    const right = { auth: Buffer.from(`${USER}:${PASSWORD}`).toString('base64') };
+    const [host, port] = registry.host.split(':');
+    fs.writeFileSync(
+      path.join(config, 'config.json'),
+      JSON.stringify({
+        credsStore: 'dwother',
+        auths: {
+          [`${registry.host}0`]: right,
+          [`https://${registry.host}.evil.example/v2/`]: right,
+          [`${host}:${Number(port) + 1}`]: right,
+          [host]: right,
+          'https://index.docker.io/v1/': right,
+        },
+      }),
+    );
+    const auth = await registryAuthFor(reference, cliAuthSources({ ...env, DOCKER_CONFIG: config, PATH: `${bin}:${env.PATH}` }));
+    assert.strictEqual(auth, undefined);
+    assert.strictEqual(fs.readFileSync(asked, 'utf8'), `${registry.host}\n`);
+    await assert.rejects(engine.pullImage(reference, () => undefined, undefined, auth), { name: 'EngineError', failure: 'engine-error' });
+    assert.strictEqual(docker('images', '-q', reference), '');
+  });
 });

@@ -185,7 +185,7 @@ describe('Image commands', () => {
     docker('tag', TEST_IMAGE, ref);
     assert.strictEqual(await vscode.commands.executeCommand('dockerWorkflows.images.push', await waitFor('the pushed row', () => row(api, ref))), 0);
     assert.deepStrictEqual(registry.manifests(), ['dw-images/pushed:1']);
-    assert.deepStrictEqual(lastMessage(api), { kind: 'info', message: `Pushed ${ref}` });
+    assert.deepStrictEqual(lastMessage(api), { kind: 'info', message: `Pushed ${ref}.` });
 
     docker('rmi', ref);
     await waitFor('the row to go', async () => (await row(api, ref)) === undefined);

@@ -40,9 +40,14 @@ export function vscodeDir(): string {
   return path.join(cache, `code-server-${version}`, 'node_modules', 'code-server', 'lib', 'vscode');
 }
 
-/** User settings that keep first-run prompts (workspace trust, welcome page, tips) and telemetry out. */
+/**
+ * User settings that keep first-run prompts (workspace trust, welcome page, tips) and telemetry out. With
+ * DW_RESTRICTED=1 workspace trust is on and the test folder is not trusted: the workbench opens it in Restricted Mode.
+ */
 const TEST_SETTINGS = {
-  'security.workspace.trust.enabled': false,
+  'security.workspace.trust.enabled': process.env.DW_RESTRICTED === '1',
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

@@ -29,12 +29,14 @@ const resultsDir = path.join(root, 'test-results');
 const extensionPath = path.resolve(process.env.DW_EXTENSION_PATH || root);
 const suitePath = path.resolve(process.env.DW_SUITE_PATH || path.join(root, 'out', 'test', 'suite', 'index.js'));
 const timeoutMs = Number(process.env.DW_SUITE_TIMEOUT_MS) || 300_000;
+/** The suite's name in the summary line: the Restricted Mode pass (DW_RESTRICTED=1) is a suite of its own. */
+const label = process.env.DW_RESTRICTED === '1' ? 'vscode-restricted' : 'vscode';
 /** What the server logs when an extension host process ends. */
 const HOST_EXIT = /Extension Host Process exited with code: (\S+), signal: (\S+)\./;
 
 async function main(): Promise<void> {
-  const keep = path.join(resultsDir, 'vscode-logs');
-  const failureShot = path.join(resultsDir, 'vscode-failure.png');
+  const keep = path.join(resultsDir, `${label}-logs`);
+  const failureShot = path.join(resultsDir, `${label}-failure.png`);
   for (const stale of [keep, failureShot]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-vscode-'));
   const resultFile = path.join(tmp, 'result.json');
@@ -77,21 +79,21 @@ async function main(): Promise<void> {
   stopping = true;
   const ok = result !== undefined && result.failed === 0 && result.passed > 0;
   if (!result) {
-    console.log(`vscode: the suite could not run: ${reason}`);
+    console.log(`${label}: the suite could not run: ${reason}`);
     const b = await browser?.catch(() => undefined);
     for (const e of [...new Set(b?.consoleErrors)].slice(-10)) console.log(`  browser console: ${e}`);
     await screenshot(browser, failureShot);
   } else {
     for (const title of result.passes ?? []) console.log(`  ✔ ${title}`);
     result.failures.forEach((f, i) => console.log(`  ${i + 1}) ${f.title}\n${indent(f.error)}\n`));
-    if (result.passed + result.failed === 0) console.log('vscode: the suite ran no tests');
+    if (result.passed + result.failed === 0) console.log(`${label}: the suite ran no tests`);
   }
   if (!ok) {
     await keepLogs(keep, [serverLog, consoleLog], server);
-    console.log(`vscode: logs kept in ${path.relative(root, keep)}/`);
+    console.log(`${label}: logs kept in ${path.relative(root, keep)}/`);
   }
   await shutDown(browser, server, tmp);
-  console.log(result ? `vscode: ${result.passed} passed, ${result.failed} failed` : 'vscode: 0 passed, 1 failed');
+  console.log(result ? `${label}: ${result.passed} passed, ${result.failed} failed` : `${label}: 0 passed, 1 failed`);
   process.exit(process.exitCode || (ok ? 0 : 1));
 }
 
@@ -141,6 +143,6 @@ function indent(text: string): string {
 
 main().catch((err: unknown) => {
   console.log(`vscode: runner error: ${err instanceof Error ? err.stack : String(err)}`);
-  console.log('vscode: 0 passed, 1 failed');
+  console.log(`${label}: 0 passed, 1 failed`);
   process.exit(1);
 });

@@ -32,6 +32,8 @@ interface CliConfig {
 
 /** Docker Hub's key in config.json and the server address its credentials are stored under. */
 const DOCKER_HUB = 'https://index.docker.io/v1/';
+/** The host names Docker Hub's credentials may be saved under. */
+const DOCKER_HUB_HOSTS = ['index.docker.io', 'docker.io', 'registry-1.docker.io'];
 
 /** The registry of an image reference, as distribution's splitDockerDomain decides it ("docker.io" for Hub). */
 export function registryOf(reference: string): string {
@@ -42,13 +44,41 @@ export function registryOf(reference: string): string {
   return isHost && first !== 'index.docker.io' ? first : 'docker.io';
 }
 
-/** The keys config.json may hold the registry's credentials under, the CLI's own first. */
-function configKeys(registry: string): string[] {
-  if (registry === 'docker.io') return [DOCKER_HUB, 'index.docker.io', 'docker.io', 'https://index.docker.io/v1', 'registry-1.docker.io'];
-  return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
+/**
+ * The registry host (with its port) a config.json key or a helper's ServerURL names, as the CLI's ConvertToHostname
+ * reads it: without http:// or https:// and without any path; lower case. "https://ghcr.io/v2/" -> "ghcr.io".
+ */
+export function hostOfKey(key: string): string {
+  const stripped = key.trim().replace(/^https?:\/\//i, '');
+  const slash = stripped.indexOf('/');
+  return (slash < 0 ? stripped : stripped.slice(0, slash)).toLowerCase();
 }
 
-/** The saved credentials for the registry of `reference`; undefined when there are none (an anonymous pull). */
+/**
+ * Whether credentials saved under `key` belong to `registry`: the same host and port exactly (never a key that
+ * merely starts with the registry's name, nor another port of the same host); for Docker Hub, any of its host names.
+ */
+export function keyBelongsTo(key: string, registry: string): boolean {
+  const host = hostOfKey(key);
+  if (!host) return false;
+  return registry === 'docker.io' ? DOCKER_HUB_HOSTS.includes(host) : host === registry.toLowerCase();
+}
+
+/** The keys of `record` that belong to the registry: its canonical key first (the CLI's own), then the others in order. */
+function keysFor(record: Record<string, unknown> | undefined, registry: string, canonical: string): string[] {
+  if (!record || typeof record !== 'object') return [];
+  const keys = Object.keys(record).filter((key) => keyBelongsTo(key, registry));
+  return keys.includes(canonical) ? [canonical, ...keys.filter((key) => key !== canonical)] : keys;
+}
+
+/** A credential helper's name must name a program docker-credential-<name> on PATH, never a path. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The saved credentials for the registry of `reference`; undefined when there are none (an anonymous pull). Only ever
+ * the credentials saved for that very registry: a helper's answer for another ServerURL and config keys of other
+ * hosts or ports are ignored.
+ */
 export async function registryAuthFor(reference: string, sources: AuthSources): Promise<RegistryAuth | undefined> {
   const registry = registryOf(reference);
   const serveraddress = registry === 'docker.io' ? DOCKER_HUB : registry;
@@ -59,27 +89,33 @@ export async function registryAuthFor(reference: string, sources: AuthSources): 
   } catch {
     return undefined; // A broken config.json: the CLI would fail too; pull anonymously.
   }
-  const keys = configKeys(registry);
-  const helper = keys.map((key) => config.credHelpers?.[key]).find(Boolean) ?? config.credsStore;
-  if (helper) {
+  if (!config || typeof config !== 'object') return undefined;
+  const helperKey = keysFor(config.credHelpers, registry, registry === 'docker.io' ? 'index.docker.io' : registry)[0];
+  const helper = (helperKey !== undefined ? config.credHelpers?.[helperKey] : undefined) || config.credsStore;
+  if (typeof helper === 'string' && HELPER_NAME.test(helper)) {
     try {
-      const answer = JSON.parse(await sources.runHelper(`docker-credential-${helper}`, serveraddress)) as { Username?: string; Secret?: string };
-      if (answer.Secret) {
-        return answer.Username === '<token>'
-          ? { identitytoken: answer.Secret, serveraddress }
-          : { username: answer.Username, password: answer.Secret, serveraddress };
+      const answer = JSON.parse(await sources.runHelper(`docker-credential-${helper}`, serveraddress)) as { ServerURL?: unknown; Username?: unknown; Secret?: unknown };
+      // A helper answers for the address it was asked about; an answer for another registry is not this one's.
+      const forThis = typeof answer.ServerURL !== 'string' || answer.ServerURL === '' || keyBelongsTo(answer.ServerURL, registry);
+      if (forThis && typeof answer.Secret === 'string' && answer.Secret) {
+        const username = typeof answer.Username === 'string' ? answer.Username : undefined;
+        return username === '<token>' ? { identitytoken: answer.Secret, serveraddress } : { username, password: answer.Secret, serveraddress };
       }
     } catch {
       // No credentials in the helper for this registry (it exits non-zero): fall back to config.json's auths.
     }
   }
-  const entry = keys.map((key) => config.auths?.[key]).find((e) => e?.auth || e?.identitytoken);
-  if (!entry) return undefined;
-  if (entry.identitytoken) return { identitytoken: entry.identitytoken, serveraddress };
-  const decoded = Buffer.from(entry.auth ?? '', 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
+  for (const key of keysFor(config.auths, registry, serveraddress)) {
+    const entry = config.auths?.[key];
+    if (!entry || typeof entry !== 'object') continue;
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken) return { identitytoken: entry.identitytoken, serveraddress };
+    if (typeof entry.auth !== 'string' || !entry.auth) continue;
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) continue;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
+  }
+  return undefined;
 }
 
 /** Runs a credential helper (`docker-credential-<name> get`, found on PATH; no shell) with a 15 s limit. */

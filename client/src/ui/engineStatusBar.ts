@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
+import { addressSourceText, type HostSettingChoice } from '../engine/connection';
 import type { EngineSession } from '../engine/EngineSession';
 import type { EngineEndpoint } from '../engine/types';
 import type { EngineState } from '../engine/RefreshController';
+
+/** What the status bar tells about who chose the engine (see extension.ts). */
+export interface EngineChoiceText {
+  /** Which level of docker-workflows.host the address came from, when it came from the setting. */
+  settingOrigin: HostSettingChoice['origin'];
+  /** A line about workspace trust (Restricted Mode, or credentials withheld from a workspace's engine). */
+  note?: string;
+  /** Restricted Mode: the item shows a shield. */
+  restricted: boolean;
+}
 
 /**
  * The status-bar item that names the engine the extension talks to, how many containers run and, while the
@@ -13,7 +24,10 @@ export class EngineStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private running: number | undefined;
 
-  constructor(private readonly session: EngineSession) {
+  constructor(
+    private readonly session: EngineSession,
+    private readonly choice: () => EngineChoiceText = () => ({ settingOrigin: 'user', restricted: false }),
+  ) {
     this.item.name = 'Docker Engine';
     this.item.command = 'dockerWorkflows.engine.retry';
     this.subscriptions = [
@@ -40,17 +54,20 @@ export class EngineStatusBar implements vscode.Disposable {
   }
 
   private update(endpoint: EngineEndpoint | undefined, state: EngineState): void {
+    const choice = this.choice();
     const where = endpoint ? endpoint.url : 'no usable address';
-    const from = endpoint ? sourceText(endpoint) : 'the docker-workflows.host setting';
+    const from = endpoint ? addressSourceText(endpoint, choice.settingOrigin) : 'the docker-workflows.host setting';
+    const note = choice.note ? `\n\n${choice.note}` : '';
+    const shield = choice.restricted ? ' $(workspace-untrusted)' : '';
     if (state.kind === 'down') {
-      this.item.text = `$(debug-disconnect) Docker: ${where}`;
+      this.item.text = `$(debug-disconnect) Docker: ${where}${shield}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      this.item.tooltip = `${state.error.message}\n\nAddress from ${from}. Click to retry.`;
+      this.item.tooltip = `${state.error.message}\n\nAddress from ${from}. Click to retry.${note}`;
     } else {
       const count = state.kind === 'up' && this.running !== undefined ? ` · ${this.running} running` : '';
-      this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) Docker: ${where}${count}`;
+      this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) Docker: ${where}${count}${shield}`;
       this.item.backgroundColor = undefined;
-      this.item.tooltip = `${state.kind === 'up' ? 'Connected to' : 'Connecting to'} the Docker engine at ${where} (address from ${from}).`;
+      this.item.tooltip = `${state.kind === 'up' ? 'Connected to' : 'Connecting to'} the Docker engine at ${where} (address from ${from}).${note}`;
     }
     this.item.show();
   }
@@ -63,18 +80,5 @@ export class EngineStatusBar implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
-  }
-}
-
-function sourceText(endpoint: EngineEndpoint): string {
-  switch (endpoint.source) {
-    case 'setting':
-      return 'the docker-workflows.host setting';
-    case 'DOCKER_HOST':
-      return 'DOCKER_HOST';
-    case 'context':
-      return `the docker context "${endpoint.context}"`;
-    case 'default':
-      return 'the default';
   }
 }

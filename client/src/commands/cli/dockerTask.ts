@@ -1,5 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { engineChosenByWorkspace, hostSettingValues } from '../../engine/connection';
+import type { EngineEndpoint } from '../../engine/types';
 
 /** One program run as a VS Code task in a terminal of its own. */
 export interface TaskRequest {
@@ -18,9 +23,48 @@ export interface TaskRequest {
   definition?: vscode.TaskDefinition;
 }
 
-/** The environment a docker CLI needs to talk to the engine the views show (none when there is no engine). */
+/**
+ * Whether the saved registry credentials may go to the engine in use: not when a workspace or workspace-folder value
+ * of docker-workflows.host chose it (even in a trusted workspace), unless it is the engine the user chose themselves.
+ */
+export function credentialsMayGoTo(endpoint: EngineEndpoint): boolean {
+  return !engineChosenByWorkspace({
+    endpoint,
+    host: hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host')),
+    env: process.env,
+    readFile: (file) => {
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+}
+
+let emptyConfig: string | undefined;
+
+/**
+ * A docker CLI configuration folder without credentials, for programs that talk to an engine the workspace chose:
+ * the CLI then sends that engine no saved login. It links the user's CLI plugins (`docker compose`, `buildx`), so
+ * that they are still found.
+ */
+function configWithoutCredentials(): string {
+  if (emptyConfig && fs.existsSync(emptyConfig)) return emptyConfig;
+  emptyConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-workflows-no-credentials-'));
+  const plugins = path.join(process.env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'), 'cli-plugins');
+  if (fs.existsSync(plugins)) fs.symlinkSync(plugins, path.join(emptyConfig, 'cli-plugins'));
+  return emptyConfig;
+}
+
+/**
+ * The environment a docker CLI needs to talk to the engine the views show (none when there is no engine); for an
+ * engine the workspace chose, also a configuration folder without the saved registry credentials.
+ */
 export function dockerEnv(ctx: Pick<Ctx, 'session'>): Record<string, string> {
-  return ctx.session.endpoint ? { DOCKER_HOST: ctx.session.endpoint.url } : {};
+  const endpoint = ctx.session.endpoint;
+  if (!endpoint) return {};
+  return credentialsMayGoTo(endpoint) ? { DOCKER_HOST: endpoint.url } : { DOCKER_HOST: endpoint.url, DOCKER_CONFIG: configWithoutCredentials() };
 }
 
 /**

@@ -1,13 +1,23 @@
 import type { Ctx } from '../../ctx';
 import { referenceProblem, withDefaultTag } from '../../../../common/src/imageReference';
 import { cliAuthSources, registryAuthFor } from '../../engine/registryAuth';
-import { dockerEnv } from '../cli/dockerTask';
+import { credentialsMayGoTo, dockerEnv } from '../cli/dockerTask';
 import { PullTracker } from './pullProgress';
 import { cancellableProgress, engineOf, reasonOf } from '../shared';
 import { selectedImageRow } from './rows';
 
-/** What a pull came to: its reference and the engine's final status, or that it was cancelled or failed. */
-export type PullOutcome = { reference: string; status: string } | { reference: string; cancelled: true } | { reference: string; error: string };
+/**
+ * What a pull came to: its reference and the engine's final status, or that it was cancelled or failed. `note` (only
+ * present then) says why the pull was anonymous: the engine was chosen by the workspace's settings.
+ */
+export type PullOutcome =
+  | { reference: string; status: string; note?: string }
+  | { reference: string; cancelled: true }
+  | { reference: string; error: string; note?: string };
+
+/** Why a pull sent no credentials, in the outcome and in the message. */
+export const ANONYMOUS_PULL_NOTE =
+  "Pulled anonymously: the engine was chosen by this workspace's settings, so your saved registry credentials were not sent to it.";
 
 /**
  * Pulls an image: on an image row its reference again, from the view title or the palette one the user types.
@@ -34,9 +44,13 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
   if (!reference || !engine) return undefined;
   // `docker pull name` means name:latest; the engine's API would pull every tag of the repository instead.
   const ref = withDefaultTag(reference);
-  // The credentials `docker login` saved for the registry, as `docker pull` would send them.
+  // The credentials `docker login` saved for the registry, as `docker pull` would send them; none to an engine the
+  // workspace chose (the engine receives them in the request and could keep them).
+  const endpoint = engine.endpoint;
+  const withCredentials = credentialsMayGoTo(endpoint);
+  const note = withCredentials ? undefined : ANONYMOUS_PULL_NOTE;
   const env = { ...process.env, ...dockerEnv(ctx) };
-  const auth = await registryAuthFor(ref, cliAuthSources(env));
+  const auth = withCredentials ? await registryAuthFor(ref, cliAuthSources(env)) : undefined;
   const tracker = new PullTracker();
   const failure = await cancellableProgress(`Pulling ${ref}`, async (signal, step) => {
     let shown = '';
@@ -61,10 +75,10 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
     return { reference: ref, cancelled: true };
   }
   if (failure) {
-    ctx.notifier.error(`Could not pull ${ref}: ${failure.error}`);
-    return { reference: ref, error: failure.error };
+    ctx.notifier.error(`Could not pull ${ref}: ${failure.error}${note ? `. ${note}` : ''}`);
+    return { reference: ref, error: failure.error, ...(note ? { note } : {}) };
   }
   const status = tracker.finalStatus ?? `Pulled ${ref}`;
-  ctx.notifier.info(status);
-  return { reference: ref, status };
+  ctx.notifier.info(note ? `${status}. ${note}` : status);
+  return { reference: ref, status, ...(note ? { note } : {}) };
 }

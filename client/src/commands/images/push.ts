@@ -2,9 +2,13 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { pushArgs } from '../cli/dockerArgs';
-import { dockerEnv, runTask } from '../cli/dockerTask';
+import { credentialsMayGoTo, dockerEnv, runTask } from '../cli/dockerTask';
 import { reasonOf } from '../shared';
 import { selectedImageRow } from './rows';
+
+/** Why a push carried no saved registry login. */
+export const ANONYMOUS_PUSH_NOTE =
+  "Your saved registry credentials were not used: the engine was chosen by this workspace's settings, so they are not sent to it.";
 
 /** The folder tasks run in: the first workspace folder, else the user's home (the command needs no files). */
 export function taskFolder(): string {
@@ -38,7 +42,10 @@ export async function pushImage(ctx: Ctx, node?: unknown): Promise<number | unde
     cwd: taskFolder(),
     env: dockerEnv(ctx),
   });
-  if (exitCode === 0) ctx.notifier.info(`Pushed ${row.reference}`);
-  else ctx.notifier.error(`Pushing ${row.reference} failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
+  // dockerEnv gave an engine the workspace chose a CLI configuration without the saved logins: say so.
+  const endpoint = ctx.session.endpoint;
+  const anonymous = endpoint && !credentialsMayGoTo(endpoint) ? ` ${ANONYMOUS_PUSH_NOTE}` : '';
+  if (exitCode === 0) ctx.notifier.info(`Pushed ${row.reference}.${anonymous}`);
+  else ctx.notifier.error(`Pushing ${row.reference} failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.${anonymous}`);
   return exitCode;
 }
