@@ -1,21 +1,79 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { LanguageServerMonitor, type LanguageServerStatus } from './languageServerRestarts';
 
-/** Starts the bundled language server (dist/server.js) for Dockerfiles and Compose files. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+const SHOW_OUTPUT = 'Show Output';
+
+/** The language client and how its server fares. */
+export interface LanguageServer {
+  readonly client: LanguageClient;
+  /** Resolves with the client when the server first runs (after restarts too); stays pending while it never does. */
+  readonly ready: Promise<LanguageClient>;
+  /** Starting, running, restarting or failed (with the one message shown), and how often it was restarted. */
+  status(): LanguageServerStatus;
+}
+
+/**
+ * Starts the bundled language server (dist/server.js) for Dockerfiles and Compose files. A server that exits or
+ * crashes is restarted, at most 5 times within 3 minutes (as vscode-languageclient's default handler does); when
+ * it is given up, or its start fails, the user is told once, with the reason and a button to the output channel
+ * (not a message per restart: the client itself only logs).
+ */
+export function startLanguageClient(context: vscode.ExtensionContext): LanguageServer {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  let monitor: LanguageServerMonitor | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dockerfile' }, { language: 'dockercompose' }],
     outputChannelName: 'Docker Language Server',
     // The server reads the docker-workflows settings and is told when they change.
     synchronize: { configurationSection: 'docker-workflows' },
+    errorHandler: {
+      error: (error, _message, count) =>
+        monitor?.errored(count, error.message) === 'continue'
+          ? { action: ErrorAction.Continue, handled: true }
+          : { action: ErrorAction.Shutdown, handled: true },
+      // The monitor restarts the server itself (after the client has settled), so that it sees every start.
+      closed: () =>
+        monitor?.closed() === 'restart'
+          ? { action: CloseAction.DoNotRestart, handled: true, message: 'The connection to the server closed; it is restarted.' }
+          : { action: CloseAction.DoNotRestart, handled: true, message: 'The connection to the server closed; it is not restarted again.' },
+    },
+    // The start's failure is reported by the monitor, not in a message of its own.
+    initializationFailedHandler: () => false,
   };
   const client = new LanguageClient('dockerWorkflows', 'Docker Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
-  return client;
+  // The client logs every error to its output channel and pops some up (one per failed restart); here it only logs,
+  // and the monitor shows a failure once.
+  const log = client.error.bind(client);
+  client.error = (message: string, data?: unknown) => {
+    monitor?.logged(message);
+    log(message, data, false);
+  };
+  const started = monitor = new LanguageServerMonitor({
+    start: () => client.start(),
+    showFailure: (message) =>
+      void vscode.window.showErrorMessage(message, SHOW_OUTPUT).then((choice) => {
+        if (choice === SHOW_OUTPUT) client.outputChannel.show(true);
+      }),
+    now: () => Date.now(),
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  // The monitor first: no restart once the extension is going away.
+  context.subscriptions.push(started, client);
+  started.start();
+  return { client, ready: started.ready.then(() => client), status: () => started.status() };
 }
