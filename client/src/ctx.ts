@@ -1,14 +1,17 @@
 import type * as vscode from 'vscode';
-import type { ComposeCliFinder } from './commands/compose/runCompose';
+import type { ComposeCliSource } from './compose/composeCli';
 import type { EngineSession } from './engine/EngineSession';
 import type { DockerViews } from './tree/DockerViews';
 import type { Notifier } from './ui/notifier';
 
-/** Everything a command needs, passed explicitly (no module-level state). */
+/**
+ * Everything a command needs, passed explicitly (no module-level state). Only interfaces and the engine session: no
+ * command module is imported here, so the command helpers can import this file without a circle.
+ */
 export interface Ctx {
   readonly extension: vscode.ExtensionContext;
   readonly notifier: Notifier;
   readonly session: EngineSession;
   readonly views: DockerViews;
-  readonly composeCli: ComposeCliFinder;
+  readonly composeCli: ComposeCliSource;
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { SystemPruneReport } from '../../client/src/commands/system/prune';
 import type { ExtensionApi } from '../../client/src/extension';
 import type { ContainerNodeModel } from '../../client/src/tree/containerNodes';
-import { formatBytes } from '../../client/src/tree/format';
+import { formatBytes } from '../../client/src/format/text';
 import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';
 
 const LABEL = 'dw.test=vscode-extras';

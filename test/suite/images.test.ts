@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
-import { formatBytes } from '../../client/src/tree/format';
+import { formatBytes } from '../../client/src/format/text';
 import type { ImageRowNode } from '../../client/src/tree/resourceNodes';
 import { startRegistry, type Registry } from '../support/registry';
 import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';

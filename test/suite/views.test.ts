@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import type { ImageRowNode } from '../../client/src/tree/resourceNodes';
-import { formatBytes } from '../../client/src/tree/format';
+import { formatBytes } from '../../client/src/format/text';
 import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';
 
 const LABEL = 'dw.test=vscode-views';

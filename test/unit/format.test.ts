@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatAge, formatBytes, isoDate, labelList, lines, plural, section } from '../../client/src/tree/format';
+import { formatAge, formatBytes, isoDate, labelList, lines, plural, section } from '../../client/src/format/text';
 
 describe('format: bytes', () => {
   it('uses decimal units with three significant digits, as docker images does', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { ContainerState, ContainerSummary, ImageSummary } from '../../client/src/engine/types';
-import { imageTree, parseRepoTag, shortImageId } from '../../client/src/tree/imageNodes';
+import { shortImageId } from '../../client/src/format/text';
+import { imageTree, parseRepoTag } from '../../client/src/tree/imageNodes';
 import type { ImageNodeModel, ImageRepositoryNode, ImageRowNode } from '../../client/src/tree/resourceNodes';
 
 const now = Date.UTC(2024, 5, 1, 12, 0, 0);

@@ -1,7 +1,7 @@
 // The words of the prune commands: counts and the summary at the end of a system prune.
 import * as assert from 'assert';
 import { nameList, systemPruneMessage } from '../../client/src/commands/system/pruneMessage';
-import { formatBytes, plural } from '../../client/src/tree/format';
+import { formatBytes, plural } from '../../client/src/format/text';
 
 describe('plural', () => {
   it('says one thing in the singular and others in the plural', () => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { DockerEngine } from '../engine/DockerEngine';
 import { EngineError } from '../engine/types';
-import { naturalCollator } from '../tree/format';
+import { naturalCollator } from '../format/text';
 
 /** The engine, or undefined after telling the user why it cannot be reached. */
 export function engineOf(ctx: Pick<Ctx, 'session' | 'notifier'>): DockerEngine | undefined {

@@ -19,6 +19,11 @@ export interface ComposeCli {
   v2: boolean;
 }
 
+/** Where the commands get the Compose program from (found once per session; see commands/compose/runCompose.ts). */
+export interface ComposeCliSource {
+  find(env: NodeJS.ProcessEnv): Promise<ComposeCli>;
+}
+
 export type ComposeDetection = { cli: ComposeCli; reason?: undefined } | { cli: undefined; reason: string };
 
 export interface RunResult {

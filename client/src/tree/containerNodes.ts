@@ -5,10 +5,11 @@
 // naturally ("web-2" before "web-10"), so rows keep their place across restarts and the view reads like
 // `docker compose ps`, rather than jumping around in the engine's newest-first order.
 import type { ContainerHealth, ContainerState, ContainerSummary, PortBinding } from '../engine/types';
-import { code, escapeMarkdown, isoDate, lines, naturalCollator, section } from './format';
+import { code, escapeMarkdown, isoDate, lines, naturalCollator, section } from '../format/text';
+import { publishedPorts } from '../format/ports';
 import { withLazyTooltip, type NodeBase, type NodeIcon } from './nodeModel';
 
-export { code, escapeMarkdown } from './format';
+export { code, escapeMarkdown } from '../format/text';
 
 export type { NodeIcon } from './nodeModel';
 
@@ -155,22 +156,6 @@ export function containerNode(container: ContainerSummary): ContainerRowNode {
   );
 }
 
-/**
- * Published ports as "127.0.0.1:8080→80/tcp", or "8080→80/tcp" when published on every address; one entry for
- * the IPv4 and IPv6 twins the engine reports for a port published on every address. Sorted by host port.
- */
-export function publishedPorts(ports: readonly PortBinding[]): string[] {
-  const published = ports
-    .filter((p): p is PortBinding & { publicPort: number } => p.publicPort !== undefined)
-    .map((p) => ({ ...p, host: isWildcard(p.hostIp) ? '' : p.hostIp ?? '' }))
-    .sort((a, b) => a.publicPort - b.publicPort || a.privatePort - b.privatePort || collator.compare(a.protocol, b.protocol) || collator.compare(a.host, b.host));
-  const texts = published.map((p) => {
-    const host = p.host.includes(':') ? `[${p.host}]` : p.host;
-    return `${host ? `${host}:` : ''}${p.publicPort}→${p.privatePort}/${p.protocol}`;
-  });
-  return [...new Set(texts)];
-}
-
 /** Exposed but unpublished ports as "443/tcp", without those that are also published. */
 function unpublishedPorts(ports: readonly PortBinding[]): string[] {
   const published = new Set(ports.filter((p) => p.publicPort !== undefined).map((p) => `${p.privatePort}/${p.protocol}`));
@@ -179,10 +164,6 @@ function unpublishedPorts(ports: readonly PortBinding[]): string[] {
     .sort((a, b) => a.privatePort - b.privatePort || collator.compare(a.protocol, b.protocol))
     .map((p) => `${p.privatePort}/${p.protocol}`);
   return [...new Set(exposed)].filter((p) => !published.has(p));
-}
-
-function isWildcard(hostIp: string | undefined): boolean {
-  return !hostIp || hostIp === '0.0.0.0' || hostIp === '::';
 }
 
 /** "sha256:<64 hex>" (the image of a container whose tag moved on) reads as its short id, like `docker ps`. */

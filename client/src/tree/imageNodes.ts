@@ -6,7 +6,7 @@
 // the last group, "<none>", one row per image labelled by its short id, like `docker images`.
 import { splitReference } from '../../../common/src/imageReference';
 import type { ContainerSummary, ImageSummary } from '../engine/types';
-import { code, escapeMarkdown, formatAge, formatBytes, isoDate, lines, naturalCollator as collator, plural, section } from './format';
+import { code, escapeMarkdown, formatAge, formatBytes, isoDate, lines, naturalCollator as collator, plural, section, shortImageId } from '../format/text';
 import type { NodeIcon } from './nodeModel';
 import type { ImageNodeModel, ImageRepositoryNode, ImageRowNode } from './resourceNodes';
 
@@ -36,11 +36,6 @@ export interface ParsedTag {
 export function parseRepoTag(repoTag: string): ParsedTag {
   const { repository, tag = '' } = splitReference(repoTag);
   return { repository, tag };
-}
-
-/** The 12 hex digits `docker images` shows for "sha256:<64 hex>". */
-export function shortImageId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
 export function imageTree(

@@ -4,7 +4,7 @@
 // their address on it. A container is attached when its summary's networks record names the network.
 import type { ContainerSummary, NetworkSummary } from '../engine/types';
 import { containerIcon } from './containerNodes';
-import { escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from './format';
+import { escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
 import type { NetworkContainerNode, NetworkNode } from './resourceNodes';
 
 /** The networks every engine has, which cannot be removed. */

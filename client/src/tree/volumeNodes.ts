@@ -3,7 +3,7 @@
 // Named volumes first, sorted naturally, then the anonymous ones (64 hex digits the engine picked, e.g. for a
 // VOLUME of an image), labelled by their first 12 digits: names a user gave come before names nobody reads.
 import { isAnonymousVolume, type ContainerSummary, type VolumeSummary } from '../engine/types';
-import { code, escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from './format';
+import { code, escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
 import type { VolumeNode } from './resourceNodes';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type ComposeCli, type ComposeRequest } from '../../compose/composeCli';
+import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type ComposeCli, type ComposeCliSource, type ComposeRequest } from '../../compose/composeCli';
 import { composeFilesFor, servicesAndProfiles } from '../../compose/composeFiles';
 import { projectNameOf } from '../../compose/projectName';
 import type { Ctx } from '../../ctx';
@@ -69,7 +69,7 @@ function isFile(file: string): boolean {
 }
 
 /** Finds `docker compose` (v2) or `docker-compose` (v1) once per session; a failure is retried next time. */
-export class ComposeCliFinder {
+export class ComposeCliFinder implements ComposeCliSource {
   private found: Promise<ComposeCli> | undefined;
 
   find(env: NodeJS.ProcessEnv): Promise<ComposeCli> {

@@ -2,7 +2,7 @@ import type { Ctx } from '../../ctx';
 import type { ContainerState } from '../../engine/types';
 import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
 import { nameList } from '../system/pruneMessage';
-import { plural, formatBytes } from '../../tree/format';
+import { plural, formatBytes } from '../../format/text';
 
 /** The states `docker container prune` removes (everything not running, paused or restarting). */
 export const STOPPED_STATES: ReadonlySet<ContainerState> = new Set(['created', 'exited', 'dead']);

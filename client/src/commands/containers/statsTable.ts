@@ -1,7 +1,7 @@
 // The table the stats terminal redraws for every sample, with the columns and units of `docker stats` (binary for
 // memory, decimal for I/O): pure, tested in plain Node.
 import type { ContainerStats } from '../../engine/types';
-import { formatBytes } from '../../tree/format';
+import { formatBytes } from '../../format/text';
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 

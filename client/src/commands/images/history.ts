@@ -3,7 +3,7 @@ import type { Ctx } from '../../ctx';
 import { historyTable } from './historyTable';
 import { reasonOf } from '../shared';
 import { selectedImageRow } from './rows';
-import { shortImageId } from '../../tree/imageNodes';
+import { shortImageId } from '../../format/text';
 
 /** Read-only documents holding an image's history: docker-history:/<label> history?<image id>#<label>. */
 export const HISTORY_SCHEME = 'docker-history';

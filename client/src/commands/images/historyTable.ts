@@ -1,6 +1,6 @@
 // The text of an image's history document, like `docker history`. Pure, no vscode.
 import type { ImageLayer } from '../../engine/types';
-import { formatAge, formatBytes } from '../../tree/format';
+import { formatAge, formatBytes } from '../../format/text';
 
 /** Longest CREATED BY shown; longer instructions end in "…" (the inspect document has them whole). */
 export const CREATED_BY_WIDTH = 60;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../ctx';
 import type { DockerEngine } from '../../engine/DockerEngine';
 import type { ImageSummary } from '../../engine/types';
-import { formatBytes, plural } from '../../tree/format';
+import { formatBytes, plural } from '../../format/text';
 import { cancellableProgress, engineOf, reasonOf } from '../shared';
 
 /** Untagged images that no container uses: what `docker image prune` removes. */

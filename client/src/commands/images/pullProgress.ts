@@ -1,6 +1,6 @@
 // A pull's progress in one line, from the engine's messages per layer. Pure, no vscode.
 import type { PullProgress } from '../../engine/types';
-import { formatBytes } from '../../tree/format';
+import { formatBytes } from '../../format/text';
 
 type Phase = 'waiting' | 'downloading' | 'downloaded' | 'extracting' | 'done';
 

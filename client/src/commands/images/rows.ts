@@ -1,6 +1,6 @@
 import type { Ctx } from '../../ctx';
 import { displayName, imageProblem } from '../../engine/validate';
-import { shortImageId } from '../../tree/imageNodes';
+import { shortImageId } from '../../format/text';
 import type { ImageNodeModel, ImageRowNode } from '../../tree/resourceNodes';
 
 /**

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { displayName } from '../../engine/validate';
-import { publishedPorts } from '../../tree/containerNodes';
-import { shortImageId } from '../../tree/imageNodes';
+import { publishedPorts } from '../../format/ports';
+import { shortImageId } from '../../format/text';
 import { runInteractiveArgs } from '../cli/dockerArgs';
 import { dockerEnv } from '../cli/dockerTask';
 import { engineOf, reasonOf } from '../shared';

@@ -2,7 +2,7 @@ import type { Ctx } from '../../ctx';
 import { isPredefinedNetwork } from '../../tree/networkNodes';
 import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
 import { nameList } from '../system/pruneMessage';
-import { plural } from '../../tree/format';
+import { plural } from '../../format/text';
 
 /** States in which a container holds its networks (the engine prunes networks only stopped containers name). */
 const CONNECTED_STATES = new Set(['running', 'paused', 'restarting']);

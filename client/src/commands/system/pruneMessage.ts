@@ -1,6 +1,6 @@
 // The words of the prune commands' messages: pure, tested in plain Node.
 import type { PruneResult } from '../../engine/types';
-import { formatBytes, plural } from '../../tree/format';
+import { formatBytes, plural } from '../../format/text';
 
 /** Names for a message, at most `max` of them: "a, b, c", or "a, b, c and 7 more". */
 export function nameList(names: readonly string[], max = 10): string {

@@ -3,7 +3,7 @@ import type { PruneResult } from '../../engine/types';
 import { isAnonymousVolume } from '../../engine/types';
 import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
 import { nameList } from '../system/pruneMessage';
-import { plural, formatBytes } from '../../tree/format';
+import { plural, formatBytes } from '../../format/text';
 
 /**
  * The label engines of API 1.42 and later put on the volumes they create without a name; their `docker volume

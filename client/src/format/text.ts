@@ -1,4 +1,5 @@
-// Text the views' rows and tooltips share: sizes, ages, dates and the markdown helpers. Pure, no vscode import.
+// Text that the views' rows and tooltips and the commands' messages share: sizes, ages, dates, plurals, image ids
+// and the markdown helpers. Pure, no vscode import.
 
 /** Decimal units, as `docker images` and `docker system df` use them. */
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
@@ -94,3 +95,8 @@ export function labelList(labels: Readonly<Record<string, string>>): string {
 
 /** Names compare naturally: "web-2" before "web-10". */
 export const naturalCollator = new Intl.Collator('en', { numeric: true });
+
+/** An image id as `docker images` shows it: the first 12 hex digits, without "sha256:". */
+export function shortImageId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
