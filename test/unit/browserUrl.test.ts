@@ -54,4 +54,10 @@ describe('browserTargets', () => {
       { label: '40001 → 8080/tcp', url: 'http://localhost:40001' },
     ]);
   });
+
+  it('opens nothing for an address or a port no engine can publish on (a hostile engine)', () => {
+    const hostile = ['evil.example', 'http://evil.example/x', 'user@10.0.0.1', '10.0.0.1/8', '1.2.3.4 ', '[::1]'].map((hostIp) => port(80, 8080, hostIp));
+    assert.deepStrictEqual(browserTargets([...hostile, port(80, 70000), port(80, 1.5)]), []);
+    assert.deepStrictEqual(browserTargets([port(80, 8080, '10.1.2.3')]), [{ label: '10.1.2.3:8080 → 80/tcp', url: 'http://10.1.2.3:8080' }]);
+  });
 });
