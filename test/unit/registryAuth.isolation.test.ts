@@ -1,27 +1,13 @@
 // Credentials only ever go to the registry they were saved for: never those of another host, another port, a key
 // that merely starts with the registry's name, or a credential helper's answer for another server.
 import * as assert from 'assert';
-import * as path from 'path';
 import { hostOfKey, keyBelongsTo, registryAuthFor, type AuthSources } from '../../client/src/engine/registryAuth';
+import { authSources } from './support/authSources';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const auth = (user: string) => ({ auth: b64(`${user}:pw-${user}`) });
 
-/** One config.json in /cfg; helpers answer from a table keyed by program and asked address (anything else fails). */
-function sources(config: object, helpers: Record<string, (address: string) => object | undefined> = {}): AuthSources & { asked: string[] } {
-  const asked: string[] = [];
-  return {
-    asked,
-    env: { DOCKER_CONFIG: '/cfg' },
-    readFile: (file) => (file === path.join('/cfg', 'config.json') ? JSON.stringify(config) : undefined),
-    runHelper: async (program, input) => {
-      asked.push(`${program} ${input}`);
-      const answer = helpers[program]?.(input);
-      if (!answer) throw new Error('credentials not found in native keychain');
-      return JSON.stringify(answer);
-    },
-  };
-}
+const sources = authSources;
 
 describe('registry credentials stay with their registry', () => {
   it('reads a key as the CLI does: no scheme, no path, lower case', () => {

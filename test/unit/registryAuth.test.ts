@@ -1,23 +1,12 @@
 import * as assert from 'assert';
-import * as path from 'path';
-import { registryAuthFor, registryOf, type AuthSources } from '../../client/src/engine/registryAuth';
+import { registryAuthFor, registryOf } from '../../client/src/engine/registryAuth';
+import { authSources } from './support/authSources';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
-/** Sources with one config.json in /cfg and credential helpers answering from a table (a failing one throws). */
-function sources(config: object, helpers: Record<string, Record<string, { Username: string; Secret: string }>> = {}): AuthSources & { asked: string[] } {
-  const asked: string[] = [];
-  return {
-    asked,
-    env: { DOCKER_CONFIG: '/cfg' },
-    readFile: (file) => (file === path.join('/cfg', 'config.json') ? JSON.stringify(config) : undefined),
-    runHelper: async (program, input) => {
-      asked.push(`${program} ${input}`);
-      const answer = helpers[program]?.[input];
-      if (!answer) throw new Error('credentials not found in native keychain');
-      return JSON.stringify(answer);
-    },
-  };
+/** Sources whose credential helpers answer from a table keyed by program and asked address. */
+function sources(config: object, helpers: Record<string, Record<string, { Username: string; Secret: string }>> = {}) {
+  return authSources(config, Object.fromEntries(Object.entries(helpers).map(([program, table]) => [program, (address: string) => table[address]])));
 }
 
 describe('registry credentials as the docker CLI finds them', () => {
