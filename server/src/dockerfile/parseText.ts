@@ -42,7 +42,44 @@ export function skipSpaces(text: string, from: number, end = text.length): numbe
 
 /** Splits a document into lines at CRLF, LF and lone CR, as LSP clients count lines. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting at one character is several times faster than at a regular expression (large files, every edit).
+  return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
+}
+
+/**
+ * splitLines(text) for a new version of a document whose previous version had `oldLines`: the lines an edit did
+ * not touch are the previous version's own strings (found by comparing at the start and at the end, without
+ * splitting the whole text again), so that typing in a large file neither splits it all nor makes 200,000 new
+ * strings. Only for text with line feeds alone (else it splits as splitLines does).
+ */
+export function splitLinesAfterEdit(text: string, oldLines: readonly string[]): string[] {
+  if (text.indexOf('\r') >= 0) return splitLines(text);
+  const n = oldLines.length;
+  // Leading lines: each old line still at its offset and followed by a line feed.
+  let head = 0;
+  let start = 0;
+  while (head < n) {
+    const line = oldLines[head];
+    if (!text.startsWith(line, start) || text.charCodeAt(start + line.length) !== 0x0a) break;
+    start += line.length + 1;
+    head++;
+  }
+  // Trailing lines: each old line ending where the one after it begins (one line feed between), the last one at the
+  // end of the text; never reaching into the leading lines.
+  let tail = 0;
+  let next = text.length + 1; // where the line after the current one starts (a line feed before it)
+  while (tail < n - head) {
+    const line = oldLines[n - 1 - tail];
+    const at = next - 1 - line.length;
+    if (at < start || !text.startsWith(line, at) || (at > 0 && text.charCodeAt(at - 1) !== 0x0a)) break;
+    next = at;
+    tail++;
+    if (at === 0) break;
+  }
+  const lines = oldLines.slice(0, head);
+  if (next > start) for (const line of text.slice(start, next - 1).split('\n')) lines.push(line);
+  for (let k = n - tail; k < n; k++) lines.push(oldLines[k]);
+  return lines;
 }
 
 /** Where a line's content starts: after a BOM on the first line, then after leading spaces. */

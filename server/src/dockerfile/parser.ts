@@ -5,7 +5,7 @@
 import type { Comment, Directive, DockerfileModel, Heredoc, Instruction, Position, Range, Stage } from './model';
 import type { HeredocOpener } from './parseArgs';
 import { parseLine } from './parseInstruction';
-import { Logical, contentStart, continuationAt, exact, gather, isCommentLine, isSpace, splitLines } from './parseText';
+import { Logical, contentStart, continuationAt, exact, gather, isCommentLine, isSpace, splitLines, splitLinesAfterEdit } from './parseText';
 
 export { unquote, variablesIn } from './variables';
 
@@ -18,7 +18,7 @@ const DIRECTIVES = new Set(['syntax', 'escape', 'check']);
  * same as without it. Models are read-only: neither this function nor its users may change them.
  */
 export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
-  const lines = splitLines(text);
+  const lines = previous ? splitLinesAfterEdit(text, previous.lines) : splitLines(text);
   const model: DockerfileModel = {
     directives: [],
     escape: '\\',
