@@ -5,12 +5,16 @@ import { found, lint, none, range } from './support/buildkitChecks';
 
 describe('BuildKit build checks', () => {
   describe('NoEmptyContinuation', () => {
-    it('reports the empty line inside a continuation, once per instruction', () => {
+    it('reports an empty line inside a continuation once per instruction, where BuildKit does: on the last joined line', () => {
       assert.deepStrictEqual(found('FROM scratch\nCOPY a \\\n\n  \\\n\nb\n', 'NoEmptyContinuation'), [{
         code: 'NoEmptyContinuation',
-        message: 'Empty line inside a continued instruction: this is planned to become an error; remove it (a comment line is fine).',
-        range: range(2, 0, 0),
+        message: 'Empty line inside this continued instruction (line 3): this is planned to become an error; remove it (a comment line is fine).',
+        range: range(5, 0, 1),
       }]);
+      assert.deepStrictEqual(lint('FROM scratch\nRUN a \\\n\n  b \\\n  c\nRUN d\n', 'NoEmptyContinuation').map((f) => [f.range.start.line, f.fix?.range.start.line]), [[4, 2]]);
+    });
+    it('stops at the heredoc body: the line with the opener is where the continuation ends', () => {
+      assert.deepStrictEqual(found('FROM scratch\nRUN \\\n\n  cat <<EOF\nhello\nEOF\n', 'NoEmptyContinuation').map((f) => f.range), [range(3, 0, 11)]);
     });
     it('accepts comment lines inside a continuation', () => none('FROM scratch\nCOPY a \\\n# note\nb\n', 'NoEmptyContinuation'));
   });

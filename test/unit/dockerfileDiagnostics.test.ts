@@ -80,9 +80,10 @@ describe('Dockerfile diagnostics', () => {
       assert.deepStrictEqual(codes(`# check=skip=all;error=true\n${body}`), []);
     });
 
-    it('reads names case-sensitively and only from the top of the file', () => {
+    it('reads names case-sensitively; below the top, a check comment applies to the next instruction only', () => {
       assert.strictEqual(codes(`# check=skip=fromascasing,ConsistentInstructionCasing\n${body}`).length, 1);
-      assert.strictEqual(codes(`FROM scratch as base\n# check=skip=all\ncopy Dockerfile .\n`).length, 2);
+      assert.deepStrictEqual(codes(`FROM scratch as base\n# check=skip=all\ncopy Dockerfile .\n`), [`FromAsCasing:${W}`]);
+      assert.deepStrictEqual(codes(`# check=skip=all\nFROM scratch as base\ncopy Dockerfile .\n`), []);
     });
   });
 

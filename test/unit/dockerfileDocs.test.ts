@@ -190,7 +190,7 @@ describe('Dockerfile reference tables', () => {
         assert.strictEqual(rule.enabledByDefault, !rule.experimental);
         assert.ok(rule.summary && rule.description.length > rule.summary.length, rule.name);
       }
-      assert.deepStrictEqual(CHECK_RULES.filter((r) => r.experimental).map((r) => r.name), ['CopyIgnoredFile', 'InvalidDefinitionDescription']);
+      assert.deepStrictEqual(CHECK_RULES.filter((r) => r.experimental).map((r) => r.name), ['InvalidDefinitionDescription']);
       for (const current of Object.values(FORMER_CHECK_NAMES)) assert.ok(checkRule(current), current);
       for (const name of UNDOCUMENTED_CHECK_NAMES) assert.strictEqual(checkRule(name), undefined);
     });
@@ -198,7 +198,8 @@ describe('Dockerfile reference tables', () => {
     it('answers exact lookups', () => {
       assert.strictEqual(checkRule('JSONArgsRecommended')?.url, 'https://docs.docker.com/reference/build-checks/json-args-recommended/');
       assert.strictEqual(checkRule('FromAsCasing')?.url, 'https://docs.docker.com/reference/build-checks/from-as-casing/');
-      assert.strictEqual(checkRule('CopyIgnoredFile')?.experimental, true);
+      assert.strictEqual(checkRule('CopyIgnoredFile')?.experimental, false);
+      assert.strictEqual(checkRule('InvalidDefinitionDescription')?.experimental, true);
       assert.strictEqual(checkRule('jsonargsrecommended'), undefined);
       assert.strictEqual(checkRuleIgnoringCase('jsonargsrecommended')?.name, 'JSONArgsRecommended');
       assert.deepStrictEqual(checkRule('MultipleInstructionsDisallowed')?.instructions, ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);

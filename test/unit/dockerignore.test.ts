@@ -32,22 +32,45 @@ describe('.dockerignore matching', () => {
   });
 });
 
-describe('CopyIgnoredFile (experimental BuildKit rule)', () => {
+describe('CopyIgnoredFile (BuildKit rule, on by default since BuildKit 0.27)', () => {
   const text = (directive: string) =>
     `${directive}FROM alpine\nCOPY package.json node_modules/ /app/\nCOPY --from=build /out/node_modules /app\nCOPY src/*.log /logs/\nCOPY <<EOF /etc/motd\nhi\nEOF\n`;
   const check = copyIgnoredFileCheck(parseDockerignore('node_modules\n*.log\n'), '.dockerignore');
+  const lines = (dockerfile: string, ignore: string) =>
+    diagnoseDockerfile(parseDockerfile(dockerfile), {}, [copyIgnoredFileCheck(parseDockerignore(ignore), '.dockerignore')])
+      .map((d) => [d.code, d.range.start.line, d.range.start.character]);
 
-  it('reports a context source that .dockerignore excludes, when the rule is turned on', () => {
-    const diagnostics = diagnoseDockerfile(parseDockerfile(text('# check=experimental=CopyIgnoredFile\n')), {}, [check]);
+  it('reports a context source that .dockerignore excludes, without being turned on', () => {
+    const diagnostics = diagnoseDockerfile(parseDockerfile(text('')), {}, [check]);
     assert.deepStrictEqual(
       diagnostics.map((d) => [d.code, d.message, d.range.start.line, d.range.start.character, d.range.end.character]),
-      [['CopyIgnoredFile', '"node_modules/" is excluded from the build context by .dockerignore, so COPY cannot copy it.', 2, 18, 31]],
+      [['CopyIgnoredFile', '"node_modules/" is excluded from the build context by .dockerignore, so COPY cannot copy it.', 1, 18, 31]],
     );
   });
 
-  it('stays quiet unless turned on, as in BuildKit', () => {
-    assert.deepStrictEqual(diagnoseDockerfile(parseDockerfile(text('')), {}, [check]), []);
-    assert.strictEqual(diagnoseDockerfile(parseDockerfile(text('')), { severity: { CopyIgnoredFile: 'warning' } }, [check]).length, 1);
+  it('is turned off like any stable rule: check=skip, a per-instruction check comment, or the setting', () => {
+    assert.deepStrictEqual(diagnoseDockerfile(parseDockerfile(text('# check=skip=CopyIgnoredFile\n')), {}, [check]), []);
+    assert.deepStrictEqual(diagnoseDockerfile(parseDockerfile(text('# check=experimental=all;skip=all\n')), {}, [check]), []);
+    assert.deepStrictEqual(diagnoseDockerfile(parseDockerfile('FROM alpine\n# check=skip=CopyIgnoredFile\nCOPY node_modules /a/\nCOPY node_modules /b/\n'), {}, [check])
+      .map((d) => d.range.start.line), [3]);
+    assert.deepStrictEqual(diagnoseDockerfile(parseDockerfile(text('')), { severity: { CopyIgnoredFile: 'off' } }, [check]), []);
+  });
+
+  it('says nothing when the ignore file has an exception (!pattern), as BuildKit', () => {
+    assert.deepStrictEqual(lines('FROM alpine\nCOPY node_modules /a/\nCOPY . /b/\n', 'node_modules\n*\n!src\n'), []);
+  });
+
+  it('reports the context root only for a catch-all pattern', () => {
+    for (const ignore of ['*\n', '**\n', '**/*\n', './*\n']) {
+      assert.deepStrictEqual(lines('FROM alpine\nCOPY . /a/\nCOPY ./ /b/\n', ignore), [['CopyIgnoredFile', 1, 5], ['CopyIgnoredFile', 2, 5]], ignore);
+    }
+    for (const ignore of ['.*\n', '*/*\n', 'node_modules\n', '*.log\n']) assert.deepStrictEqual(lines('FROM alpine\nCOPY . /a/\n', ignore), [], ignore);
+  });
+
+  it('matches parents and cleans paths as the builder does; skips variables, wildcards, URLs and other stages', () => {
+    assert.deepStrictEqual(lines('FROM alpine\nCOPY ./node_modules/x/../y /a/\nCOPY docs/a.md /b/\nCOPY logs/app.log /c/\n', 'node_modules\ndocs\n*.log\n'),
+      [['CopyIgnoredFile', 1, 5], ['CopyIgnoredFile', 2, 5]]);
+    assert.deepStrictEqual(lines('FROM alpine\nARG D=docs\nCOPY $D /a/\nCOPY doc? /b/\nADD https://example.com/docs /c/\nCOPY --from=alpine docs /d/\n', 'docs\n'), []);
   });
 
   it('reads <Dockerfile>.dockerignore before .dockerignore (each once read, asynchronously)', async () => {

@@ -167,13 +167,13 @@ export function missingEqualsFixes(ctx: FixContext, diagnostic: Diagnostic): Fix
   return [{ title: `Change to ${key.value}= (an empty value)`, edits: [{ range: { start: key.range.end, end: key.range.end }, newText: '=' }], preferred: false }];
 }
 
-/** NoEmptyContinuation (reported at the first one): every empty line inside the instruction's continuation, at once. */
+/** NoEmptyContinuation (reported where BuildKit reports it, after the empty lines): every empty line inside the instruction's continuation, at once. */
 export function emptyContinuationFixes(ctx: FixContext, diagnostic: Diagnostic): Fix[] | undefined {
   const instruction = topAt(ctx, diagnostic.range.start);
   if (!instruction) return undefined;
   const lines = ctx.model.lines;
   const empty = instruction.innerCommentLines.filter((k) => k + 1 < lines.length && lines[k].trim() === '');
-  if (!empty.includes(diagnostic.range.start.line)) return undefined;
+  if (empty.length === 0) return undefined;
   const edits = empty.map((k) => ({ range: { start: { line: k, character: 0 }, end: { line: k + 1, character: 0 } }, newText: '' }));
   return [{ title: edits.length === 1 ? 'Remove the empty line' : `Remove the ${edits.length} empty lines`, edits, preferred: true }];
 }

@@ -1,12 +1,15 @@
 // Dockerfile diagnostics: runs BuildKit's build checks and any extra checks, applies the file's
-// `# check=skip=...;error=true;experimental=...` directive as BuildKit does (to BuildKit rules only), then the
-// user's severity settings (to any code), and turns findings into LSP diagnostics sorted by position. Pure.
+// `# check=skip=...;error=true;experimental=...` directive as BuildKit does (to BuildKit rules only), merged
+// with a `# check=` comment attached to the instruction a finding starts in (see checks/instructionComments.ts),
+// then the user's severity settings (to any code), and turns findings into LSP diagnostics sorted by position.
+// Pure.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { byPosition, SEVERITIES, toDiagnostic } from '../diagnostics/findings';
 import { buildkitChecks } from './checks/buildkit';
 import type { Check, Finding, Severity } from './checks/types';
 import { CHECK_RULES, UNDOCUMENTED_CHECK_NAMES } from './docs/checks';
-import { parseCheckDirective } from './docs/directives';
+import { attachedComments, instructionCheckConfig } from './checks/instructionComments';
+import { parseCheckDirective, type CheckDirectiveValue } from './docs/directives';
 import type { DockerfileModel } from './model';
 
 export interface DockerfileDiagnosticSettings {
@@ -31,17 +34,40 @@ interface CheckConfig {
   experimental: Set<string>;
 }
 
-function checkConfig(model: DockerfileModel): CheckConfig {
-  const directive = model.directives.find((d) => d.name === 'check');
-  const config: CheckConfig = { skipAll: false, skip: new Set(), error: false, experimentalAll: false, experimental: new Set() };
-  if (!directive) return config;
-  const parsed = parseCheckDirective(directive.value);
+function emptyConfig(): CheckConfig {
+  return { skipAll: false, skip: new Set(), error: false, experimentalAll: false, experimental: new Set() };
+}
+
+function addOptions(config: CheckConfig, parsed: CheckDirectiveValue): CheckConfig {
   if (parsed.skip === 'all') config.skipAll = true;
   else if (parsed.skip) for (const name of parsed.skip) config.skip.add(name);
-  config.error = parsed.error === true;
+  if (parsed.error === true) config.error = true;
   if (parsed.experimental === 'all') config.experimentalAll = true;
   else if (parsed.experimental) for (const name of parsed.experimental) config.experimental.add(name);
   return config;
+}
+
+function checkConfig(model: DockerfileModel): CheckConfig {
+  const directive = model.directives.find((d) => d.name === 'check');
+  return directive ? addOptions(emptyConfig(), parseCheckDirective(directive.value)) : emptyConfig();
+}
+
+/**
+ * The configuration for each line that starts an instruction's findings: the file's, merged with the
+ * instruction's own `# check=` comment. Lines without an entry use the file's configuration.
+ */
+function configByLine(model: DockerfileModel, file: CheckConfig): Map<number, CheckConfig> {
+  const byLine = new Map<number, CheckConfig>();
+  for (const { instruction, comments } of attachedComments(model)) {
+    const own = instructionCheckConfig(comments);
+    if (!own) continue;
+    const merged = addOptions({
+      skipAll: file.skipAll, skip: new Set(file.skip), error: file.error,
+      experimentalAll: file.experimentalAll, experimental: new Set(file.experimental),
+    }, own);
+    for (let line = instruction.range.start.line; line <= instruction.range.end.line; line++) byLine.set(line, merged);
+  }
+  return byLine;
 }
 
 export function diagnoseDockerfile(
@@ -57,7 +83,8 @@ export function diagnoseDockerfile(
       // One broken check must not take the other diagnostics down with it.
     }
   }
-  const config = checkConfig(model);
+  const fileConfig = checkConfig(model);
+  const byLine = configByLine(model, fileConfig);
   const overrides = settings?.severity ?? {};
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
@@ -65,10 +92,13 @@ export function diagnoseDockerfile(
     let severity: Severity = finding.severity;
     const override = overrides[finding.code];
     if (buildkit) {
-      // Experimental rules run only when the directive or a severity setting turns them on, as in BuildKit.
-      const enabled = config.experimentalAll || config.experimental.has(finding.code) || (override !== undefined && override !== 'off');
-      if (EXPERIMENTAL.has(finding.code) && !enabled) continue;
-      if (config.skipAll || config.skip.has(finding.code)) continue;
+      const config = byLine.get(finding.range.start.line) ?? fileConfig;
+      if (EXPERIMENTAL.has(finding.code)) {
+        // Experimental rules run only when `experimental=` (or a severity setting) turns them on, and then
+        // `skip` does not apply to them, as in BuildKit.
+        const enabled = config.experimentalAll || config.experimental.has(finding.code) || (override !== undefined && override !== 'off');
+        if (!enabled) continue;
+      } else if (config.skipAll || config.skip.has(finding.code)) continue;
       if (config.error) severity = 'error';
     }
     if (override === 'off') continue;

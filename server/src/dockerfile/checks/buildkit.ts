@@ -1,9 +1,10 @@
 // BuildKit's build checks (https://docs.docker.com/reference/build-checks/), reimplemented over our model so
 // that the editor shows what `docker build` would warn about. One entry point: the shared scope index is
-// built once and every rule family reads it. CopyIgnoredFile (experimental, needs .dockerignore) and
-// InvalidDefinitionDescription (experimental) are not implemented.
+// built once and every rule family reads it. CopyIgnoredFile needs the .dockerignore, so the server adds it
+// (copyIgnoredFile.ts). InvalidDefinitionDescription is experimental: diagnostics.ts drops it unless turned on.
 import type { DockerfileModel } from '../model';
 import { buildContext } from './buildkitScope';
+import { checkDefinitionDescriptions } from './buildkitDescription';
 import { checkStages } from './buildkitStages';
 import { checkEmptyContinuations, checkInstructionCasing } from './buildkitStyle';
 import { checkStageInstructions } from './buildkitVariables';
@@ -15,7 +16,7 @@ export const BUILDKIT_RULE_NAMES: readonly string[] = [
   'ReservedStageName', 'JSONArgsRecommended', 'MaintainerDeprecated', 'UndefinedArgInFrom', 'WorkdirRelativePath',
   'UndefinedVar', 'MultipleInstructionsDisallowed', 'LegacyKeyValueFormat', 'RedundantTargetPlatform',
   'SecretsUsedInArgOrEnv', 'InvalidDefaultArgInFrom', 'FromPlatformFlagConstDisallowed', 'ExposeProtoCasing',
-  'ExposeInvalidFormat',
+  'ExposeInvalidFormat', 'InvalidDefinitionDescription',
 ];
 
 /** Every BuildKit finding for the model, in no particular order. */
@@ -30,5 +31,6 @@ export const buildkitChecks: Check = (model: DockerfileModel): Finding[] => {
   checkEmptyContinuations(model, findings);
   checkInstructionCasing(model, findings);
   checkStageInstructions(ctx, findings);
+  checkDefinitionDescriptions(model, findings);
   return findings;
 };

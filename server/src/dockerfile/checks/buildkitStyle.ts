@@ -20,19 +20,29 @@ function isBlankLine(line: string): boolean {
   return true;
 }
 
-/** One warning per instruction that has an empty line inside its continuation (at the first such line). */
+/**
+ * One warning per instruction that has an empty line inside its continuation. BuildKit's parser reports it
+ * on the line where the continuation ends (the last line it joined, before any heredoc body), after the
+ * empty lines: our range is that line. The fix removes the first empty line (the code action removes all).
+ */
 export function checkEmptyContinuations(model: DockerfileModel, findings: Finding[]): void {
   for (const instruction of model.instructions) {
-    for (const k of instruction.innerCommentLines) {
-      const line = model.lines[k] ?? '';
-      if (!isBlankLine(line)) continue;
-      findings.push(warning('NoEmptyContinuation',
-        'Empty line inside a continued instruction: this is planned to become an error; remove it (a comment line is fine).',
-        { start: { line: k, character: 0 }, end: { line: k, character: line.length } },
-        { title: 'Remove the empty line', range: { start: { line: k, character: 0 }, end: { line: k + 1, character: 0 } }, newText: '' }));
-      break;
-    }
+    const empty = instruction.innerCommentLines.find((k) => isBlankLine(model.lines[k] ?? ''));
+    if (empty === undefined) continue;
+    const last = continuationEnd(instruction);
+    const text = model.lines[last] ?? '';
+    findings.push(warning('NoEmptyContinuation',
+      `Empty line inside this continued instruction (line ${empty + 1}): this is planned to become an error; remove it (a comment line is fine).`,
+      { start: { line: last, character: 0 }, end: { line: last, character: text.length } },
+      { title: 'Remove the empty line', range: { start: { line: empty, character: 0 }, end: { line: empty + 1, character: 0 } }, newText: '' }));
   }
+}
+
+/** The last line of an instruction's own text: the line before its first heredoc body, or its last line. */
+function continuationEnd(instruction: Instruction): number {
+  const first = instruction.heredocs[0];
+  if (!first) return instruction.range.end.line;
+  return Math.max(instruction.range.start.line, Math.min(instruction.range.end.line, first.bodyRange.start.line - 1));
 }
 
 const INSTRUCTIONS: ReadonlySet<string> = new Set(INSTRUCTION_NAMES);

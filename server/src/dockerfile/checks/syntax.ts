@@ -7,6 +7,7 @@ import type { DockerfileModel, Instruction, Range } from '../model';
 import {
   errorUnlessTrigger, finding, indexInstructions, isKnownInstruction, named, quoted, type IndexedCheck,
 } from './syntaxCommon';
+import { attachedComments, checkComment } from './instructionComments';
 import type { Check, Finding } from './types';
 
 /** `unknown-instruction`: a keyword BuildKit does not know stops the build when the instructions are read. */
@@ -89,17 +90,22 @@ const DIRECTIVE_LIKE = /^#\s*(syntax|escape|check)\s*=\s*\S/i;
 /**
  * `misplaced-directive`: a `# escape=` or `# check=` (or `# syntax=`) line below another comment or a blank
  * line, but above the first instruction. It reads as a directive but is only a comment, so its setting is
- * silently not applied. (The syntax directive is still found after a `#!` first line.)
+ * silently not applied. (The syntax directive is still found after a `#!` first line.) A `# check=` comment
+ * that BuildKit attaches to the first instruction is not misplaced: it configures the checks of that
+ * instruction (see instructionComments.ts).
  */
 function misplacedDirectives(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   const firstLine = model.instructions[0]?.range.start.line ?? model.lines.length;
+  const first = model.instructions.length > 0 ? attachedComments({ ...model, instructions: [model.instructions[0]] })[0] : undefined;
+  const ownCheck = first ? checkComment(first.comments)?.comment : undefined;
   for (const comment of model.comments) {
     if (comment.range.start.line >= firstLine) break;
     const match = DIRECTIVE_LIKE.exec(comment.text);
     if (!match) continue;
     const name = match[1].toLowerCase();
     if (name === 'syntax' && onlyShebangAbove(model, comment.range.start.line)) continue;
+    if (comment === ownCheck) continue;
     if (model.directives.some((d) => d.name === name)) continue;
     out.push(finding('misplaced-directive', 'warning', comment.range,
       `This ${name} directive is read as a plain comment: directives must be the very first lines, before any other comment or blank line.`));

@@ -48,7 +48,7 @@ export const DIRECTIVES: readonly DirectiveDoc[] = [
   {
     name: 'check',
     summary: 'Configures build checks: which to skip, whether they fail the build, which experimental ones to run.',
-    description: 'Options are `skip=` (check names separated by commas, or `all`), `error=true|false` (fail the build when a check reports something), and `experimental=` (experimental checks to turn on, or `all`); join several options with `;`. Check names are case-sensitive, e.g. `JSONArgsRecommended`. Pin the `syntax` when using `error=true`, or a newer frontend with new checks may start failing the build. The `BUILDKIT_DOCKERFILE_CHECK` build argument takes the same value.',
+    description: 'Options are `skip=` (check names separated by commas, or `all`), `error=true|false` (fail the build when a check reports something), and `experimental=` (experimental checks to turn on, or `all`); join several options with `;`. Check names are case-sensitive, e.g. `JSONArgsRecommended`. Pin the `syntax` when using `error=true`, or a newer frontend with new checks may start failing the build. The `BUILDKIT_DOCKERFILE_CHECK` build argument takes the same value. The same comment placed above an instruction (after the directives at the top) applies to that instruction only, on top of the file\'s setting: `# check=skip=SecretsUsedInArgOrEnv` right above one ARG. The comment lines between the previous instruction and this one count (blank lines do not separate them, an empty `#` line does), the first `check=` among them wins, and its value ends at the first space.',
     values: ['skip=all', 'error=true', 'experimental=all'],
     default: 'all stable checks run, and only warn',
     since: '1.8',
@@ -82,7 +82,7 @@ export const CHECK_OPTIONS: readonly CheckOptionDoc[] = [
     name: 'experimental',
     value: 'check names separated by commas, or `all`',
     description: 'Turns on experimental checks, which are off by default. It wins over `skip` for the checks it names.',
-    example: 'experimental=CopyIgnoredFile',
+    example: 'experimental=InvalidDefinitionDescription',
   },
 ];
 
