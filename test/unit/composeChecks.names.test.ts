@@ -126,10 +126,12 @@ describe('Compose diagnostics: undefined names', () => {
     ]);
   });
 
-  it('does not take extension keys under a top-level map for names', () => {
-    const text = yaml('services:', '  x-defaults: &defaults', '    restart: always', '  web:', '    <<: *defaults', '    image: x');
-    assert.deepStrictEqual([...parseCompose(text).names.services.keys()], ['web']);
-    assert.deepStrictEqual(brief(text), []);
+  it('does not take extension keys under a top-level map for names, but takes x- services (compose-go runs them)', () => {
+    const text = yaml('volumes:', '  x-defaults: &defaults', '    driver: local', '  data:', '    <<: *defaults');
+    assert.deepStrictEqual([...parseCompose(text).names.volumes.keys()], ['data']);
+    const services = yaml('services:', '  x-defaults: &defaults', '    image: x', '  web:', '    <<: *defaults', '    depends_on: [x-defaults]');
+    assert.deepStrictEqual([...parseCompose(services).names.services.keys()], ['x-defaults', 'web']);
+    assert.deepStrictEqual(brief(services), []);
   });
 
   it('stays quiet when every name is defined', () => {

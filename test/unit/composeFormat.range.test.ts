@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { formatCompose } from '../../server/src/compose/format';
 import { parseCompose } from '../../server/src/compose/parse';
-import { FOUR, TWO, edits, format, formatRange, lines, refusal, yaml } from './support/composeFormat';
+import { FOUR, TWO, afterEdits, edits, format, formatRange, lines, refusal, yaml } from './support/composeFormat';
 
 const FILE = yaml('services:', '    web:', '        image: nginx   ', '        ports:', '        -   "80:80"', '    db:', '        image:    postgres', 'volumes:', '    data:');
 
@@ -70,9 +70,12 @@ describe('Compose formatting: ranges and refusals', () => {
     assert.match(refusal('services:\n  web:\n    command: "a\rb\n').refused, /YAML errors/);
   });
 
-  it('formats a file with warnings only (an unknown tag), and refuses several documents or tab indentation', () => {
+  it('formats a file with warnings only (an unknown tag) or several documents, and refuses tab indentation', () => {
     assert.strictEqual(format(yaml('x-custom:', '      value: !custom   1')), yaml('x-custom:', '  value: !custom   1'));
-    assert.match(refusal(yaml('services:', '  web: {}', '---', 'volumes: {}')).refused, /line 3/);
+    // Compose reads every document of a file (and merges them), so a file of several is formatted like one.
+    const several = yaml('services:', '    web: {}', '---', 'volumes:   {}');
+    assert.strictEqual(afterEdits(several, edits(several)), yaml('services:', '  web: {}', '---', 'volumes: {}'));
+    assert.match(refusal(yaml('services:', '  web: {}', '---', '- not a map')).refused, /line 3/);
     assert.match(refusal('services:\n\tweb: {}\n').refused, /YAML errors/);
   });
 

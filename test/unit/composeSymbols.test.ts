@@ -252,8 +252,8 @@ describe('Compose workspace symbols', () => {
   ];
   const names = (query: string) => workspaceSymbols(files, query).map((s) => `${s.name} @${s.containerName}`);
 
-  it('matches service names as a case-insensitive subsequence, and only services', () => {
-    assert.deepStrictEqual(names('web'), ['Web-App @compose.yaml', 'webhook @my stack.yml']);
+  it('matches service names as a case-insensitive subsequence, and only services (x-web is one: under services, x- names are services)', () => {
+    assert.deepStrictEqual(names('web'), ['Web-App @compose.yaml', 'webhook @my stack.yml', 'x-web @my stack.yml']);
     assert.deepStrictEqual(names('WAP'), ['Web-App @compose.yaml']);
     assert.deepStrictEqual(names('wkr'), ['worker @compose.yaml']);
     assert.deepStrictEqual(names('kw'), []);
@@ -261,7 +261,7 @@ describe('Compose workspace symbols', () => {
   });
 
   it('returns every service for an empty query, each with its file and the range of its definition', () => {
-    assert.deepStrictEqual(names(''), ['Web-App @compose.yaml', 'worker @compose.yaml', 'webhook @my stack.yml']);
+    assert.deepStrictEqual(names(''), ['Web-App @compose.yaml', 'worker @compose.yaml', 'webhook @my stack.yml', 'x-web @my stack.yml']);
     assert.deepStrictEqual(workspaceSymbols(files, 'hook'), [
       { name: 'webhook', kind: SymbolKind.Class, location: { uri: 'file:///w/ops/my%20stack.yml', range: r(1, 2, 1, 24) }, containerName: 'my stack.yml' },
     ]);

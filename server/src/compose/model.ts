@@ -54,7 +54,7 @@ export interface SyntaxProblem {
    * `yaml`'s error code (MULTILINE_IMPLICIT_KEY, MISSING_CHAR, TAB_AS_INDENT, BAD_INDENT, ...) or one of
    * ours: UNKNOWN_ANCHOR (an alias without an anchor before it), RECURSIVE_ALIAS (an alias inside the node
    * its anchor names), EXCESSIVE_ALIASING (aliases expand the file enormously), BAD_MERGE (`<<` whose value
-   * is not a map or a list of maps), MULTIPLE_DOCUMENTS.
+   * is not a map or a list of maps); MULTIPLE_DOCS (yaml's) only when a document of several is not a map.
    */
   code: string;
   /** `yaml`'s message (first line only) or ours. */
@@ -127,11 +127,19 @@ export interface ComposeModel {
   readonly lineCount: number;
   /** The document's top node: a YAMLMap for any sensible Compose file; null for an empty file. */
   readonly root: Node | null;
+  /**
+   * Set when the file holds several YAML documents (`---` between them), which Compose merges in order: each
+   * document's lines [start, end) and its own top map. `root` is then the documents' roots merged (a top-level
+   * map several documents write, such as `services`, holds the keys of all of them; `names` merges a name
+   * several documents define, later documents first), and `pathAt` walks the document the position is in.
+   */
+  readonly documents?: readonly { readonly start: number; readonly end: number; readonly root: YAMLMap }[];
   /** YAML problems of the whole file, in text order. */
   readonly problems: readonly SyntaxProblem[];
   /**
    * Every name defined under `services`, `volumes`, `networks`, `secrets` and `configs` (merges applied), in
-   * text order. Extension keys (`x-...`) are not names; the implicit network `default` is not listed.
+   * text order. Extension keys (`x-...`) are not names, except under `services` (compose-go runs a service named
+   * `x-...` like any other); the implicit network `default` is not listed.
    */
   readonly names: Readonly<Record<NameKind, ReadonlyMap<string, NameDefinition>>>;
   /** Every `&anchor`, by name, in text order (a name may be anchored more than once). */

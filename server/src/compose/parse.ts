@@ -9,10 +9,11 @@
 import type { Node, Pair } from 'yaml';
 import { isMap, isScalar, Pair as YamlPair, YAMLMap } from 'yaml';
 import type { ComposeModel } from './model';
-import { type BlockParse, parseBlock } from './parseBlock';
+import { type BlockParse, blockOf, parseBlock } from './parseBlock';
 import { type Group, type Span, splitGroups } from './parseBlocks';
 import { LineIndex, withLineFeeds } from './parseLines';
-import { ComposeDocument, type Placement } from './parseModel';
+import { type DocumentSpan, mergeRoots, splitDocuments } from './parseDocuments';
+import { ComposeDocument, type DocumentRoot, type Placement } from './parseModel';
 
 export { ComposeDocument } from './parseModel';
 
@@ -58,9 +59,16 @@ export function parseCompose(written: string, previous?: ComposeModel): ComposeM
   const lines = new LineIndex(text);
   const source = new BlockSource(text, previous);
   const synthetic = new Map<object, [number, number]>();
+  const spans = splitDocuments(lines);
+  if (spans) {
+    const several = assembleDocuments(spans, lines, source, synthetic);
+    if (several) return new ComposeDocument(text, lines, several.root, source.placements, synthetic, several.documents, several.merged);
+    source.rewind(0);
+    synthetic.clear();
+  }
   const groups = splitGroups(lines);
   let root: Node | null | undefined = null;
-  if (groups) root = assemble(groups, source, synthetic, text);
+  if (groups) root = assemble(groups, source, synthetic, text, { start: 0, end: text.length });
   if (!groups || root === undefined) {
     source.rewind(0);
     synthetic.clear();
@@ -69,8 +77,44 @@ export function parseCompose(written: string, previous?: ComposeModel): ComposeM
   return new ComposeDocument(text, lines, root ?? null, source.placements, synthetic);
 }
 
-/** The root map from the groups, or undefined when a group is not a map (then the file is one block). */
-function assemble(groups: Group[], source: BlockSource, synthetic: Map<object, [number, number]>, text: string): Node | null | undefined {
+/**
+ * The documents of a text of several, each with its root map, and their merged root; undefined when a document
+ * is not a map (then the file is one block, and YAML's own complaint about several documents stands).
+ */
+function assembleDocuments(spans: DocumentSpan[], lines: LineIndex, source: BlockSource, synthetic: Map<object, [number, number]>): { root: YAMLMap; documents: DocumentRoot[]; merged: Set<object> } | undefined {
+  const text = lines.text;
+  const documents: DocumentRoot[] = [];
+  for (const span of spans) {
+    if (!span.hasContent) continue;
+    const groups = splitGroups(lines, span.firstLine, span.endLine);
+    const mark = source.placements.length;
+    let root = groups ? assemble(groups, source, synthetic, text, span) : undefined;
+    if (root === undefined) {
+      source.rewind(mark);
+      const contents = source.take(span).contents;
+      if (contents && !isMap(contents)) return undefined;
+      if (contents) root = contents as YAMLMap;
+    }
+    if (root) documents.push({ start: span.start, end: span.end, root: root as YAMLMap });
+  }
+  const startOf = new Map(source.placements.map(({ block, start }) => [block, start]));
+  const offsetsOf = (node: Node): [number, number] => {
+    const own = synthetic.get(node);
+    if (own) return own;
+    const base = startOf.get(blockOf(node)!) ?? 0;
+    const range = node.range ?? [0, 0, 0];
+    let end = base + range[1];
+    while (end > base + range[0] && /\s/.test(text[end - 1])) end--;
+    return [base + range[0], end];
+  };
+  const merged = new Set<object>();
+  const root = mergeRoots(documents.map((d) => d.root), offsetsOf, synthetic, merged);
+  synthetic.set(root, [firstContent(text, 0), trimEnd(text, text.length)]);
+  return { root, documents, merged };
+}
+
+/** The root map from the groups, or undefined when a group is not a map (then the span is one block). */
+function assemble(groups: Group[], source: BlockSource, synthetic: Map<object, [number, number]>, text: string, span: Span): YAMLMap | undefined {
   const items: Pair[] = [];
   for (const group of groups) {
     const pairs = splitGroup(group, source, synthetic, text) ?? wholeGroup(group, source);
@@ -79,7 +123,7 @@ function assemble(groups: Group[], source: BlockSource, synthetic: Map<object, [
   }
   const root = new YAMLMap();
   root.items = items;
-  synthetic.set(root, [firstContent(text, 0), trimEnd(text, text.length)]);
+  synthetic.set(root, [firstContent(text, span.start), trimEnd(text, span.end, span.start)]);
   return root;
 }
 

@@ -83,13 +83,19 @@ function isBareKeyLine(line: string, keyEnd: number): boolean {
   return isBlankOrComment(line.slice(keyEnd));
 }
 
-/** The groups of the text, or undefined when the text must be parsed as one block. */
-export function splitGroups(lines: LineIndex): Group[] | undefined {
-  const count = lines.lineCount;
+/**
+ * The groups of the text (or of its lines [fromLine, toLine), one YAML document of it), or undefined when they
+ * must be parsed as one block.
+ */
+export function splitGroups(lines: LineIndex, fromLine = 0, toLine = lines.lineCount): Group[] | undefined {
+  const count = toLine;
   const text = lines.text;
+  const spanStart = lines.starts[fromLine] ?? 0;
+  const spanEnd = toLine < lines.lineCount ? lines.starts[toLine] : text.length;
   const topStarts: number[] = [];
   let seenContent = false;
-  for (let line = 0; line < count; line++) {
+  let ended = false;
+  for (let line = fromLine; line < count; line++) {
     const s = lines.lineText(line);
     if (s.length === 0) continue;
     const c = s[0];
@@ -97,10 +103,17 @@ export function splitGroups(lines: LineIndex): Group[] | undefined {
       if (!seenContent && !isBlankOrComment(s)) return undefined; // an indented top node
       continue;
     }
-    if (c === '%') return undefined;
+    if (c === '%' || ended) return undefined;
     if ((s.startsWith('---') || s.startsWith('...')) && isSpaceOrEnd(s, 3)) {
-      if (seenContent || s.startsWith('...') || !isBlankOrComment(s.slice(3))) return undefined;
-      continue; // a leading document start marker stays with the first block
+      if (!isBlankOrComment(s.slice(3))) return undefined;
+      // A document end marker after the content of a part of the text stays with the last block (a lone
+      // document keeps the old way: one block); a leading document start marker stays with the first block.
+      if (s.startsWith('...') && seenContent && (fromLine > 0 || toLine < lines.lineCount)) {
+        ended = true;
+        continue;
+      }
+      if (seenContent || s.startsWith('...')) return undefined;
+      continue;
     }
     const keyEnd = keyLineEnd(s, 0);
     if (keyEnd < 0) {
@@ -115,8 +128,8 @@ export function splitGroups(lines: LineIndex): Group[] | undefined {
   for (let g = 0; g < topStarts.length; g++) {
     const firstLine = topStarts[g];
     const lastLine = g + 1 < topStarts.length ? topStarts[g + 1] : count; // exclusive
-    const start = g === 0 ? 0 : lines.starts[firstLine];
-    const end = lastLine < count ? lines.starts[lastLine] : text.length;
+    const start = g === 0 ? spanStart : lines.starts[firstLine];
+    const end = lastLine < count ? lines.starts[lastLine] : spanEnd;
     const group: Group = { start, end };
     const head = lines.lineText(firstLine);
     if (isBareKeyLine(head, keyLineEnd(head, 0))) splitChildren(lines, group, firstLine, lastLine);

@@ -15,6 +15,7 @@ import type {
 import { isMergeKey, NAME_KINDS } from './model';
 import { type BlockParse, blockOf, type DuplicateKey, findDuplicates } from './parseBlock';
 import type { LineIndex } from './parseLines';
+import { type DocumentRoot, documentAt, mergeDefinitions } from './parseDocuments';
 import { findPath } from './parsePath';
 import { collectProblems } from './parseProblems';
 
@@ -27,6 +28,8 @@ interface Entries {
 
 /** How deep `<<` merges may nest before we stop following them. */
 const MAX_MERGE_DEPTH = 32;
+
+export type { DocumentRoot } from './parseDocuments';
 
 export interface Placement {
   block: BlockParse;
@@ -55,6 +58,10 @@ export class ComposeDocument implements ComposeModel {
     readonly placements: readonly Placement[],
     /** Offsets of the nodes the model assembled itself (root and the maps of split groups). */
     private readonly synthetic: Map<object, [number, number]>,
+    /** The documents, in text order, when the file holds several (`---` between them); else undefined. */
+    readonly documents?: readonly DocumentRoot[],
+    /** The maps that merge several documents' maps (not checked for duplicate keys: documents override). */
+    private readonly merged: ReadonlySet<object> = new Set(),
   ) {
     for (const { block, start } of placements) {
       this.startOf.set(block, start);
@@ -66,7 +73,7 @@ export class ComposeDocument implements ComposeModel {
       this.duplicateKeys.push(...block.duplicateKeys);
       this.interpolated.push(...block.dollars);
     }
-    for (const node of synthetic.keys()) if (isMap(node)) findDuplicates(node, this.duplicateKeys);
+    for (const node of synthetic.keys()) if (isMap(node) && !merged.has(node)) findDuplicates(node, this.duplicateKeys);
     this.problems = collectProblems(this, placements, lines);
     this.names = this.indexNames();
   }
@@ -122,10 +129,12 @@ export class ComposeDocument implements ComposeModel {
   resolveAlias(alias: Alias): AnchorDefinition | undefined {
     if (this.aliasCache.has(alias)) return this.aliasCache.get(alias);
     const at = this.offsetsOf(alias)[0];
+    // Anchors do not cross documents: each document of a file is read on its own.
+    const from = this.documents ? (this.documentAt(at)?.start ?? 0) : 0;
     let found: AnchorDefinition | undefined;
     for (const anchor of this.anchors.get(alias.source) ?? []) {
       if (anchor.offset >= at) break;
-      found = anchor;
+      if (anchor.offset >= from) found = anchor;
     }
     this.aliasCache.set(alias, found);
     return found;
@@ -140,7 +149,17 @@ export class ComposeDocument implements ComposeModel {
   }
 
   pathAt(position: Position): PathAt {
-    return findPath(this, this.lines.offsetAt(position));
+    const offset = this.lines.offsetAt(position);
+    const document = this.documentAt(offset);
+    if (!document) return findPath(this, offset);
+    // In a file of several documents, the walk stays in the document the position is in.
+    const host = { text: this.text, root: document.root, offsetsOf: (node: Node | Pair) => this.offsetsOf(node), positionAt: (at: number) => this.positionAt(at) };
+    return findPath(host, offset);
+  }
+
+  /** The document that holds `offset` when the file has several. */
+  private documentAt(offset: number): DocumentRoot | undefined {
+    return this.documents ? documentAt(this.documents, offset) : undefined;
   }
 
   private cachedEntries(map: YAMLMap): Entries {
@@ -244,6 +263,11 @@ export class ComposeDocument implements ComposeModel {
     }
   }
 
+  /** The definitions of `section` (merged from several documents) that several documents write, merged. */
+  private acrossDocuments(section: YAMLMap): Map<string, YAMLMap> {
+    return mergeDefinitions(this, section, (this.documents ?? []).map((d) => d.start), this.synthetic);
+  }
+
   private indexNames(): Record<NameKind, Map<string, NameDefinition>> {
     const names = {} as Record<NameKind, Map<string, NameDefinition>>;
     const root = this.root && isMap(this.root) ? this.root : undefined;
@@ -252,8 +276,10 @@ export class ComposeDocument implements ComposeModel {
       names[kind] = defined;
       const section = root ? this.get(root, kind) : undefined;
       if (!section || !section.value || !isMap(section.value)) continue;
+      const overridden = this.merged.has(section.value) ? this.acrossDocuments(section.value) : undefined;
       for (const entry of this.entries(section.value)) {
-        if (entry.key.startsWith('x-')) continue; // an extension field (often an anchor holder), not a name
+        if (kind !== 'services' && entry.key.startsWith('x-')) continue; // an extension field (often an anchor holder), not a name
+        const value = overridden?.get(entry.key) ?? entry.value;
         const model = this;
         let range: Range | undefined;
         defined.set(entry.key, {
@@ -263,7 +289,7 @@ export class ComposeDocument implements ComposeModel {
           get range() {
             return (range ??= model.rangeOf(entry.keyNode));
           },
-          value: entry.value,
+          value,
           pair: entry.pair,
         });
       }

@@ -52,6 +52,8 @@ export function validateSchema(document: Document.Parsed, rangeOf: RangeOf): Fin
  */
 export function validateSchemaNode(contents: Node | null, rangeOf: RangeOf, model?: ComposeModel): Finding[] {
   if (contents === null || (isScalar(contents) && contents.value === null)) return [];
+  // A file of several documents: each is read on its own (anchors do not cross documents), then merged.
+  if (model?.documents && contents === model.root) return model.documents.flatMap((document) => validateSchemaNode(document.root, rangeOf, model));
   const walk = newWalk(contents, rangeOf);
   if (model) walk.model = model;
   check(walk, contents, COMPOSE_ROOT, TOP);
@@ -131,8 +133,20 @@ function checkMerge(walk: Walk, value: unknown, doc: KeyDoc): void {
   if (isSeq(value) && value.anchor) anchor(walk, value);
   const place: Place = { name: MERGE_KEY };
   for (const source of sources) {
-    if (isAlias(source)) expand(walk, source, (target) => mergeSource(walk, target, doc, place, source));
+    if (isAlias(source)) expand(walk, source, (target) => mergeTarget(walk, target, doc, place, source, isAlias(value)));
     else mergeSource(walk, source, doc, place, source);
+  }
+}
+
+/**
+ * What an alias of a merge stands for: a mapping, or (`<<: *list`, the alias being the merge key's whole value)
+ * a list of mappings, each merged in turn, as go-yaml does.
+ */
+function mergeTarget(walk: Walk, target: Node, doc: KeyDoc, place: Place, written: Node, whole: boolean): void {
+  if (!whole || !isSeq(target)) return mergeSource(walk, target, doc, place, written);
+  for (const item of target.items) {
+    if (isAlias(item)) expand(walk, item, (inner) => mergeSource(walk, inner, doc, place, written));
+    else mergeSource(walk, item, doc, place, written);
   }
 }
 

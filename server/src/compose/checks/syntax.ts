@@ -89,7 +89,9 @@ function explain(model: ComposeModel, group: SyntaxProblem[]): Explained {
     return { message: first.message, range: first.range };
   }
   if (codes.has('MULTIPLE_DOCS')) {
-    return { message: 'This file holds more than one YAML document (a second "---"); only the first one is checked.', range: { start: first.range.start, end: { line: first.range.start.line, character: 3 } } };
+    // Documents that are maps of keys are read one by one (see parseDocuments.ts); this is what remains.
+    const message = 'This file holds more than one YAML document, and not all of them are maps of keys (or one uses a directive or a value on its "---" line): Compose needs each document to be a map; only the first one is checked.';
+    return { message, range: { start: first.range.start, end: { line: first.range.start.line, character: 3 } } };
   }
   const quote = /^Missing closing (["'])quote/.exec(first.message);
   if (quote) return unclosedQuote(model, first, quote[1]);
