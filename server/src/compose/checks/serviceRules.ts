@@ -57,7 +57,11 @@ function inherited(context: ComposeCheckContext, located: Located, key: string, 
   return parent ? inherited(context, parent, key, depth + 1) : 'unknown';
 }
 
-/** The service or a base file's service of the same name has `key` (through extends too). */
+/**
+ * The service or a base file's service of the same name has `key` (through extends too). Compose refuses a
+ * service with neither `image` (an empty one counts as none) nor `build` ("has neither an image nor a build
+ * context specified"), provider services aside; an `extends` chain or a base file may supply them.
+ */
 function anyHas(context: ComposeCheckContext, service: ServiceView, key: string): boolean | 'unknown' {
   let result: boolean | 'unknown' = false;
   for (const model of [context.model, ...context.baseModels]) {
@@ -65,7 +69,7 @@ function anyHas(context: ComposeCheckContext, service: ServiceView, key: string)
     if (!definition) continue;
     const found = inherited(context, { model, ...(isMap(definition.value) ? { map: definition.value } : {}) }, key);
     if (found === 'unknown') result = 'unknown';
-    else if (found) return true;
+    else if (found && !(key === 'image' && scalarText(found.value)?.trim() === '')) return true; // `image: ""` is no image
   }
   return result;
 }
