@@ -184,6 +184,17 @@ describe('Compose outline', () => {
     }
   });
 
+  it('lists the sections of each document of a file of several documents, in file order, each within its document', () => {
+    const symbols = outline(lines('services:', '  web:', '    image: nginx', '---', 'volumes:', '  data: {}', '---', 'services:', '  db:', '    image: postgres'));
+    assert.deepStrictEqual(tree(symbols), [
+      'Module services', '  Class web | nginx', '    Property image | nginx',
+      'Module volumes', '  Object data',
+      'Module services', '  Class db | postgres', '    Property image | postgres',
+    ]);
+    assert.deepStrictEqual(symbols.map((s) => s.range), [r(0, 0, 2, 16), r(4, 0, 5, 10), r(7, 0, 9, 19)]);
+    checkSymbols(symbols, 'several documents', 10);
+  });
+
   it('reads Windows line endings', () => {
     const web = outline('services:\r\n  web:\r\n    image: x\r\n    command: |\r\n      a\r\n      b\r\n')[0].children![0];
     assert.deepStrictEqual([web.range, web.selectionRange], [r(1, 2, 5, 7), r(1, 2, 1, 5)]);

@@ -33,15 +33,19 @@ export { DETAIL_MAX } from './symbolDetails';
 /** The top-level maps whose entries are named definitions. */
 const NAMED_SECTIONS = new Set(['services', 'volumes', 'networks', 'secrets', 'configs', 'models']);
 
-/** Hierarchical: the top-level sections, each entry a child, a service's keys below it. */
+/** Hierarchical: the top-level sections (of each document), each entry a child, a service's keys below it. */
 export function documentSymbols(model: ComposeModel): DocumentSymbol[] {
   const root = model.root;
   if (!root || !isMap(root)) return [];
   const outline = new Outline(model);
   const symbols: DocumentSymbol[] = [];
-  for (const pair of root.items as Pair[]) {
-    const symbol = outline.topLevel(pair);
-    if (symbol) symbols.push(symbol);
+  // A file of several documents: each document's own sections, in file order (the merged root would make one
+  // `services` symbol span the documents between).
+  for (const map of model.documents?.map((d) => d.root) ?? [root]) {
+    for (const pair of map.items as Pair[]) {
+      const symbol = outline.topLevel(pair);
+      if (symbol) symbols.push(symbol);
+    }
   }
   return symbols;
 }
