@@ -19,6 +19,7 @@ import { startLanguageClient } from './languageClient';
 import { feedLocalImages } from './languageImages';
 import type { LanguageServerStatus } from './languageServerRestarts';
 import type { ContainerNodeModel } from './tree/containerNodes';
+import type { ContextNode } from './tree/contextNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
 import type { EngineState } from './engine/RefreshController';
@@ -41,6 +42,8 @@ export interface ExtensionApi {
     images: { rows(): Promise<ImageNodeModel[]> };
     volumes: { rows(): Promise<VolumeNode[]> };
     networks: { rows(): Promise<NetworkNodeModel[]> };
+    /** The docker CLI's contexts, and the view's message: which engine the views use and why. */
+    contexts: { rows(): Promise<ContextNode[]>; message(): string };
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string };
@@ -112,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       images: { rows: () => views.images.rows() },
       volumes: { rows: () => views.volumes.rows() },
       networks: { rows: () => views.networks.rows() },
+      contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),

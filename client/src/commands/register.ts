@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { Command } from './command';
+import { CONTEXTS_COMMANDS } from './contexts';
+import { CONTEXT_INSPECT_SCHEME, contextInspectProvider } from './contexts/inspect';
 import { IMAGES_COMMANDS } from './images';
 import { NETWORKS_COMMANDS } from './networks';
 import { SYSTEM_COMMANDS } from './system';
@@ -55,6 +57,7 @@ const COMMANDS: Record<string, Command> = {
   ...VOLUMES_COMMANDS,
   ...NETWORKS_COMMANDS,
   ...SYSTEM_COMMANDS,
+  ...CONTEXTS_COMMANDS,
 };
 
 export function registerCommands(ctx: Ctx): void {
@@ -63,4 +66,5 @@ export function registerCommands(ctx: Ctx): void {
       vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => command(ctx, node, nodes)),
     );
   }
+  ctx.extension.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(CONTEXT_INSPECT_SCHEME, contextInspectProvider()));
 }

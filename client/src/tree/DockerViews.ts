@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
 import type { EngineState } from '../engine/RefreshController';
+import { ContextsView } from './ContextsView';
 import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
 import { networkTree } from './networkNodes';
@@ -19,9 +20,9 @@ const SOURCE_CONTEXT_KEY = 'dockerWorkflows.engineSource';
 const SHOW_DANGLING_KEY = 'dockerWorkflows.images.showDangling';
 
 /**
- * The four views of the Docker activity-bar container, all fed by the session's shared lists: Containers
+ * The views of the Docker activity-bar container. Four are fed by the session's shared lists: Containers
  * (grouped by Compose project), Images (grouped by repository; dangling ones behind a toggle), Volumes and
- * Networks (with the containers that use them). The Containers view's description names the engine, and
+ * Networks (with the containers that use them); Contexts reads the docker CLI's own files (ContextsView). The Containers view's description names the engine, and
  * while it is down the reason; every view's welcome message gives advice and a Retry button.
  */
 export class DockerViews implements vscode.Disposable {
@@ -29,6 +30,8 @@ export class DockerViews implements vscode.Disposable {
   readonly images: ResourceView<ImageNodeModel>;
   readonly volumes: ResourceView<VolumeNode>;
   readonly networks: ResourceView<NetworkNodeModel>;
+  /** The docker CLI's contexts (read from its files, not from the engine). */
+  readonly contexts: ContextsView;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -52,7 +55,8 @@ export class DockerViews implements vscode.Disposable {
       const [networks, containers] = await Promise.all([lists.networks(), lists.containers()]);
       return networks && containers && networkTree(networks, containers);
     });
-    this.disposables.push(this.containers, this.images, this.volumes, this.networks, session.onDidChangeState((state) => this.onState(state)));
+    this.contexts = new ContextsView(session);
+    this.disposables.push(this.containers, this.images, this.volumes, this.networks, this.contexts, session.onDidChangeState((state) => this.onState(state)));
     void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, this.showDangling);
     this.onState(session.state);
   }
