@@ -46,7 +46,7 @@ export interface ExtensionApi {
     contexts: { rows(): Promise<ContextNode[]>; message(): string };
   };
   /** The engine status-bar item's text and tooltip. */
-  engineStatus(): { text: string; tooltip: string };
+  engineStatus(): { text: string; tooltip: string; command: string };
   /** The language server: starting, running, restarting or failed (with the one message shown), and its restarts. */
   languageServer(): LanguageServerStatus;
   /** Messages and questions shown to the user since activation. */

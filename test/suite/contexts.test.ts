@@ -118,6 +118,13 @@ describe('Contexts view', () => {
     assert.strictEqual(used?.description, `${engineHost} · current · used by the views`);
     assert.strictEqual(used?.contextValue, 'context.current.inUse');
     assert.match(api.engineStatus().tooltip, new RegExp(`address from the docker context "${CTX.replace(/[.+]/g, '\\$&')}"`));
+    // A click on the status-bar item offers the contexts to switch to (it retries only while the engine is down).
+    assert.strictEqual(api.engineStatus().command, 'dockerWorkflows.contexts.use');
+    api.answerNextPrompts('default');
+    assert.strictEqual(await vscode.commands.executeCommand(api.engineStatus().command), 'default');
+    await waitFor('the default context', () => api.containers.state().kind !== 'up' || api.views.contexts.message().includes('"default"'));
+    assert.strictEqual(await vscode.commands.executeCommand('dockerWorkflows.contexts.use', await row(api, CTX)), CTX);
+    await waitFor('the engine connection', () => api.containers.state().kind === 'up');
     await waitFor('the containers of the test engine', async () => (await api.containers.rows()).some((r) => r.label === PROBE));
   });
 

@@ -24,6 +24,7 @@ describe('an engine that cannot be reached', () => {
   });
 
   it('a dead DOCKER_HOST shows the welcome message with endpoint and reason, not an error popup', async () => {
+    const earlier = api.shownMessages().length; // messages of the suite's earlier files are not this test's
     process.env.DOCKER_HOST = `unix://${DEAD_SOCKET}`;
     await vscode.commands.executeCommand('dockerWorkflows.engine.retry');
     await waitFor('the engine-down message', () => api.containers.problem() === DEAD_MESSAGE);
@@ -34,17 +35,19 @@ describe('an engine that cannot be reached', () => {
     assert.deepStrictEqual(api.engineStatus(), {
       text: `$(debug-disconnect) Docker: unix://${DEAD_SOCKET}`,
       tooltip: `${DEAD_MESSAGE}\n\nAddress from DOCKER_HOST. Click to retry.`,
+      command: 'dockerWorkflows.engine.retry',
     });
     assert.deepStrictEqual(await api.containers.rows(), []);
-    assert.deepStrictEqual(api.shownMessages().filter((m) => m.kind === 'error'), []);
+    assert.deepStrictEqual(api.shownMessages().slice(earlier).filter((m) => m.kind === 'error'), []);
   });
 
   it('the docker-workflows.host setting takes effect at once, and the view recovers when it is cleared', async () => {
+    const earlier = api.shownMessages().length;
     await vscode.workspace.getConfiguration('docker-workflows').update('host', `unix://${DEAD_SOCKET}`, vscode.ConfigurationTarget.Global);
     await waitFor('the engine-down message', () => api.containers.problem() === DEAD_MESSAGE);
     await vscode.workspace.getConfiguration('docker-workflows').update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('the engine to be back', () => api.containers.state().kind === 'up');
     assert.strictEqual(api.containers.problem(), undefined);
-    assert.deepStrictEqual(api.shownMessages().filter((m) => m.kind === 'error'), []);
+    assert.deepStrictEqual(api.shownMessages().slice(earlier).filter((m) => m.kind === 'error'), []);
   });
 });

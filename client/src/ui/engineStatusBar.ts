@@ -29,7 +29,6 @@ export class EngineStatusBar implements vscode.Disposable {
     private readonly choice: () => EngineChoiceText = () => ({ settingOrigin: 'user', restricted: false }),
   ) {
     this.item.name = 'Docker Engine';
-    this.item.command = 'dockerWorkflows.engine.retry';
     this.subscriptions = [
       session.onDidChangeState(() => {
         if (session.state.kind !== 'up') this.running = undefined;
@@ -59,6 +58,8 @@ export class EngineStatusBar implements vscode.Disposable {
     const from = endpoint ? addressSourceText(endpoint, choice.settingOrigin) : 'the docker-workflows.host setting';
     const note = choice.note ? `\n\n${choice.note}` : '';
     const shield = choice.restricted ? ' $(workspace-untrusted)' : '';
+    // Down: a click retries now. Otherwise it offers the docker contexts to switch to (the Contexts view's Use).
+    this.item.command = state.kind === 'down' ? 'dockerWorkflows.engine.retry' : 'dockerWorkflows.contexts.use';
     if (state.kind === 'down') {
       this.item.text = `$(debug-disconnect) Docker: ${where}${shield}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
@@ -72,9 +73,9 @@ export class EngineStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  /** What the item shows: its text and its tooltip. */
-  get shown(): { text: string; tooltip: string } {
-    return { text: this.item.text, tooltip: String(this.item.tooltip ?? '') };
+  /** What the item shows: its text and its tooltip, and the command a click runs. */
+  get shown(): { text: string; tooltip: string; command: string } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), command: String(this.item.command ?? '') };
   }
 
   dispose(): void {
