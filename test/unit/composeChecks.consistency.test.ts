@@ -105,9 +105,9 @@ describe('Compose consistency: secret and config sources', () => {
 });
 
 describe('Compose consistency: counts and device requests', () => {
-  it('warns about negative replicas and a negative scale written as text', () => {
-    const text = yaml('services:', '  a:', '    image: x', '    scale: "-2"', '    deploy:', '      replicas: -1', '  b:', '    image: x', '    deploy: {replicas: 0}');
-    assert.deepStrictEqual(only(text, 'invalid-value'), ['warning 3:11-3:15', 'warning 5:16-5:18']);
+  it('warns about negative replicas and a negative scale, as text or as a number (compose-go loads them)', () => {
+    const text = yaml('services:', '  a:', '    image: x', '    scale: "-2"', '    deploy:', '      replicas: -1', '  b:', '    image: x', '    deploy: {replicas: 0}', '  c:', '    image: x', '    scale: -3');
+    assert.deepStrictEqual(only(text, 'invalid-value'), ['warning 3:11-3:15', 'warning 5:16-5:18', 'warning 11:11-11:13']);
   });
 
   it('requires capabilities (or a driver) in a device request', () => {

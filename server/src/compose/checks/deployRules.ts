@@ -1,9 +1,10 @@
 // Service counts and device requests:
-// - invalid-value (warning): a negative `deploy.replicas`, or a negative `scale` written as text (a negative
-//   number is the schema check's). `docker compose config` lets it through, but `up` cannot run a negative
-//   number of containers (Compose crashes on it).
+// - invalid-value (warning): a negative `deploy.replicas` or `scale`, as a number or as text. The Compose
+//   Specification's schema sets no minimum for either, so `docker compose config` lets it through, but `up` cannot
+//   run a negative number of containers (Compose crashes on it).
 // - missing-key (error): a device request under `deploy.resources.reservations.devices` with neither
-//   `capabilities` nor `driver`; the Compose schema requires one of them.
+//   `capabilities` nor `driver`. (The current schema requires `capabilities`; a request with a `driver` alone is not
+//   reported, to stay on the safe side of "never an Error on what Compose loads".)
 import type { Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { ComposeModel } from '../model';
@@ -19,8 +20,13 @@ function negative(node: Node | null | undefined): boolean {
 function serviceFindings(model: ComposeModel, service: ServiceView): NodeFinding[] {
   const found: NodeFinding[] = [];
   const scale = service.get('scale')?.value;
-  if (scale && isScalar(scale) && typeof scale.value === 'string' && negative(scale)) {
-    found.push({ code: 'invalid-value', message: `"scale" cannot be negative (${scalarText(scale)}): give the number of containers to run, 0 or more.`, node: scale, severity: 'warning' });
+  if (scale && isScalar(scale) && negative(scale)) {
+    found.push({
+      code: 'invalid-value',
+      message: `"scale" cannot be negative (${scalarText(scale)}): Compose accepts the file but cannot start the service. Give the number of containers to run, 0 or more.`,
+      node: scale,
+      severity: 'warning',
+    });
   }
   const deploy = mapOf(model, service.get('deploy')?.value);
   const replicas = deploy ? entryOf(model, deploy, 'replicas')?.value : undefined;

@@ -72,7 +72,9 @@ export const SERVICE_LIFECYCLE_KEYS: readonly KeyDoc[] = [
     'pull_refresh_after: 24h'),
   key('scale', 'integer', at('scale'),
     'How many containers to run for the service by default. Must agree with `deploy.replicas`.',
-    'scale: 3', { min: 0 }),
+    // No minimum: the Compose Specification's schema has none, so compose-go loads `scale: -1` (checks/deployRules.ts
+    // warns about it).
+    'scale: 3'),
   key('stop_grace_period', 'duration', at('stop_grace_period'),
     'How long to wait after the stop signal before killing the container with SIGKILL (default 10s).',
     'stop_grace_period: 1m30s'),
