@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { credentialsMayGoTo } from './commands/cli/dockerTask';
 import { ComposeCliFinder } from './commands/compose/runCompose';
 import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
 import {
   chooseHostSetting,
-  engineChosenByWorkspace,
   hostSettingValues,
   resolveConnection,
   trustNote,
@@ -70,10 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const engineChoice = () => {
     const endpoint = session.endpoint;
     const trusted = vscode.workspace.isTrusted;
-    if (endpoint && judged?.endpoint !== endpoint) {
-      const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
-      judged = { endpoint, byWorkspace: engineChosenByWorkspace({ endpoint, host, env: process.env, readFile }) };
-    }
+    if (endpoint && judged?.endpoint !== endpoint) judged = { endpoint, byWorkspace: !credentialsMayGoTo(endpoint) };
     const chosenByWorkspace = !!endpoint && trusted && !!judged?.byWorkspace;
     return {
       settingOrigin: hostChoice.origin,

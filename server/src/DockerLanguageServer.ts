@@ -3,15 +3,12 @@
 // language (dockerfile/service.ts, compose/service.ts), adapts the answer to what the client can show
 // (service/negotiate.ts), and keeps a failing provider from taking the server down.
 import {
-  CodeActionKind,
   ErrorCodes,
   MessageType,
   ResponseError,
-  TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type InitializeResult,
-  type ServerCapabilities,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,7 +25,7 @@ import {
   type ClientFeatures,
 } from './service/negotiate';
 import { SemanticTokensCache } from './service/semanticDelta';
-import { SEMANTIC_LEGEND } from './service/semanticLegend';
+import { serverCapabilities } from './service/capabilities';
 import type { ServerSettings } from './settings';
 import { clampPosition, clampRange } from './util/clamp';
 import { filePathOf } from './util/filePath';
@@ -108,46 +105,8 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
       .filter((folder): folder is string => folder !== undefined);
     watchesFolders = !!params.capabilities.workspace?.workspaceFolders;
     settings = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings ?? {};
-    return { capabilities: capabilities(), serverInfo: { name: 'docker-workflows-language-server', version: '0.1.0' } };
+    return { capabilities: serverCapabilities(services, features, watchesFolders), serverInfo: { name: 'docker-workflows-language-server', version: '0.1.0' } };
   });
-
-  /** Exactly the features some service implements, with the trigger characters of all of them. */
-  function capabilities(): ServerCapabilities {
-    const has = (feature: keyof LanguageService) => services.some((s) => typeof s[feature] === 'function');
-    const triggers = (kind: 'completion' | 'signatureHelp' | 'signatureRetrigger' | 'onTypeFormatting') => [
-      ...new Set(services.flatMap((s) => s.triggers?.[kind] ?? [])),
-    ];
-    const result: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
-    if (watchesFolders) result.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
-    if (has('completion')) result.completionProvider = { resolveProvider: false, triggerCharacters: triggers('completion') };
-    if (has('hover')) result.hoverProvider = true;
-    if (has('documentSymbols')) result.documentSymbolProvider = { label: 'Docker' };
-    if (has('workspaceSymbols')) result.workspaceSymbolProvider = true;
-    if (has('definition')) result.definitionProvider = true;
-    if (has('references')) result.referencesProvider = true;
-    if (has('documentHighlights')) result.documentHighlightProvider = true;
-    if (has('rename')) result.renameProvider = features.prepareRename && has('prepareRename') ? { prepareProvider: true } : true;
-    if (has('foldingRanges')) result.foldingRangeProvider = true;
-    if (has('formatting')) {
-      result.documentFormattingProvider = true;
-      result.documentRangeFormattingProvider = true;
-    }
-    const onType = triggers('onTypeFormatting');
-    if (has('onTypeFormatting') && onType.length > 0) {
-      result.documentOnTypeFormattingProvider = { firstTriggerCharacter: onType[0], moreTriggerCharacter: onType.slice(1) };
-    }
-    if (has('codeActions')) {
-      result.codeActionProvider = features.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } : true;
-      result.executeCommandProvider = { commands: [APPLY_EDIT_COMMAND] };
-    }
-    if (has('documentLinks')) result.documentLinkProvider = { resolveProvider: false };
-    if (has('semanticTokens')) result.semanticTokensProvider = { legend: SEMANTIC_LEGEND, full: { delta: true }, range: false };
-    if (has('inlayHints')) result.inlayHintProvider = { resolveProvider: false };
-    if (has('signatureHelp')) {
-      result.signatureHelpProvider = { triggerCharacters: triggers('signatureHelp'), retriggerCharacters: triggers('signatureRetrigger') };
-    }
-    return result;
-  }
 
   const loadSettings = async () => {
     if (!pullsConfiguration) return;
