@@ -77,6 +77,18 @@ export function splitReference(ref: string): { repository: string; tag?: string;
   };
 }
 
+/**
+ * The short form the docker CLI shows (reference.FamiliarString): without "docker.io/", and without "library/" for
+ * an official image. Podman's Docker-compatible API reports fully qualified names ("docker.io/library/nginx:1"); the
+ * engine reads the short form back as the same image.
+ */
+export function familiarReference(ref: string): string {
+  if (!ref.startsWith('docker.io/')) return ref;
+  const rest = ref.slice('docker.io/'.length);
+  const official = rest.startsWith('library/') ? rest.slice('library/'.length) : undefined;
+  return official !== undefined && !splitReference(official).repository.includes('/') ? official : rest;
+}
+
 /** The reference with ":latest" when it names neither a tag nor a digest, as `docker pull` and `docker tag` read it. */
 export function withDefaultTag(ref: string): string {
   const { tag, digest } = splitReference(ref);

@@ -16,6 +16,11 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8' }).trim();
 }
 
+/** How the status bar names the test engine once connected, e.g. "Docker Engine 20.10.24+dfsg1 (API 1.41)". */
+export function engineProduct(): string {
+  return `Docker Engine ${docker('version', '--format', '{{.Server.Version}}')} (API ${docker('version', '--format', '{{.Server.APIVersion}}')})`;
+}
+
 export function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the test run opens a workspace folder');

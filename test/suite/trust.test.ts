@@ -12,7 +12,7 @@ import type { ExtensionApi } from '../../client/src/extension';
 import { ANONYMOUS_PULL_NOTE } from '../../client/src/commands/images/pull';
 import { ANONYMOUS_PUSH_NOTE } from '../../client/src/commands/images/push';
 import { startRegistry, type Registry } from '../support/registry';
-import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';
+import { activateExtension, docker, engineProduct, TEST_IMAGE, waitFor } from './helpers';
 
 const USER = 'dw-trust-user';
 const PASSWORD = 'dw-trust-secret';
@@ -79,11 +79,11 @@ describe('workspace trust: an engine the workspace chose', function () {
     await waitFor('the workspace engine', () => api.containers.state().kind === 'up' && api.containers.endpoint() === workspaceHost, 20_000);
     const status = await waitFor('the status bar', () => {
       const shown = api.engineStatus();
-      return shown.text.startsWith('$(plug)') && shown;
+      return shown.text.startsWith('$(plug)') && shown.tooltip.startsWith(`Connected to ${engineProduct()} `) && shown;
     });
     assert.strictEqual(
       status.tooltip,
-      `Connected to the Docker engine at ${workspaceHost} (address from this workspace's docker-workflows.host setting).\n\n` +
+      `Connected to ${engineProduct()} at ${workspaceHost} (address from this workspace's docker-workflows.host setting).\n\n` +
         "This workspace's settings chose this engine: Pull sends it none of your saved registry credentials.",
     );
   });
@@ -129,8 +129,8 @@ describe('workspace trust: an engine the workspace chose', function () {
     await config().update('host', realHost, vscode.ConfigurationTarget.Workspace);
     await waitFor('the engine of DOCKER_HOST', () => api.containers.state().kind === 'up' && api.containers.endpoint() === realHost, 20_000);
     assert.strictEqual(
-      await waitFor('the status bar', () => api.engineStatus().text.startsWith('$(plug)') && api.engineStatus().tooltip),
-      `Connected to the Docker engine at ${realHost} (address from this workspace's docker-workflows.host setting).`,
+      await waitFor('the status bar', () => api.engineStatus().tooltip.startsWith(`Connected to ${engineProduct()} `) && api.engineStatus().tooltip),
+      `Connected to ${engineProduct()} at ${realHost} (address from this workspace's docker-workflows.host setting).`,
     );
     api.answerNextPrompts(reference);
     assert.deepStrictEqual(await vscode.commands.executeCommand('dockerWorkflows.images.pull'), { reference, status: `Downloaded newer image for ${reference}` });

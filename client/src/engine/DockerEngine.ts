@@ -3,6 +3,7 @@ import type {
   ContainerSummary,
   EngineEndpoint,
   EngineEvent,
+  EngineVersion,
   ImageLayer,
   ImageSummary,
   NetworkSummary,
@@ -31,6 +32,8 @@ export interface DockerEngine {
   readonly endpoint: EngineEndpoint;
   /** Resolves when the engine answers; rejects with an EngineError otherwise. */
   ping(): Promise<void>;
+  /** Which engine answers (Docker Engine, Podman ...) and its version. */
+  version(): Promise<EngineVersion>;
   listContainers(): Promise<ContainerSummary[]>;
   listImages(): Promise<ImageSummary[]>;
   /** Changes a container's state; resolves when the engine has done it. */

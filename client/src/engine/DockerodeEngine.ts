@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { ConnectionOptions, ResolvedConnection } from './connection';
 import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
-import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMapping';
+import { parseEvent, toContainerSummary, toEngineVersion, toImageSummary } from './dockerodeMapping';
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { followStats, followStream, onLines, pullImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
@@ -16,6 +16,7 @@ import {
   type ContainerStats,
   type ContainerSummary,
   type EngineEndpoint,
+  type EngineVersion,
   type ImageLayer,
   type ImageSummary,
   type NetworkSummary,
@@ -47,6 +48,12 @@ export class DockerodeEngine implements DockerEngine {
     // dockerode's ping takes an abortSignal, which its type definitions do not declare yet.
     const docker = this.docker as unknown as { ping(options: { abortSignal: AbortSignal }): Promise<unknown> };
     await this.call((abortSignal) => docker.ping({ abortSignal }));
+  }
+
+  async version(): Promise<EngineVersion> {
+    // Like ping, dockerode's version takes an abortSignal its type definitions do not declare.
+    const docker = this.docker as unknown as { version(options: { abortSignal: AbortSignal }): Promise<Parameters<typeof toEngineVersion>[0]> };
+    return toEngineVersion(await this.call((abortSignal) => docker.version({ abortSignal })));
   }
 
   async listContainers(): Promise<ContainerSummary[]> {

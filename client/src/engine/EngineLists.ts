@@ -29,8 +29,11 @@ export interface EngineListsOptions {
 
 /** Image events after which `docker images` may differ (not pull progress: a pull ends with "pull"). */
 const IMAGE_ACTIONS = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'build', 'prune']);
-/** Volume events (mount and unmount come with every container start and stop and change nothing listed). */
-const VOLUME_ACTIONS = new Set(['create', 'destroy', 'prune']);
+/**
+ * Volume events (mount and unmount come with every container start and stop and change nothing listed). Podman says
+ * "remove" where Docker says "destroy".
+ */
+const VOLUME_ACTIONS = new Set(['create', 'destroy', 'remove', 'prune']);
 
 /** Which lists an event may have changed. */
 export function kindsChangedBy(event: EngineEvent): ListKind[] {
@@ -98,7 +101,7 @@ export class EngineLists {
   handleEvent(event: EngineEvent): void {
     if (event.type === 'container') {
       if (event.action === 'die') this.dying.set(event.id, 0);
-      else if (event.action === 'start' || event.action === 'destroy') this.dying.delete(event.id);
+      else if (event.action === 'start' || event.action === 'destroy' || event.action === 'remove') this.dying.delete(event.id);
     }
     const kinds = kindsChangedBy(event);
     if (kinds.length === 0) return;

@@ -2,7 +2,8 @@
 // type definitions only; DockerodeEngine.ts stays the one file that loads dockerode.
 import type Docker from 'dockerode';
 import * as path from 'path';
-import type { ContainerState, ContainerSummary, EngineEvent, ImageSummary, PortBinding } from './types';
+import { familiarReference } from '../../../common/src/imageReference';
+import type { ContainerState, ContainerSummary, EngineEvent, EngineVersion, ImageSummary, PortBinding } from './types';
 
 const STATES: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
@@ -14,7 +15,7 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
   return {
     id: info.Id,
     name: containerName(info),
-    image: info.Image,
+    image: familiarReference(info.Image ?? ''),
     imageId: info.ImageID,
     command: info.Command ?? '',
     created: (info.Created ?? 0) * 1000,
@@ -29,7 +30,8 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
       }),
     ),
     labels,
-    composeProject: labels['com.docker.compose.project'] || undefined,
+    // podman-compose before 1.0 wrote only its own project label.
+    composeProject: labels['com.docker.compose.project'] || labels['io.podman.compose.project'] || undefined,
     health: toHealth(reported) ?? healthFromStatus(info.Status ?? ''),
     networks: toNetworks(info.NetworkSettings?.Networks),
     mounts: (info.Mounts ?? []).map(toMount).sort((a, b) => compareStrings(a.destination, b.destination)),
@@ -106,11 +108,22 @@ export function toImageSummary(info: Docker.ImageInfo): ImageSummary {
   return {
     id: info.Id,
     // The engine reports "<none>:<none>" for dangling images.
-    repoTags: (info.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+    repoTags: (info.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>').map(familiarReference),
     size: info.Size,
     created: info.Created * 1000,
     labels: info.Labels ?? {},
   };
+}
+
+/** GET /version: the engine's component names the product: "Engine" for Docker, "Podman Engine" for Podman. */
+export function toEngineVersion(raw: {
+  Version?: string;
+  ApiVersion?: string;
+  Components?: { Name?: string; Version?: string }[] | null;
+}): EngineVersion {
+  const main = (raw.Components ?? []).find((component) => /engine$/i.test(component.Name ?? ''));
+  const product = !main?.Name || main.Name === 'Engine' ? 'Docker Engine' : main.Name;
+  return { product, version: main?.Version || raw.Version || '', apiVersion: raw.ApiVersion ?? '', podman: /podman/i.test(product) };
 }
 
 /** One line of the engine's /events stream; undefined for a line that is not an event. */

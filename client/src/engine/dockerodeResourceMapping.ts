@@ -21,6 +21,8 @@ export interface RawNetwork {
   Created?: string;
   Labels?: Record<string, string> | null;
   IPAM?: { Config?: { Subnet?: string }[] | null } | null;
+  /** Only in Podman's list (and in inspect). */
+  Containers?: Record<string, { IPv4Address?: string; IPv6Address?: string }> | null;
 }
 
 export interface RawHistoryItem {
@@ -90,7 +92,17 @@ export function toNetworkSummary(network: RawNetwork): NetworkSummary {
     created: parseTime(network.Created) ?? 0,
     labels: network.Labels ?? {},
     subnet: (network.IPAM?.Config ?? []).find((config) => config.Subnet)?.Subnet,
+    ...(network.Containers ? { containers: attachedContainers(network.Containers) } : {}),
   };
+}
+
+/** Container id -> address without its prefix length ("10.88.0.10/16" -> "10.88.0.10"), IPv4 else IPv6. */
+function attachedContainers(containers: NonNullable<RawNetwork['Containers']>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [id, endpoint] of Object.entries(containers)) {
+    result[id] = (endpoint?.IPv4Address || endpoint?.IPv6Address || '').replace(/\/\d+$/, '');
+  }
+  return result;
 }
 
 export function toImageLayer(item: RawHistoryItem): ImageLayer {

@@ -141,6 +141,16 @@ export interface VolumeSummary {
   labels: Record<string, string>;
 }
 
+/** Who answers the Engine API: Docker's engine, or a Docker-compatible one such as Podman. */
+export interface EngineVersion {
+  /** "Docker Engine", "Podman Engine" ... as the engine names itself. */
+  product: string;
+  version: string;
+  apiVersion: string;
+  /** Podman's Docker-compatible API: no Swarm, no network events, Compose labels from podman-compose. */
+  podman: boolean;
+}
+
 export interface NetworkSummary {
   id: string;
   name: string;
@@ -154,6 +164,12 @@ export interface NetworkSummary {
   labels: Record<string, string>;
   /** First IPAM subnet, e.g. "172.18.0.0/16", when it has one. */
   subnet?: string;
+  /**
+   * Container id -> address on this network, when the engine's network list carries them (Podman's does; Docker's
+   * only in inspect). Podman names its default network "bridge" in the list and "podman" in the containers' own
+   * records, so this is how they are matched there.
+   */
+  containers?: Record<string, string>;
 }
 
 /** One layer of an image's history (`docker history`), newest first. */

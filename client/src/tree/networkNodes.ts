@@ -1,7 +1,8 @@
 // Pure mapping from network summaries to the Networks view's rows. No vscode import: tested in plain Node.
 //
 // Networks sorted naturally by name, each with the containers attached to it (sorted naturally by name) and
-// their address on it. A container is attached when its summary's networks record names the network.
+// their address on it. A container is attached when its summary's networks record names the network, or when the
+// network's own list of containers (Podman's) holds it.
 import type { ContainerSummary, NetworkSummary } from '../engine/types';
 import { containerIcon } from './containerNodes';
 import { escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
@@ -23,7 +24,7 @@ export function networkTree(networks: readonly NetworkSummary[], containers: rea
 
 export function networkNode(network: NetworkSummary, containers: readonly ContainerSummary[]): NetworkNode {
   const attached = containers
-    .filter((container) => Object.prototype.hasOwnProperty.call(container.networks, network.name))
+    .filter((container) => isAttached(network, container))
     .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
   const predefined = isPredefinedNetwork(network.name);
   const project = network.labels[COMPOSE_PROJECT];
@@ -80,6 +81,10 @@ function networkContainerNode(network: NetworkSummary, container: ContainerSumma
   };
 }
 
+function isAttached(network: NetworkSummary, container: ContainerSummary): boolean {
+  return Object.prototype.hasOwnProperty.call(container.networks, network.name) || (network.containers !== undefined && Object.prototype.hasOwnProperty.call(network.containers, container.id));
+}
+
 function addressOn(network: NetworkSummary, container: ContainerSummary): string {
-  return container.networks[network.name] ?? '';
+  return container.networks[network.name] || (network.containers && Object.prototype.hasOwnProperty.call(network.containers, container.id) ? network.containers[container.id] : '');
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addressSourceText, type HostSettingChoice } from '../engine/connection';
 import type { EngineSession } from '../engine/EngineSession';
-import type { EngineEndpoint } from '../engine/types';
+import type { EngineEndpoint, EngineVersion } from '../engine/types';
 import type { EngineState } from '../engine/RefreshController';
 
 /** What the status bar tells about who chose the engine (see extension.ts). */
@@ -23,6 +23,8 @@ export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerWorkflows.engine', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
   private running: number | undefined;
+  /** "Podman Engine 4.3.1": which engine answers, read once per connection. */
+  private identity: EngineVersion | undefined;
 
   constructor(
     private readonly session: EngineSession,
@@ -31,7 +33,8 @@ export class EngineStatusBar implements vscode.Disposable {
     this.item.name = 'Docker Engine';
     this.subscriptions = [
       session.onDidChangeState(() => {
-        if (session.state.kind !== 'up') this.running = undefined;
+        if (session.state.kind !== 'up') this.running = this.identity = undefined;
+        else if (!this.identity) void this.identify();
         this.render();
       }),
       session.onDidChangeLists((kinds) => {
@@ -45,6 +48,17 @@ export class EngineStatusBar implements vscode.Disposable {
     const containers = await this.session.lists.containers();
     if (!containers) return;
     this.running = containers.filter((c) => c.state === 'running').length;
+    this.render();
+  }
+
+  private async identify(): Promise<void> {
+    const engine = this.session.engine;
+    try {
+      const identity = await engine?.version();
+      if (identity && this.session.engine === engine && this.session.state.kind === 'up') this.identity = identity;
+    } catch {
+      // The name stays "Docker"; the state change that follows a failure says why.
+    }
     this.render();
   }
 
@@ -66,9 +80,12 @@ export class EngineStatusBar implements vscode.Disposable {
       this.item.tooltip = `${state.error.message}\n\nAddress from ${from}. Click to retry.${note}`;
     } else {
       const count = state.kind === 'up' && this.running !== undefined ? ` · ${this.running} running` : '';
-      this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) Docker: ${where}${count}${shield}`;
+      const identity = state.kind === 'up' ? this.identity : undefined;
+      const name = identity?.podman ? 'Podman' : 'Docker';
+      const product = identity ? `${identity.product} ${identity.version} (API ${identity.apiVersion})` : 'the Docker engine';
+      this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) ${name}: ${where}${count}${shield}`;
       this.item.backgroundColor = undefined;
-      this.item.tooltip = `${state.kind === 'up' ? 'Connected to' : 'Connecting to'} the Docker engine at ${where} (address from ${from}).${note}`;
+      this.item.tooltip = `${state.kind === 'up' ? 'Connected to' : 'Connecting to'} ${product} at ${where} (address from ${from}).${note}`;
     }
     this.item.show();
   }

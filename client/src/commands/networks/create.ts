@@ -31,6 +31,8 @@ export async function createNetwork(ctx: Ctx): Promise<{ name: string; driver: s
   if (!driver) return undefined;
   try {
     await engine.createNetwork(name, driver);
+    // Podman sends no network events: read the list again rather than wait for one.
+    ctx.session.lists.invalidate('networks');
     return { name, driver };
   } catch (error) {
     ctx.notifier.error(`Could not create the ${driver} network ${name}: ${reasonOf(error)}`);

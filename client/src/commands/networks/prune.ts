@@ -46,6 +46,8 @@ export async function pruneNetworks(ctx: Ctx): Promise<string[] | undefined> {
   return cancellableProgress('Removing unused networks', async (signal) => {
     try {
       const removed = [...(await engine.pruneNetworks(signal)).removed].sort(byName);
+      // Podman sends no network events: read the list again rather than wait for one.
+      ctx.session.lists.invalidate('networks');
       ctx.notifier.info(removed.length === 0 ? 'Removed no network.' : `Removed ${plural(removed.length, 'network')}: ${nameList(removed)}.`);
       return removed;
     } catch (error) {

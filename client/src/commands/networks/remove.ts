@@ -43,5 +43,7 @@ export async function removeNetworks(ctx: Ctx, node?: unknown, nodes?: unknown[]
       ctx.notifier.error(`Could not remove the network ${row.network.name}: ${reasonOf(error)}`);
     }
   }
+  // Podman sends no network events: read the list again rather than wait for one.
+  if (removed.length > 0) ctx.session.lists.invalidate('networks');
   return removed;
 }
