@@ -28,9 +28,11 @@ export interface LanguageServer {
  */
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageServer {
   const module = context.asAbsolutePath('dist/server.js');
+  // Over stdio, as other editors run it: the server then sends the answers its requests worker made as JSON without
+  // parsing them again (a 200,000-line document's outline or tokens), which Node's IPC channel cannot.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   let monitor: LanguageServerMonitor | undefined;
   const clientOptions: LanguageClientOptions = {

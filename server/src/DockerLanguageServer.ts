@@ -10,6 +10,7 @@ import {
   type Connection,
   type InitializeResult,
   type WorkspaceEdit,
+  type WorkspaceSymbol,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
@@ -19,15 +20,13 @@ import { createDockerfileService } from './dockerfile/service';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
 import { accessSettings, FileAccess } from './documents/FileAccess';
 import { DiagnosticsWorker, LARGE_DOCUMENT_CHARS } from './worker/DiagnosticsWorker';
-import { isRefusal, type LanguageService, type Refusal, type ServiceHost } from './service/LanguageService';
-import {
-  APPLY_EDIT_COMMAND, actionsAsCommands, adaptCompletion, adaptHover, adaptSignatureHelp, clientFeatures, flattenSymbols,
-  type ClientFeatures,
-} from './service/negotiate';
+import { isRefusal, type LanguageService, type ServiceHost } from './service/LanguageService';
+import { APPLY_EDIT_COMMAND, clientFeatures, type ClientFeatures } from './service/negotiate';
+import { createServed, DOCUMENT_REQUESTS, handleDocumentRequest, REFUSAL_AS_MESSAGE, type DocumentRequest } from './service/requests';
+import { RequestsWorker, type WorkerAnswer } from './worker/RequestsWorker';
 import { SemanticTokensCache } from './service/semanticDelta';
 import { serverCapabilities } from './service/capabilities';
 import type { ServerSettings } from './settings';
-import { clampPosition, clampRange } from './util/clamp';
 import { filePathOf } from './util/filePath';
 
 /** Bounds of the wait after an edit for more typing before diagnostics are computed (see DiagnosticsScheduler). */
@@ -41,9 +40,12 @@ const FILES_WAIT_MS = 3000;
 export interface ServerOptions {
   /** Told of each answer that its service keeps per document version (the transport may reuse its bytes). */
   reusable?: (result: object) => void;
+  /** An answer object that the transport sends as this JSON text (answers made as JSON by the requests worker). */
+  raw?: (json: string) => object;
   /**
-   * The script of the diagnostics worker thread (the server's bundle): documents over LARGE_DOCUMENT_CHARS are
-   * checked there. Without it every document is checked on the server's thread.
+   * The script of the worker threads (the server's bundle): documents over LARGE_DOCUMENT_CHARS are checked in
+   * the diagnostics worker and served in the requests worker. Without it every document is handled on the
+   * server's thread.
    */
   workerScript?: string;
 }
@@ -55,7 +57,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   let pullsConfiguration = false;
   let watchesFolders = false;
   let features: ClientFeatures = clientFeatures({});
-  const tokens = new SemanticTokensCache();
+  const tokens = new SemanticTokensCache('m');
   /** The workspace folders (absolute paths): files around a document are read inside them (see FileAccess). */
   let roots: string[] = [];
   let rediagnose: NodeJS.Timeout | undefined;
@@ -75,11 +77,24 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
           options.workerScript,
         );
 
+  const requestsWorker =
+    options.workerScript === undefined
+      ? undefined
+      : new RequestsWorker(
+          () => ({ settings, images, roots }),
+          () => features,
+          filesRead,
+          (message) => connection.console.error(`Requests on very large documents: ${message}`),
+          options.workerScript,
+        );
+
   const hostFor = (languageId: string): ServiceHost => ({
     files,
     settings: () => settings,
     images: () => images,
-    openDocuments: () => documents.all().filter((d) => d.languageId === languageId),
+    // The very large documents are the requests worker's: this thread never parses them (workspace symbols
+    // ask the worker for theirs).
+    openDocuments: () => documents.all().filter((d) => d.languageId === languageId && !(requestsWorker && d.getText().length > LARGE_DOCUMENT_CHARS)),
     openDocument: (uri) => documents.get(uri),
     fileExists: (path) => fs.existsSync(path),
   });
@@ -143,108 +158,64 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
     worker?.close(document.uri);
+    requestsWorker?.close(document.uri);
     for (const service of services) service.close?.(document.uri);
     tokens.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  /**
-   * Runs `run` with the service and document of `uri` (the empty answer when the document is not open or its
-   * language has no such feature), guarded.
-   */
-  function serve<T>(feature: string, uri: string, empty: T, run: (service: LanguageService, document: TextDocument) => T | undefined): T {
-    const document = documents.get(uri);
-    const service = document && serviceOf(document.languageId);
-    if (!document || !service) return empty;
-    return guard(feature, empty, () => run(service, document) ?? empty);
-  }
-
-  /**
-   * `serve` for the requests that read other files (definition, references, rename, inlay hints): when the
-   * answer started a read of a file not read yet, it is computed again once the reads are done, so that a
-   * rename never misses the overlay file that was still loading.
-   */
-  async function serveAcrossFiles<T>(feature: string, uri: string, empty: T, run: (service: LanguageService, document: TextDocument) => T | undefined): Promise<T> {
-    const first = serve(feature, uri, empty, run);
-    if (!files.busy) return first;
-    await files.settled(FILES_WAIT_MS);
-    return serve(feature, uri, empty, run);
-  }
-
-  /** An answer the service keeps for the document's version (documentSymbols, foldingRanges): see ServerOptions. */
-  function kept<T extends object>(result: T | undefined): T | undefined {
-    if (result) options.reusable?.(result);
-    return result;
-  }
-
-  /** Positions and ranges as the providers get them: inside the document (see util/clamp.ts). */
-  const at = clampPosition;
-  const span = clampRange;
-
-  /** A refusal becomes an error answer whose message the editor shows. */
-  const refuse = (refusal: Refusal) => new ResponseError(ErrorCodes.InvalidRequest, refusal.refused);
-
-  connection.onCompletion(({ textDocument, position }) =>
-    serve('completion', textDocument.uri, [], (s, d) => s.completion && adaptCompletion(s.completion(d, at(d, position)), features)),
-  );
-  connection.onHover(({ textDocument, position }) => serve('hover', textDocument.uri, null, (s, d) => s.hover && adaptHover(s.hover(d, at(d, position)), features)));
-  connection.onDocumentSymbol(({ textDocument }) =>
-    serve('symbols', textDocument.uri, [], (s, d) => {
-      const symbols = s.documentSymbols?.(d);
-      return symbols && (features.hierarchicalSymbols ? kept(symbols) : flattenSymbols(symbols, d.uri));
-    }),
-  );
-  connection.onWorkspaceSymbol(({ query }) =>
-    guard('workspace symbols', [], () => services.flatMap((s) => s.workspaceSymbols?.(query) ?? [])),
-  );
-  connection.onDefinition(({ textDocument, position }) => serveAcrossFiles('definition', textDocument.uri, [], (s, d) => s.definition?.(d, at(d, position))));
-  connection.onReferences(({ textDocument, position, context }) =>
-    serveAcrossFiles('references', textDocument.uri, [], (s, d) => s.references?.(d, at(d, position), context.includeDeclaration)),
-  );
-  connection.onDocumentHighlight(({ textDocument, position }) =>
-    serve('highlight', textDocument.uri, [], (s, d) => s.documentHighlights?.(d, at(d, position))),
-  );
-  connection.onPrepareRename(async ({ textDocument, position }) => {
-    const answer = await serveAcrossFiles('prepare rename', textDocument.uri, null, (s, d) => s.prepareRename?.(d, at(d, position)));
-    return isRefusal(answer) ? refuse(answer) : answer;
+  const served = createServed({
+    document: (uri) => documents.get(uri),
+    serviceOf,
+    features: () => features,
+    tokens,
+    files,
+    filesWaitMs: FILES_WAIT_MS,
+    guard,
+    kept: options.reusable,
   });
-  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
-    const answer = await serveAcrossFiles<WorkspaceEdit | Refusal | null>('rename', textDocument.uri, null, (s, d) => s.rename?.(d, at(d, position), newName));
-    return isRefusal(answer) ? refuse(answer) : answer;
-  });
-  connection.onFoldingRanges(({ textDocument }) => serve('folding', textDocument.uri, [], (s, d) => kept(s.foldingRanges?.(d))));
-  const format = (uri: string, run: (s: LanguageService, d: TextDocument) => ReturnType<NonNullable<LanguageService['formatting']>> | undefined) => {
-    const answer = serve('formatting', uri, [], run);
+  const isLarge = (document: TextDocument) => document.getText().length > LARGE_DOCUMENT_CHARS;
+
+  /** A refusal becomes an error answer whose message the editor shows (formatting: a message and no edits). */
+  const deliver = (method: string, answer: unknown) => {
     if (!isRefusal(answer)) return answer;
+    if (!REFUSAL_AS_MESSAGE.has(method)) return new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
     void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: answer.refused });
     return [];
   };
-  connection.onDocumentFormatting(({ textDocument, options }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options)));
-  connection.onDocumentRangeFormatting(({ textDocument, options, range }) => format(textDocument.uri, (s, d) => s.formatting?.(d, options, span(d, range))));
-  connection.onDocumentOnTypeFormatting(({ textDocument, position, ch, options }) =>
-    serve('on-type formatting', textDocument.uri, [], (s, d) => s.onTypeFormatting?.(d, at(d, position), ch, options)),
-  );
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    serve('code actions', textDocument.uri, [], (s, d) => {
-      const actions = s.codeActions?.(d, span(d, range), context);
-      return actions && (features.codeActionLiterals ? actions : actionsAsCommands(actions));
-    }),
-  );
+
+  /** The worker's answer as the transport sends it: its JSON as is when the transport can, else parsed. */
+  const fromWorker = (answer: WorkerAnswer): unknown =>
+    answer.refused !== undefined ? { refused: answer.refused } : options.raw ? options.raw(answer.json ?? 'null') : JSON.parse(answer.json ?? 'null');
+
+  for (const method of Object.keys(DOCUMENT_REQUESTS) as DocumentRequest[]) {
+    connection.onRequest(method, async (params: { textDocument: { uri: string } }) => {
+      const document = documents.get(params.textDocument.uri);
+      if (requestsWorker && document && isLarge(document)) {
+        try {
+          return deliver(method, fromWorker(await requestsWorker.request(document, method, params)));
+        } catch {
+          // The worker failed (it said why in the log): this thread answers.
+        }
+      }
+      return deliver(method, await handleDocumentRequest(served, method, params));
+    });
+  }
+  connection.onWorkspaceSymbol(async ({ query }) => {
+    const own = guard('workspace symbols', [], () => services.flatMap((s) => s.workspaceSymbols?.(query) ?? []));
+    const large = requestsWorker ? documents.all().filter(isLarge) : [];
+    if (!requestsWorker || large.length === 0) return own;
+    try {
+      const answer = await requestsWorker.workspaceSymbols(large, query);
+      return [...own, ...(JSON.parse(answer.json ?? '[]') as WorkspaceSymbol[])];
+    } catch {
+      return own;
+    }
+  });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== APPLY_EDIT_COMMAND || !args?.[0]) return;
     await connection.workspace.applyEdit(args[0] as WorkspaceEdit);
   });
-  connection.onDocumentLinks(({ textDocument }) => serve('links', textDocument.uri, [], (s, d) => s.documentLinks?.(d)));
-  connection.languages.semanticTokens.on(({ textDocument }) =>
-    serve('semantic tokens', textDocument.uri, { data: [] }, (s, d) => s.semanticTokens && tokens.full(d.uri, s.semanticTokens(d))),
-  );
-  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
-    serve('semantic tokens', textDocument.uri, { edits: [] }, (s, d) => s.semanticTokens && tokens.delta(d.uri, previousResultId, s.semanticTokens(d))),
-  );
-  connection.languages.inlayHint.on(({ textDocument, range }) => serveAcrossFiles('inlay hints', textDocument.uri, [], (s, d) => s.inlayHints?.(d, span(d, range))));
-  connection.onSignatureHelp(({ textDocument, position, context }) =>
-    serve('signature help', textDocument.uri, null, (s, d) => s.signatureHelp && adaptSignatureHelp(s.signatureHelp(d, at(d, position), context), features)),
-  );
 
   /** A provider that throws must never take the server down: log it and answer with the empty result. */
   function guard<T>(feature: string, empty: T, run: () => T): T {

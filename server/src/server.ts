@@ -10,6 +10,7 @@ import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
 import { ResyncingMessageReader } from './stdioReader';
 import { runDiagnosticsThread } from './worker/diagnosticsThread';
+import { runRequestsThread } from './worker/requestsThread';
 
 /**
  * Over stdio the server reads and writes its own messages: a reader that recovers from a wrong Content-Length at
@@ -37,13 +38,16 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   return connection;
 }
 
-// The same bundle runs the diagnostics worker thread of very large documents (worker/diagnosticsThread.ts).
+// The same bundle runs the worker threads of very large documents (worker/diagnosticsThread.ts, requestsThread.ts).
 const workerScript = __filename;
-if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'diagnostics') {
+const role = isMainThread ? undefined : (workerData as { role?: string } | undefined)?.role;
+if (role === 'diagnostics') {
   runDiagnosticsThread(parentPort!);
+} else if (role === 'requests') {
+  runRequestsThread(parentPort!);
 } else if (process.argv.includes('--stdio')) {
   const reusing = createReusingJsonEncoder();
-  startDockerLanguageServer(stdioConnection(reusing), { reusable: reusing.reusable, workerScript });
+  startDockerLanguageServer(stdioConnection(reusing), { reusable: reusing.reusable, raw: reusing.raw, workerScript });
 } else {
   startDockerLanguageServer(createConnection(ProposedFeatures.all), { workerScript });
 }

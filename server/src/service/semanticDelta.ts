@@ -17,8 +17,11 @@ export class SemanticTokensCache {
   private readonly last = new Map<string, { resultId: string; data: number[] }>();
   private counter = 0;
 
+  /** `prefix` keeps the result ids of two caches apart (the server's thread and the requests worker). */
+  constructor(private readonly prefix = '') {}
+
   full(uri: string, data: number[]): SemanticTokens {
-    const resultId = String(++this.counter);
+    const resultId = `${this.prefix}${++this.counter}`;
     this.last.set(uri, { resultId, data });
     return { resultId, data };
   }
@@ -27,7 +30,7 @@ export class SemanticTokensCache {
   delta(uri: string, previousResultId: string, data: number[]): SemanticTokens | SemanticTokensDelta {
     const previous = this.last.get(uri);
     if (!previous || previous.resultId !== previousResultId) return this.full(uri, data);
-    const resultId = String(++this.counter);
+    const resultId = `${this.prefix}${++this.counter}`;
     this.last.set(uri, { resultId, data });
     return { resultId, edits: tokensEdit(previous.data, data) };
   }
