@@ -45,16 +45,17 @@ function answers(port: number): Promise<boolean> {
 }
 
 /**
- * Starts `docker-registry serve CONFIG` and resolves once it answers. `auth` adds an htpasswd realm with that one
- * login. The configuration is YAML; JSON is YAML too, so it is written with JSON.stringify.
+ * Starts `docker-registry serve CONFIG` and resolves once it answers. `login` adds an htpasswd realm with that one
+ * login; `deleteEnabled: false` makes it refuse deletions (405), as registries do by default. The configuration is YAML; JSON is YAML too, so it is written with JSON.stringify.
  */
-export async function startDistributionRegistry(auth?: { username: string; password: string }): Promise<DistributionRegistry> {
+export async function startDistributionRegistry(options: { login?: { username: string; password: string }; deleteEnabled?: boolean } = {}): Promise<DistributionRegistry> {
+  const auth = options.login;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-distribution-'));
   const port = await freePort();
   const config: Record<string, unknown> = {
     version: 0.1,
     log: { level: 'warn', accesslog: { disabled: true } },
-    storage: { filesystem: { rootdirectory: path.join(dir, 'data') }, delete: { enabled: true }, cache: {} },
+    storage: { filesystem: { rootdirectory: path.join(dir, 'data') }, delete: { enabled: options.deleteEnabled ?? true }, cache: {} },
     http: { addr: `127.0.0.1:${port}`, secret: 'dw-test-secret' },
   };
   if (auth) {
