@@ -2,7 +2,7 @@
 // a time, "Load more" while there are more) -> tags with digest, platforms, size and creation time. No vscode import.
 import type { TagDetails } from '../engine/registryManifest';
 import type { LoginSource, RegistryEntry } from '../registries/RegistryStore';
-import { code, escapeMarkdown, formatAge, formatBytes, isoDate, lines, plural, section } from '../format/text';
+import { code, escapeMarkdown, formatAge, formatBytes, isoDate, lines, naturalCollator, plural, section } from '../format/text';
 import type { NodeBase } from './nodeModel';
 
 /** What a paged listing holds so far. */
@@ -124,7 +124,7 @@ export function repositoryNodes(entry: RegistryEntry, list: ListState): (Registr
 /** The first 12 hex digits of a digest, as the CLI shortens ids. */
 const shortDigest = (digest: string) => digest.replace(/^sha(256|512):/, '').slice(0, 12);
 
-/** A repository's tags as listed so far, each with what its manifest says (or why that could not be read). */
+/** A repository's tags as listed so far (in natural order: registries list them in any order), each with what its manifest says (or why that could not be read). */
 export function tagNodes(
   entry: RegistryEntry,
   repository: string,
@@ -132,7 +132,7 @@ export function tagNodes(
   details: ReadonlyMap<string, TagDetails | { error: string }>,
   now: number,
 ): (RegistryTagNode | RegistryMoreNode | RegistryMessageNode)[] {
-  const tags = list.names.map((tag): RegistryTagNode => {
+  const tags = [...list.names].sort((a, b) => naturalCollator.compare(a, b)).map((tag): RegistryTagNode => {
     const reference = `${entry.host}/${repository}:${tag}`;
     const found = details.get(tag);
     const base = { kind: 'registryTag' as const, id: `registryTag:${reference}`, label: tag, contextValue: 'registryTag', entry, repository, tag, reference };

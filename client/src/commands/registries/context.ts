@@ -3,6 +3,8 @@
 import type { Ctx } from '../../ctx';
 import { HUB_HOST } from '../../engine/dockerHub';
 import type { RegistryAuth } from '../../engine/registryAuth';
+import { RegistryError } from '../../engine/registryHttp';
+import { reasonOf } from '../shared';
 import type { RegistryEntry } from '../../registries/RegistryStore';
 import type { RegistriesView } from '../../tree/RegistriesView';
 import type { RegistryNode, RegistryRepositoryNode, RegistryTagNode } from '../../tree/registryNodes';
@@ -43,4 +45,9 @@ export async function chosenRegistry(ctx: RegistriesCtx, node: unknown, title: s
 export async function engineAuthFor(ctx: RegistriesCtx, host: string): Promise<RegistryAuth | undefined> {
   const { login } = await ctx.registries.store.login(host);
   return login ? { username: login.username, password: login.password, serveraddress: host === HUB_HOST ? HUB_SERVER : host } : undefined;
+}
+
+/** A failure in plain words: a registry's reason (the message names the registry already), else as reasonOf. */
+export function registryReason(error: unknown): string {
+  return error instanceof RegistryError ? error.reason : reasonOf(error);
 }

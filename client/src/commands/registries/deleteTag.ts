@@ -1,6 +1,5 @@
-import { RegistryError } from '../../engine/registryHttp';
-import { cancellableProgress, reasonOf } from '../shared';
-import { asTag, type RegistriesCtx } from './context';
+import { cancellableProgress } from '../shared';
+import { asTag, registryReason, type RegistriesCtx } from './context';
 
 /**
  * Deletes a tag from its registry after asking (a modal): the registry deletes the manifest the tag points to, so
@@ -29,7 +28,7 @@ export async function deleteRegistryTag(ctx: RegistriesCtx, node?: unknown): Pro
       if (!client) return { error: 'log in to Docker Hub first' };
       return { digest: await client.deleteTag(row.repository, row.tag, signal) };
     } catch (error) {
-      return { error: error instanceof RegistryError ? error.reason : reasonOf(error) };
+      return { error: registryReason(error) };
     }
   });
   if ('error' in result) {

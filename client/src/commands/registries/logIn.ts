@@ -1,6 +1,5 @@
-import { reasonOf } from '../shared';
 import { cancellableProgress } from '../shared';
-import { chosenRegistry, registryLabel, type RegistriesCtx } from './context';
+import { chosenRegistry, registryLabel, registryReason, type RegistriesCtx } from './context';
 
 /**
  * Asks for a user name and a password (or access token), checks them against the registry, and keeps them in VS
@@ -23,7 +22,7 @@ export async function logInToRegistry(ctx: RegistriesCtx, node?: unknown): Promi
       await client?.check(signal);
       return undefined;
     } catch (error) {
-      return reasonOf(error);
+      return registryReason(error);
     }
   });
   if (failure) {
