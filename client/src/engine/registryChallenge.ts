@@ -17,7 +17,7 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   if (name !== 'bearer') return undefined;
   const params = new Map<string, string>();
   // key="quoted value" or key=token, separated by commas; quoted values may hold escaped quotes.
-  const param = /\s*([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*,?/y;
+  const param = /\s*([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s"]*))\s*,?/y;
   param.lastIndex = scheme[0].length;
   let match: RegExpExecArray | null;
   while (param.lastIndex < value.length && (match = param.exec(value))) {

@@ -38,6 +38,8 @@ export interface HttpAnswer {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** A host name (labels of letters, digits and inner hyphens) or an IPv6 address in brackets, with an optional port. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?$/;
 const MAX_REDIRECTS = 5;
 
 /** Whether a host (without port) is on loopback: 127.0.0.0/8, ::1 or localhost. */
@@ -75,7 +77,7 @@ export function parseRegistryUrl(text: string): { url: string; host: string } | 
   if (!hasScheme && isLoopbackHost(url.hostname)) url.protocol = 'http:';
   // URL drops a scheme's default port; image references keep whatever port was typed.
   const host = url.host.toLowerCase();
-  if (!/^[a-z0-9.-]+(?::\d+)?$|^\[[0-9a-f:]+\](?::\d+)?$/.test(host)) return { problem: 'Not a registry address: expected a host name or IP address, with an optional port.' };
+  if (!HOST.test(host)) return { problem: 'Not a registry address: expected a host name or IP address, with an optional port.' };
   return { url: url.origin, host };
 }
 

@@ -103,7 +103,8 @@ export function platformOf(value: { os?: unknown; architecture?: unknown; varian
   const part = (v: unknown) => (typeof v === 'string' && /^[a-z0-9._-]{1,32}$/i.test(v) ? v : '');
   const os = part(value?.os);
   const arch = part(value?.architecture);
-  if (!os || !arch) return 'unknown';
+  // BuildKit's attestations sit in indexes as "unknown/unknown": not an image to run.
+  if (!os || !arch || os === 'unknown' || arch === 'unknown') return 'unknown';
   const variant = part(value?.variant);
   return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
 }

@@ -1,4 +1,4 @@
-import { splitReference, tagProblem } from '../../../../common/src/imageReference';
+import { splitReference } from '../../../../common/src/imageReference';
 import { HUB_HOST } from '../../engine/dockerHub';
 import { validatedReference } from '../../engine/validate';
 import { credentialsMayGoTo } from '../cli/dockerTask';
@@ -7,6 +7,7 @@ import { selectedImageRow } from '../images/rows';
 import { cancellableProgress, engineOf, reasonOf } from '../shared';
 import { asRepository, chosenRegistry, engineAuthFor, registryLabel, type RegistriesCtx } from './context';
 import { PushTracker } from './pushProgress';
+import { suggestTarget, targetProblem } from './pushTarget';
 
 /** What a push came to: the reference pushed and the digest the registry gave it, or why it did not happen. */
 export type PushOutcome = { reference: string; digest?: string } | { reference: string; error: string } | { reference: string; cancelled: true };
@@ -75,23 +76,4 @@ export async function pushToRegistry(ctx: RegistriesCtx, node?: unknown): Promis
   ctx.registries.refreshRepository(entry.host, inRegistry);
   ctx.notifier.info(`Pushed ${reference} to ${label}${tracker.digest ? ` (${tracker.digest})` : ''}.${note}`);
   return { reference, ...(tracker.digest ? { digest: tracker.digest } : {}) };
-}
-
-/** "repository:tag" to suggest: under the chosen repository, else the image's own last name (Hub: in the user's namespace). */
-export function suggestTarget(source: string, repository: string | undefined, hubNamespace: string | undefined): string {
-  const parsed = source.startsWith('sha256:') ? { repository: 'image', tag: 'latest' } : splitReference(source);
-  const tag = parsed.tag ?? 'latest';
-  if (repository) return `${repository}:${tag}`;
-  const name = parsed.repository.split('/').pop() ?? 'image';
-  return hubNamespace ? `${hubNamespace}/${name}:${tag}` : `${name}:${tag}`;
-}
-
-/** Why "repository[:tag]" cannot be pushed to the registry `host`, or undefined. */
-export function targetProblem(host: string, value: string): string | undefined {
-  if (!value) return 'Type a repository, e.g. team/app:1.0.';
-  if (value.includes('@')) return 'Push to a tag, not a digest.';
-  const problem = tagProblem(`${host}/${value}`);
-  if (problem) return `Not a valid repository and tag: ${problem}.`;
-  if (host === HUB_HOST && !value.includes('/')) return 'On Docker Hub a repository is namespace/name, e.g. yourname/app.';
-  return undefined;
 }
