@@ -9,7 +9,8 @@ import { V2Registry } from '../../client/src/engine/registryClient';
 import { RegistryError } from '../../client/src/engine/registryHttp';
 import { MANIFEST_TYPES, sha256Of } from '../../client/src/engine/registryManifest';
 import { startDistributionRegistry, type DistributionRegistry } from '../support/distributionRegistry';
-import { docker, env } from './engineTestKit';
+import { docker, env, newEngine } from './engineTestKit';
+import { EngineError } from '../../client/src/engine/types';
 
 const TEST_IMAGE = 'dw-test/busybox:latest';
 const LOGIN = { username: 'dw-user', password: 'dw-pass-1' };
@@ -40,6 +41,13 @@ async function getManifest(registry: DistributionRegistry, repository: string, r
   const answer = await raw(`${registry.url}/v2/${repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES.dockerManifest } });
   assert.strictEqual(answer.status, 200);
   return { body: Buffer.from(await answer.arrayBuffer()), digest: answer.headers.get('docker-content-digest') };
+}
+
+/** The manifest's length in bytes, as `docker push` reports it, read with the login. */
+async function rawManifestSize(registry: DistributionRegistry, repository: string, tag: string): Promise<number> {
+  const authorization = `Basic ${Buffer.from(`${LOGIN.username}:${LOGIN.password}`).toString('base64')}`;
+  const answer = await raw(`${registry.url}/v2/${repository}/manifests/${tag}`, { headers: { Accept: MANIFEST_TYPES.dockerManifest, Authorization: authorization } });
+  return (await answer.arrayBuffer()).byteLength;
 }
 
 function pushTo(registry: DistributionRegistry, reference: string): void {
@@ -190,6 +198,30 @@ describe('Registry client against the distribution registry', function () {
     assert.deepStrictEqual((await client.repositories()).names, ['team/app']);
     assert.deepStrictEqual((await client.tags('team/app')).names, ['1.0']);
     assert.deepStrictEqual((await client.tagDetails('team/app', '1.0')).platforms, ['linux/amd64']);
+  });
+
+  it('pushes through the engine with the registry login, with progress; a wrong login fails in plain words', async () => {
+    const engine = newEngine();
+    try {
+      const repository = `${locked.host}/team/pushed`;
+      await engine.tagImage(TEST_IMAGE, repository, '2.0');
+      const statuses: string[] = [];
+      await engine.pushImage(repository, '2.0', (p) => statuses.push(p.status), undefined, { username: LOGIN.username, password: LOGIN.password, serveraddress: locked.host });
+      const client = new V2Registry({ url: locked.url, host: locked.host, login: LOGIN });
+      const details = await client.tagDetails('team/pushed', '2.0');
+      assert.ok(statuses.includes(`2.0: digest: ${details.digest} size: ${(await rawManifestSize(locked, 'team/pushed', '2.0'))}`), statuses.join('\n'));
+      try {
+        await engine.pushImage(repository, '2.0', () => undefined, undefined, { username: LOGIN.username, password: 'wrong', serveraddress: locked.host });
+        assert.fail('the push went through with a wrong password');
+      } catch (error) {
+        assert.ok(error instanceof EngineError);
+        assert.strictEqual(error.failure, 'engine-error');
+        assert.strictEqual(error.reason, 'the registry wants a login (docker login), or the saved one was refused');
+      }
+    } finally {
+      docker('rmi', `${locked.host}/team/pushed:2.0`);
+      engine.dispose();
+    }
   });
 
   it('says plainly when nothing listens and when a request is cancelled', async () => {
