@@ -67,6 +67,12 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryViewNode>
     this.changed.fire(undefined);
   }
 
+  /** The other tags of a repository, among those read so far, whose manifest has `digest`. */
+  tagsWithDigest(host: string, repository: string, digest: string, except: string): string[] {
+    const details = this.details.get(repositoryId(host, repository));
+    return [...(details?.entries() ?? [])].filter(([tag, d]) => tag !== except && 'digest' in d && d.digest === digest).map(([tag]) => tag).sort();
+  }
+
   /** The client of a registry with its login, made once until a refresh. */
   client(entry: RegistryEntry): Promise<RegistryApi | undefined> {
     let client = this.clients.get(entry.host);

@@ -10,9 +10,7 @@ export async function deleteRegistryTag(ctx: RegistriesCtx, node?: unknown): Pro
   const row = asTag(node);
   if (!row) return undefined;
   const digest = row.details?.digest;
-  const siblings = digest
-    ? (await ctx.registries.rows(siblingParent(row))).filter((r) => r.kind === 'registryTag' && r.tag !== row.tag && r.details?.digest === digest).map((r) => r.label)
-    : [];
+  const siblings = digest ? ctx.registries.tagsWithDigest(row.entry.host, row.repository, digest, row.tag) : [];
   const answer = await ctx.notifier.confirm(
     `Delete ${row.reference} from the registry?`,
     [
@@ -40,7 +38,3 @@ export async function deleteRegistryTag(ctx: RegistriesCtx, node?: unknown): Pro
   return result.digest;
 }
 
-/** The repository row a tag row sits under, as the view lists it. */
-function siblingParent(row: NonNullable<ReturnType<typeof asTag>>) {
-  return { kind: 'registryRepository' as const, id: '', label: row.repository, description: '', tooltip: '', icon: { id: 'repo' }, contextValue: 'registryRepository', entry: row.entry, repository: row.repository };
-}
