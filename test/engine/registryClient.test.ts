@@ -3,6 +3,7 @@
 // created; an image index made with the raw API), deleted; and the login: needed, refused, accepted.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { V2Registry } from '../../client/src/engine/registryClient';
@@ -225,10 +226,15 @@ describe('Registry client against the distribution registry', function () {
   });
 
   it('says plainly when nothing listens and when a request is cancelled', async () => {
-    const stopped = await startDistributionRegistry();
-    await stopped.stop();
-    const down = await rejection(new V2Registry({ url: stopped.url, host: stopped.host }).check());
-    assert.strictEqual(down.message, `${stopped.host}: cannot reach the registry (connection refused)`);
+    // A loopback port that was free a moment ago: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const free = (server.address() as net.AddressInfo).port;
+        server.close(() => resolve(free));
+      });
+    });
+    const down = await rejection(new V2Registry({ url: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}` }).check());
+    assert.strictEqual(down.message, `127.0.0.1:${port}: cannot reach the registry (connection refused)`);
     const abort = new AbortController();
     abort.abort();
     const cancelled = await rejection(new V2Registry({ url: open.url, host: open.host }).repositories(undefined, abort.signal));
