@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the product and the tests need, idempotently, so that a fresh machine
 # only needs `npm start` / `npm test`. Second runs are quick: each step checks before it works.
-#   - Debian packages: Docker engine (docker.io), docker-compose v1, busybox-static (test image),
+#   - Debian packages: Docker engine (docker.io), docker-compose v1, busybox-static (test image), the CNCF
+#     distribution registry and htpasswd (docker-registry, apache2-utils: the Registries tests), Podman and
+#     podman-compose (the Podman tests),
 #     Chromium (tests and e2e) and the build dependencies of the VS Code server's native modules.
 #   - npm packages of this repository (npm ci, redone only when package-lock.json changes).
 #   - The VS Code server shipped inside the npm package code-server, in a cache folder.
@@ -14,7 +16,7 @@ CACHE="${DW_CACHE:-$HOME/.cache/docker-workflows}"
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 apt_packages=(docker.io docker-compose busybox-static chromium libkrb5-dev libx11-dev libxkbfile-dev
-  libsecret-1-dev pkg-config ripgrep curl podman podman-compose)
+  libsecret-1-dev pkg-config ripgrep curl podman podman-compose docker-registry apache2-utils)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -5,6 +5,7 @@ import { ComposeCliFinder } from './commands/compose/runCompose';
 import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
+import { registerRegistries, type RegistriesApi } from './registries/register';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -44,6 +45,8 @@ export interface ExtensionApi {
     networks: { rows(): Promise<NetworkNodeModel[]> };
     /** The docker CLI's contexts, and the view's message: which engine the views use and why. */
     contexts: { rows(): Promise<ContextNode[]>; message(): string };
+    /** Docker Hub and the added registries; their repositories and tags under them. */
+    registries: RegistriesApi;
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
@@ -93,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.connect()),
   );
   registerCommands(ctx);
+  const registries = registerRegistries(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
@@ -113,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       volumes: { rows: () => views.volumes.rows() },
       networks: { rows: () => views.networks.rows() },
       contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
+      registries,
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),

@@ -62,6 +62,11 @@ export interface DockerEngine {
    */
   pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal, auth?: RegistryAuth): Promise<void>;
   /**
+   * Pushes repository:tag to its registry (`docker push`) with the engine's progress messages, as pullImage; `auth`:
+   * the credentials for that registry only.
+   */
+  pushImage(repository: string, tag: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal, auth?: RegistryAuth): Promise<void>;
+  /**
    * Creates and starts a container of the image in the background (`docker run -d`), its exposed ports
    * published on 127.0.0.1 at ports the engine picks. Resolves with the new container's id and name.
    */

@@ -9,7 +9,7 @@ import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import { parseEvent, toContainerSummary, toEngineVersion, toImageSummary } from './dockerodeMapping';
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
-import { followStats, followStream, onLines, pullImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
+import { followStats, followStream, onLines, pullImage, pushImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
 import {
   EngineError,
@@ -114,6 +114,10 @@ export class DockerodeEngine implements DockerEngine {
 
   pullImage(reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal, auth?: RegistryAuth): Promise<void> {
     return pullImage(this.streams, reference, onProgress, signal, auth);
+  }
+
+  pushImage(repository: string, tag: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal, auth?: RegistryAuth): Promise<void> {
+    return pushImage(this.streams, repository, tag, onProgress, signal, auth);
   }
 
   followStats(id: string, onStats: (stats: ContainerStats) => void, onEnd: (error?: Error) => void): Promise<Disposable> {

@@ -92,6 +92,41 @@ export async function pullImage(
     signal,
     cancelled: PULL_CANCELLED,
   });
+  return progressStream(context, stream, onProgress, signal, 'pull');
+}
+
+/**
+ * `docker push` of repository:tag: the same stream of progress messages as a pull, ending in an error message when
+ * the push failed. The credentials go as the X-Registry-Auth header (an empty one when there are none, which the
+ * engine expects).
+ */
+export async function pushImage(
+  context: StreamContext,
+  repository: string,
+  tag: string,
+  onProgress: (progress: PullProgress) => void,
+  signal?: AbortSignal,
+  auth?: RegistryAuth,
+): Promise<void> {
+  const image = context.docker.getImage(repository) as unknown as {
+    push(options: { tag: string; abortSignal: AbortSignal; authconfig: RegistryAuth | Record<string, never> }): Promise<ResponseStream>;
+  };
+  const stream = await context.call((abortSignal) => image.push({ tag, abortSignal, authconfig: auth ?? {} }), {
+    timeoutMs: Infinity,
+    signal,
+    cancelled: 'the push was cancelled',
+  });
+  return progressStream(context, stream, onProgress, signal, 'push');
+}
+
+/** Follows a pull's or push's stream of JSON lines to its end, the failure the engine reports or a cancellation. */
+function progressStream(
+  context: StreamContext,
+  stream: ResponseStream,
+  onProgress: (progress: PullProgress) => void,
+  signal: AbortSignal | undefined,
+  what: 'pull' | 'push',
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let failure: string | undefined;
     let settled = false;
@@ -103,7 +138,7 @@ export async function pullImage(
       else resolve();
     };
     const cancel = () => {
-      finish(new EngineError(context.endpointUrl, PULL_CANCELLED, 'cancelled'));
+      finish(new EngineError(context.endpointUrl, what === 'pull' ? PULL_CANCELLED : 'the push was cancelled', 'cancelled'));
       stream.on('error', () => undefined);
       stream.destroy();
     };
@@ -117,9 +152,9 @@ export async function pullImage(
     const failed = () => new EngineError(context.endpointUrl, plainEngineMessage(failure!) ?? failure!, 'engine-error');
     stream.on('end', () => finish(failure === undefined ? undefined : failed()));
     stream.on('error', (error) => finish(context.toEngineError(error)));
-    // Closed without its end: the engine went away in the middle of the pull.
+    // Closed without its end: the engine went away in the middle of the pull or push.
     stream.on('close', () =>
-      finish(failure === undefined ? new EngineError(context.endpointUrl, 'the engine closed the connection during the pull', 'closed') : failed()),
+      finish(failure === undefined ? new EngineError(context.endpointUrl, `the engine closed the connection during the ${what}`, 'closed') : failed()),
     );
   });
 }

@@ -15,9 +15,9 @@ export interface Notifier {
   /**
    * An input box with a starting value; `validate` returns why a value is not acceptable (shown while typing),
    * or undefined. Resolves to the accepted value, or undefined when cancelled. A seam answer is validated too:
-   * an invalid one is recorded as an error and resolves to undefined.
+   * an invalid one is recorded as an error and resolves to undefined. `password` hides what is typed.
    */
-  input(prompt: string, value: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
+  input(prompt: string, value: string, validate: (value: string) => string | undefined, options?: { password?: boolean }): Promise<string | undefined>;
   /** A message that something finished (e.g. the space a prune reclaimed). */
   info(message: string): void;
   /** What was shown since activation, oldest first. */
@@ -72,7 +72,7 @@ export function createNotifier(): Notifier {
       }
       return vscode.window.showQuickPick([...items], { title, ignoreFocusOut: true });
     },
-    async input(prompt, value, validate) {
+    async input(prompt, value, validate, options) {
       record('input', prompt);
       if (answers.length > 0) {
         const next = answers.shift();
@@ -81,7 +81,7 @@ export function createNotifier(): Notifier {
         if (problem) record('error', problem);
         return problem ? undefined : answer;
       }
-      return vscode.window.showInputBox({ prompt, value, ignoreFocusOut: true, validateInput: (text) => validate(text) });
+      return vscode.window.showInputBox({ prompt, value, password: options?.password, ignoreFocusOut: true, validateInput: (text) => validate(text) });
     },
     answerNext(...next) {
       answers.push(...next);

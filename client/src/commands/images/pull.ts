@@ -1,6 +1,6 @@
 import type { Ctx } from '../../ctx';
 import { referenceProblem, withDefaultTag } from '../../../../common/src/imageReference';
-import { cliAuthSources, registryAuthFor } from '../../engine/registryAuth';
+import { cliAuthSources, registryAuthFor, type RegistryAuth } from '../../engine/registryAuth';
 import { credentialsMayGoTo, dockerEnv } from '../cli/dockerTask';
 import { PullTracker } from './pullProgress';
 import { cancellableProgress, engineOf, reasonOf } from '../shared';
@@ -40,8 +40,17 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
     });
     reference = reference?.trim();
   }
-  const engine = reference && engineOf(ctx);
-  if (!reference || !engine) return undefined;
+  if (!reference) return undefined;
+  return pullReference(ctx, reference);
+}
+
+/**
+ * Pulls `reference` to the engine of the views with progress (cancellable). `loginFor` gives the credentials for the
+ * reference's registry (the Registries view's login); without it, those `docker login` saved for that registry.
+ */
+export async function pullReference(ctx: Ctx, reference: string, loginFor?: () => Promise<RegistryAuth | undefined>): Promise<PullOutcome | undefined> {
+  const engine = engineOf(ctx);
+  if (!engine) return undefined;
   // `docker pull name` means name:latest; the engine's API would pull every tag of the repository instead.
   const ref = withDefaultTag(reference);
   // The credentials `docker login` saved for the registry, as `docker pull` would send them; none to an engine the
@@ -50,7 +59,7 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
   const withCredentials = credentialsMayGoTo(endpoint);
   const note = withCredentials ? undefined : ANONYMOUS_PULL_NOTE;
   const env = { ...process.env, ...dockerEnv(ctx) };
-  const auth = withCredentials ? await registryAuthFor(ref, cliAuthSources(env)) : undefined;
+  const auth = withCredentials ? await (loginFor ? loginFor() : registryAuthFor(ref, cliAuthSources(env))) : undefined;
   const tracker = new PullTracker();
   const failure = await cancellableProgress(`Pulling ${ref}`, async (signal, step) => {
     let shown = '';

@@ -1,0 +1,25 @@
+// Wires the Registries view: its store (global state and SecretStorage), the view, and its commands with a context
+// that carries the view. Returns what the extension's API exposes of it.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { REGISTRIES_COMMANDS } from '../commands/registries';
+import type { RegistriesCtx } from '../commands/registries/context';
+import { RegistriesView } from '../tree/RegistriesView';
+import type { RegistryViewNode } from '../tree/registryNodes';
+import { RegistryStore } from './RegistryStore';
+
+export interface RegistriesApi {
+  /** The rows under `parent` (the registries without one), as the view shows them. */
+  rows(parent?: RegistryViewNode): Promise<RegistryViewNode[]>;
+}
+
+export function registerRegistries(ctx: Ctx): RegistriesApi {
+  const store = new RegistryStore(ctx.extension.globalState, ctx.extension.secrets);
+  const view = new RegistriesView(store);
+  const registriesCtx: RegistriesCtx = { ...ctx, registries: view };
+  ctx.extension.subscriptions.push(view);
+  for (const [id, command] of Object.entries(REGISTRIES_COMMANDS)) {
+    ctx.extension.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => command(registriesCtx, node, nodes)));
+  }
+  return { rows: (parent) => view.rows(parent) };
+}
