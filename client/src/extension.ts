@@ -5,6 +5,7 @@ import { ComposeCliFinder } from './commands/compose/runCompose';
 import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
+import { registerSwarm } from './commands/swarm';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -20,6 +21,7 @@ import { feedLocalImages } from './languageImages';
 import type { LanguageServerStatus } from './languageServerRestarts';
 import type { ContainerNodeModel } from './tree/containerNodes';
 import type { ContextNode } from './tree/contextNodes';
+import type { SwarmSectionNode } from './tree/swarmNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
 import type { EngineState } from './engine/RefreshController';
@@ -44,6 +46,8 @@ export interface ExtensionApi {
     networks: { rows(): Promise<NetworkNodeModel[]> };
     /** The docker CLI's contexts, and the view's message: which engine the views use and why. */
     contexts: { rows(): Promise<ContextNode[]>; message(): string };
+    /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
+    swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string };
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
@@ -93,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.connect()),
   );
   registerCommands(ctx);
+  const swarm = registerSwarm(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
@@ -113,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       volumes: { rows: () => views.volumes.rows() },
       networks: { rows: () => views.networks.rows() },
       contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
+      swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole },
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),

@@ -11,6 +11,8 @@ import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMappi
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { followStats, followStream, onLines, pullImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
+import { DockerodeSwarm } from './dockerodeSwarm';
+import type { SwarmEngine } from './SwarmEngine';
 import {
   EngineError,
   type ContainerStats,
@@ -33,6 +35,7 @@ export class DockerodeEngine implements DockerEngine {
   private readonly open = new Set<Disposable>();
   private readonly resources: DockerodeResources;
   private readonly streams: StreamContext;
+  readonly swarm: SwarmEngine;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
@@ -41,6 +44,7 @@ export class DockerodeEngine implements DockerEngine {
     this.resources = new DockerodeResources(this.docker, call);
     const toEngineError = this.toEngineError.bind(this);
     this.streams = { docker: this.docker, call, endpointUrl: this.endpoint.url, toEngineError, open: this.open };
+    this.swarm = new DockerodeSwarm(this.docker, call, this.streams);
   }
 
   async ping(): Promise<void> {
