@@ -1,9 +1,9 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { dataNameProblem } from '../../engine/swarmValidate';
 import { reasonOf } from '../shared';
+import { suggestedName } from './inputs';
 import { swarmOf } from './shared';
 
 /** Swarmkit refuses secrets and configs over 500 KiB. */
@@ -11,10 +11,6 @@ const MAX_BYTES = 500 * 1024;
 const FROM_SELECTION = 'The selection in the editor';
 const FROM_FILE = 'A file…';
 
-/** A name suggested from a file's name: its characters a name may have, "-" for the others. */
-export function suggestedName(file: string): string {
-  return path.basename(file).replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/^[^a-zA-Z0-9]+|[^a-zA-Z0-9]+$/g, '').slice(0, 64);
-}
 
 /** The value and a suggested name: the file clicked in the explorer, else the editor's selection or a file, as the user picks. */
 async function source(ctx: Ctx, node: unknown, what: string): Promise<{ data: Buffer; suggestion: string } | undefined> {

@@ -1,16 +1,11 @@
 import type { Ctx } from '../../ctx';
 import { reasonOf } from '../shared';
+import { advertiseAddressProblem } from './inputs';
 import { refreshSwarm, swarmOf } from './shared';
 
 const LOOPBACK = '127.0.0.1 (this machine only)';
 const ENGINE_CHOOSES = 'Let the engine choose (its address on the default route)';
 const OTHER = 'Another address…';
-/** An IPv4 or IPv6 address, or a network interface name such as eth0 (what `--advertise-addr` takes), without a port. */
-const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+|[a-zA-Z][a-zA-Z0-9_.-]{0,14})$/;
-
-export function advertiseAddressProblem(value: string): string | undefined {
-  return ADDRESS.test(value) ? undefined : 'Give an IP address (e.g. 192.168.1.10) or a network interface name (e.g. eth0), without a port.';
-}
 
 /**
  * Makes the engine the first manager of a new swarm (`docker swarm init`) after asking which address the other
@@ -40,5 +35,5 @@ export async function initSwarm(ctx: Ctx): Promise<string | undefined> {
   } catch (error) {
     ctx.notifier.error(`Could not initialize a swarm: ${reasonOf(error)}`);
     return undefined;
-  } 
+  }
 }

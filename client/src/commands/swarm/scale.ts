@@ -1,15 +1,9 @@
 import type { Ctx } from '../../ctx';
 import { displayName } from '../../engine/validate';
 import { reasonOf } from '../shared';
+import { replicasProblem } from './inputs';
 import { selectedServices, swarmOf } from './shared';
 
-/** The most replicas the input accepts (a typo of a few more digits should not start a thousand tasks). */
-const MAX_REPLICAS = 1000;
-
-export function replicasProblem(value: string): string | undefined {
-  if (!/^\d+$/.test(value)) return 'Give a whole number of replicas (0 stops every task).';
-  return Number(value) > MAX_REPLICAS ? `At most ${MAX_REPLICAS} replicas.` : undefined;
-}
 
 /** Asks for the number of replicas (the current one offered) and scales the service. Resolves with the number. */
 export async function scaleService(ctx: Ctx, node?: unknown): Promise<number | undefined> {
