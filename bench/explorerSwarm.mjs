@@ -107,3 +107,14 @@ export async function benchServices({ directSocket, proxySocket, proxy, lists, o
     `| API calls while idle for ${idleMs / 1000} s with the swarm lists read (besides the event stream) | ${idle.length}${idle.length ? ` (${idle.join(', ')})` : ''} |`,
   ];
 }
+
+/** Takes the engine out of the swarm and removes the tasks' containers, so that the engine stops in time. */
+export async function leaveBenchSwarm(socket) {
+  const info = await request(socket, 'GET', '/info');
+  if (info.Swarm.LocalNodeState === 'inactive') return;
+  await request(socket, 'POST', '/swarm/leave?force=true');
+  const filters = encodeURIComponent(JSON.stringify({ label: ['com.docker.swarm.service.id'] }));
+  for (const container of await request(socket, 'GET', `/containers/json?all=1&filters=${filters}`)) {
+    await request(socket, 'DELETE', `/containers/${container.Id}?force=true`).catch(() => undefined);
+  }
+}

@@ -4,7 +4,7 @@
 // the stacks), each service with its tasks below it; Nodes; Secrets; Configs. Secrets show their metadata only.
 import type { ServicePort, ServiceSummary, SwarmDataSummary, SwarmNodeSummary, TaskSummary } from '../engine/swarmTypes';
 import { code, escapeMarkdown, formatAge, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
-import type { NodeBase } from './nodeModel';
+import { withLazyTooltip, type NodeBase } from './nodeModel';
 
 export interface SwarmLists {
   services: readonly ServiceSummary[];
@@ -132,12 +132,21 @@ function serviceNode(service: ServiceSummary, tasks: TaskSummary[], hostnames: R
       b.timestamp - a.timestamp,
   );
   const problem = running < desired;
-  return {
-    kind: 'swarmService',
+  const node = {
+    kind: 'swarmService' as const,
     id: `swarm-service:${service.id}`,
     label: service.name,
     description: [service.mode, `${running}/${desired}`, service.image, ports.join(', '), service.updateState && `update ${service.updateState.replace(/_/g, ' ')}`].filter(Boolean).join(' · '),
-    tooltip: section([
+    icon: { id: 'server-process', ...(problem ? { color: 'list.warningForeground' } : running > 0 ? { color: 'charts.green' } : {}) },
+    contextValue: ['swarmService', service.mode.includes('replicated') ? 'replicated' : 'global', service.canRollBack && 'rollback'].filter(Boolean).join('.'),
+    expanded: false,
+    service,
+    running,
+    desired,
+    children: ordered.map((task) => taskNode(service, task, hostnames.get(task.nodeId) ?? '', now)),
+  };
+  return withLazyTooltip(node, () =>
+    section([
       `**${escapeMarkdown(service.name)}**${service.stack ? ` (stack ${escapeMarkdown(service.stack)})` : ''}`,
       lines([
         `Mode: ${service.mode}`,
@@ -150,36 +159,18 @@ function serviceNode(service: ServiceSummary, tasks: TaskSummary[], hostnames: R
       ]),
       labelList(service.labels),
     ]),
-    icon: { id: 'server-process', ...(problem ? { color: 'list.warningForeground' } : running > 0 ? { color: 'charts.green' } : {}) },
-    contextValue: ['swarmService', service.mode.includes('replicated') ? 'replicated' : 'global', service.canRollBack && 'rollback'].filter(Boolean).join('.'),
-    expanded: false,
-    service,
-    running,
-    desired,
-    children: ordered.map((task) => taskNode(service, task, hostnames.get(task.nodeId) ?? '', now)),
-  };
+  );
 }
 
 function taskNode(service: ServiceSummary, task: TaskSummary, node: string, now: number): TaskNode {
   const name = `${service.name}.${task.slot ?? (task.nodeId || task.id).slice(0, 12)}`;
   const state = task.desiredState !== task.state && !ENDED.has(task.state) && task.desiredState === 'shutdown' ? `${task.state} (shutting down)` : task.state;
   const age = task.timestamp > 0 ? formatAge(task.timestamp, now) : '';
-  return {
-    kind: 'swarmTask',
+  const row = {
+    kind: 'swarmTask' as const,
     id: `swarm-task:${task.id}`,
     label: name,
     description: [node || 'not scheduled', state, task.error, age].filter(Boolean).join(' · '),
-    tooltip: section([
-      `**${escapeMarkdown(name)}** (task ${escapeMarkdown(task.id)})`,
-      lines([
-        `Node: ${escapeMarkdown(node || 'not scheduled yet')}`,
-        `State: ${escapeMarkdown(task.state)}, desired ${escapeMarkdown(task.desiredState)}`,
-        task.message && `Message: ${escapeMarkdown(task.message)}`,
-        task.error && `Error: ${escapeMarkdown(task.error)}`,
-        task.timestamp > 0 && `Since: ${isoDate(task.timestamp)}`,
-        task.containerId && `Container: ${code(task.containerId.slice(0, 12))}`,
-      ]),
-    ]),
     icon:
       task.error || task.state === 'failed' || task.state === 'rejected'
         ? { id: 'error', color: 'list.errorForeground' }
@@ -190,6 +181,19 @@ function taskNode(service: ServiceSummary, task: TaskSummary, node: string, now:
     task,
     node,
   };
+  return withLazyTooltip(row, () =>
+    section([
+      `**${escapeMarkdown(name)}** (task ${escapeMarkdown(task.id)})`,
+      lines([
+        `Node: ${escapeMarkdown(node || 'not scheduled yet')}`,
+        `State: ${escapeMarkdown(task.state)}, desired ${escapeMarkdown(task.desiredState)}`,
+        task.message && `Message: ${escapeMarkdown(task.message)}`,
+        task.error && `Error: ${escapeMarkdown(task.error)}`,
+        task.timestamp > 0 && `Since: ${isoDate(task.timestamp)}`,
+        task.containerId && `Container: ${code(task.containerId.slice(0, 12))}`,
+      ]),
+    ]),
+  );
 }
 
 function nodeRow(node: SwarmNodeSummary, self: boolean): SwarmNodeRow {
