@@ -4,7 +4,10 @@
 //  2. idle calls: every request the extension's engine layer makes while nothing happens, counted by a proxy in
 //     front of the engine's socket (only the open /events stream may be there);
 //  3. event -> tree: from the moment the engine's event reaches us (and from the engine's own event time) until
-//     the rebuilt rows show the new state.
+//     the rebuilt rows show the new state;
+//  4. the Swarm view (explorerSwarm.mjs): a Services refresh with DW_BENCH_SERVICES services and DW_BENCH_TASKS
+//     tasks against the raw GET /services + GET /tasks, and idle calls with the swarm lists in use (DW_BENCH_SERVICES=0
+//     leaves it out).
 // Runs on a private dockerd of its own (own data root and bridge), started and stopped here. Needs `npm run build`.
 // Environment: DW_BENCH_CONTAINERS (500), DW_BENCH_N rounds (15; the refresh takes 3 times as many),
 // DW_BENCH_IDLE_MS (10000), DW_BENCH_ENGINE_DIR (reuse an engine folder) and DW_BENCH_KEEP_ENGINE (leave it running).
@@ -15,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { root } from './lib.mjs';
+import { benchServices, leaveBenchSwarm } from './explorerSwarm.mjs';
 
 const require = createRequire(import.meta.url);
 const out = (file) => require(path.join(root, 'out', file));
@@ -22,7 +26,7 @@ const dockerd = out('test/support/dockerd.js');
 const { DockerodeEngine } = out('client/src/engine/DockerodeEngine.js');
 const { resolveConnection } = out('client/src/engine/connection.js');
 const { EngineLists } = out('client/src/engine/EngineLists.js');
-const { RefreshController } = out('client/src/tree/RefreshController.js');
+const { RefreshController } = out('client/src/engine/RefreshController.js');
 const { containerTree } = out('client/src/tree/containerNodes.js');
 
 const TOTAL = Number(process.env.DW_BENCH_CONTAINERS ?? 500);
@@ -115,11 +119,13 @@ async function main() {
     let onRows = () => undefined;
     let lastEventAt = 0;
     let lastEvent;
+    let onSwarmRows = () => undefined;
     // What the Containers view and the status bar do on a change of the container list.
     const lists = new EngineLists({
       engine: () => (state.kind === 'up' ? engine : undefined),
       onFailure: (error) => controller.reportFailure(error),
       onChange: (kinds) => {
+        if (kinds.has('services') || kinds.has('tasks')) onSwarmRows();
         if (!kinds.has('containers')) return;
         void lists.containers().then((list) => {
           if (!list) return;
@@ -190,6 +196,11 @@ async function main() {
       fromEngine.push(Date.now() - (performance.now() - at) - lastEvent.time);
       await sleep(300);
     }
+    // 4. The Swarm view.
+    const swarmRows =
+      Number(process.env.DW_BENCH_SERVICES ?? 100) > 0
+        ? await benchServices({ directSocket: socket, proxySocket, proxy, lists, onSwarmRows: (f) => (onSwarmRows = f), rounds: 3 * ROUNDS, idleMs: IDLE_MS })
+        : [];
     controller.dispose();
     engine.dispose();
     direct.dispose();
@@ -205,8 +216,11 @@ async function main() {
     console.log(`| event streams opened | ${open} |`);
     console.log(`| event received -> tree shows it, p50 / max | ${ms(median(fromReceipt))} / ${ms(max(fromReceipt))} ms |`);
     console.log(`| engine's event time -> tree shows it, p50 / max | ${ms(median(fromEngine))} / ${ms(max(fromEngine))} ms (limit 500) |`);
+    for (const row of swarmRows) console.log(row);
   } finally {
     if (!process.env.DW_BENCH_KEEP_ENGINE) {
+      // Hundreds of task containers would outlast the engine's stop timeout: the swarm goes first.
+      await leaveBenchSwarm(host.replace(/^unix:\/\//, '')).catch((error) => console.error(`leaving the swarm: ${error.message}`));
       await dockerd.stopDockerd(dir);
       if (!process.env.DW_BENCH_ENGINE_DIR) rmSync(dir, { recursive: true, force: true });
     }

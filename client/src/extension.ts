@@ -6,6 +6,7 @@ import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/in
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
+import { registerSwarm } from './commands/swarm';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -21,6 +22,7 @@ import { feedLocalImages } from './languageImages';
 import type { LanguageServerStatus } from './languageServerRestarts';
 import type { ContainerNodeModel } from './tree/containerNodes';
 import type { ContextNode } from './tree/contextNodes';
+import type { SwarmSectionNode } from './tree/swarmNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
 import type { EngineState } from './engine/RefreshController';
@@ -47,6 +49,8 @@ export interface ExtensionApi {
     contexts: { rows(): Promise<ContextNode[]>; message(): string };
     /** Docker Hub and the added registries; their repositories and tags under them. */
     registries: RegistriesApi;
+    /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
+    swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string };
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
@@ -97,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
+  const swarm = registerSwarm(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
@@ -118,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       networks: { rows: () => views.networks.rows() },
       contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
       registries,
+      swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole },
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),

@@ -171,4 +171,13 @@ describe('workspace trust: Restricted Mode', function () {
       // As above.
     }
   });
+
+  it('refuses to deploy a compose file of the workspace as a stack, like Compose Up', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'compose.yaml');
+    assert.strictEqual(await vscode.commands.executeCommand('dockerWorkflows.swarm.stack.deploy', file), undefined);
+    assert.deepStrictEqual(api.shownMessages().at(-1), {
+      kind: 'error',
+      message: 'Deploying a stack runs the files of this workspace: trust the workspace first (Manage Workspace Trust).',
+    });
+  });
 });

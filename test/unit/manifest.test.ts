@@ -19,6 +19,7 @@ const SETTINGS: Record<string, { restricted: boolean; why: string }> = {
   'docker-workflows.dockerfile.format.keywordCase': { restricted: false, why: 'how the formatter writes keywords' },
   'docker-workflows.compose.diagnostics': { restricted: false, why: 'severities of diagnostics only' },
   'docker-workflows.logs.timestamps': { restricted: false, why: 'a display option of View Logs' },
+  'docker-workflows.swarm.resolveImage': { restricted: false, why: 'one of three fixed values of --resolve-image: no engine, program or path' },
 };
 
 function properties(): Record<string, unknown> {

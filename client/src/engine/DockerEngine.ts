@@ -13,6 +13,7 @@ import type {
   VolumeSummary,
 } from './types';
 import type { RegistryAuth } from './registryAuth';
+import type { SwarmEngine } from './SwarmEngine';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -87,6 +88,8 @@ export interface DockerEngine {
   pruneNetworks(signal?: AbortSignal): Promise<PruneResult>;
   /** Removes the build cache that nothing uses. */
   pruneBuildCache(signal?: AbortSignal): Promise<PruneResult>;
+  /** Swarm mode: the engine's part in a swarm, and (on a manager) services, tasks, nodes, secrets and configs. */
+  readonly swarm: SwarmEngine;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
   dispose(): void;

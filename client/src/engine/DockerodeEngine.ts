@@ -11,6 +11,8 @@ import { parseEvent, toContainerSummary, toEngineVersion, toImageSummary } from 
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { followStats, followStream, onLines, pullImage, pushImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
+import { DockerodeSwarm } from './dockerodeSwarm';
+import type { SwarmEngine } from './SwarmEngine';
 import {
   EngineError,
   type ContainerStats,
@@ -34,6 +36,7 @@ export class DockerodeEngine implements DockerEngine {
   private readonly open = new Set<Disposable>();
   private readonly resources: DockerodeResources;
   private readonly streams: StreamContext;
+  readonly swarm: SwarmEngine;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
@@ -42,6 +45,7 @@ export class DockerodeEngine implements DockerEngine {
     this.resources = new DockerodeResources(this.docker, call);
     const toEngineError = this.toEngineError.bind(this);
     this.streams = { docker: this.docker, call, endpointUrl: this.endpoint.url, toEngineError, open: this.open };
+    this.swarm = new DockerodeSwarm(this.docker, call, this.streams);
   }
 
   async ping(): Promise<void> {

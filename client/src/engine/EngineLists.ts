@@ -1,17 +1,22 @@
-// The engine's lists (containers, images, volumes, networks), each read at most once per burst of events and
+// The engine's lists (containers, images, volumes, networks, and a swarm manager's services, tasks, nodes, secrets
+// and configs), each read at most once per burst of events and
 // shared by every consumer: the views, the status bar and the language server's image list all read the same
 // answer. Nothing is polled: a list is read again only after an event that can change it, or a reconnection.
 // Free of the vscode API so that the benchmark and the engine suite drive it in plain Node.
 import type { DockerEngine } from './DockerEngine';
 import { isContainerChange } from './RefreshController';
 import { EngineError, type ContainerSummary, type EngineEvent, type ImageSummary, type NetworkSummary, type VolumeSummary } from './types';
+import type { ServiceSummary, SwarmDataSummary, SwarmNodeSummary, SwarmState, TaskSummary } from './swarmTypes';
 
-export type ListKind = 'containers' | 'images' | 'volumes' | 'networks';
-export const LIST_KINDS: readonly ListKind[] = ['containers', 'images', 'volumes', 'networks'];
+/** The swarm's kinds: "swarm" is the engine's part in a swarm (GET /info); the others are a manager's lists. */
+export type SwarmListKind = 'swarm' | 'services' | 'tasks' | 'nodes' | 'secrets' | 'configs';
+export type ListKind = 'containers' | 'images' | 'volumes' | 'networks' | SwarmListKind;
+export const SWARM_KINDS: readonly SwarmListKind[] = ['swarm', 'services', 'tasks', 'nodes', 'secrets', 'configs'];
+export const LIST_KINDS: readonly ListKind[] = ['containers', 'images', 'volumes', 'networks', ...SWARM_KINDS];
 
 interface Entry<T> {
   engine: DockerEngine;
-  list: Promise<T[] | undefined>;
+  list: Promise<T | undefined>;
 }
 
 export interface EngineListsOptions {
@@ -35,13 +40,28 @@ const IMAGE_ACTIONS = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load
  */
 const VOLUME_ACTIONS = new Set(['create', 'destroy', 'remove', 'prune']);
 
+/** Networks that swarm mode makes when the engine joins or starts a swarm. */
+const SWARM_NETWORKS = new Set(['ingress', 'docker_gwbridge']);
+
 /** Which lists an event may have changed. */
 export function kindsChangedBy(event: EngineEvent): ListKind[] {
   switch (event.type) {
     case 'container':
       // `docker commit` makes an image (an untagged one sends no image event).
       if (event.action === 'commit') return ['images'];
-      return isContainerChange(event) ? ['containers'] : [];
+      if (!isContainerChange(event)) return [];
+      // A task's container changed: the task's state did too (the engine sends no task events).
+      return event.attributes['com.docker.swarm.task.id'] ? ['containers', 'tasks'] : ['containers'];
+    case 'service':
+      // A service created, updated (scaled, new image, rolled back) or removed; its tasks follow.
+      return ['services', 'tasks'];
+    case 'node':
+      // A node's role or availability: this engine may have been demoted, and a drained node's tasks move.
+      return ['nodes', 'swarm', 'tasks'];
+    case 'secret':
+      return ['secrets'];
+    case 'config':
+      return ['configs'];
     case 'image':
       return IMAGE_ACTIONS.has(event.action) ? ['images'] : [];
     case 'volume':
@@ -49,7 +69,9 @@ export function kindsChangedBy(event: EngineEvent): ListKind[] {
     case 'network':
       // connect and disconnect change a container's networks (and its address) too.
       if (event.action === 'connect' || event.action === 'disconnect') return ['networks', 'containers'];
-      return event.action === 'create' || event.action === 'destroy' || event.action === 'prune' ? ['networks'] : [];
+      if (event.action !== 'create' && event.action !== 'destroy' && event.action !== 'prune') return [];
+      // The engine made or removed the ingress network: it started or left a swarm (it sends no swarm event).
+      return SWARM_NETWORKS.has(event.attributes.name ?? '') ? ['networks', 'swarm'] : ['networks'];
     case 'builder':
       // A build that finished may have left a new image (BuildKit reports the image through "builder" prune too).
       return event.action === 'prune' ? ['images'] : [];
@@ -73,7 +95,7 @@ export class EngineLists {
   /** When the first event of the burst now being gathered came (ms since the epoch). */
   private burstStart: number | undefined;
   /** Engine calls made for lists since creation, by kind (the benchmark counts them). */
-  readonly calls: Record<ListKind, number> = { containers: 0, images: 0, volumes: 0, networks: 0 };
+  readonly calls: Record<ListKind, number> = { containers: 0, images: 0, volumes: 0, networks: 0, swarm: 0, services: 0, tasks: 0, nodes: 0, secrets: 0, configs: 0 };
 
   constructor(private readonly options: EngineListsOptions) {}
 
@@ -95,6 +117,31 @@ export class EngineLists {
 
   networks(): Promise<NetworkSummary[] | undefined> {
     return this.read('networks', (engine) => engine.listNetworks());
+  }
+
+  /** The engine's part in a swarm; read again after node events, swarm networks made or removed, and reconnections. */
+  swarm(): Promise<SwarmState | undefined> {
+    return this.read('swarm', (engine) => engine.swarm.state());
+  }
+
+  services(): Promise<ServiceSummary[] | undefined> {
+    return this.managerRead('services', (engine) => engine.swarm.listServices());
+  }
+
+  tasks(): Promise<TaskSummary[] | undefined> {
+    return this.managerRead('tasks', (engine) => engine.swarm.listTasks());
+  }
+
+  nodes(): Promise<SwarmNodeSummary[] | undefined> {
+    return this.managerRead('nodes', (engine) => engine.swarm.listNodes());
+  }
+
+  secrets(): Promise<SwarmDataSummary[] | undefined> {
+    return this.managerRead('secrets', (engine) => engine.swarm.listSecrets());
+  }
+
+  configs(): Promise<SwarmDataSummary[] | undefined> {
+    return this.managerRead('configs', (engine) => engine.swarm.listConfigs());
   }
 
   /** An event of the engine's stream: the lists it changes are read again after the burst. */
@@ -126,6 +173,12 @@ export class EngineLists {
   /** Marks one list stale at once (a Refresh button). */
   invalidate(kind: ListKind): void {
     this.pending.add(kind);
+    this.flush();
+  }
+
+  /** Marks several lists stale at once, in one change. */
+  invalidateKinds(kinds: readonly ListKind[]): void {
+    for (const kind of kinds) this.pending.add(kind);
     this.flush();
   }
 
@@ -167,7 +220,26 @@ export class EngineLists {
     this.recheck = setTimeout(() => this.invalidate('containers'), DYING_RECHECK_MS);
   }
 
-  private read<T>(kind: ListKind, list: (engine: DockerEngine) => Promise<T[]>): Promise<T[] | undefined> {
+  /**
+   * A list only a manager has: empty (and no call) when the engine is not one. When the engine refuses (it left the
+   * swarm or was demoted since its state was read) the list is empty and the state is read again: that is not a
+   * failure of the connection.
+   */
+  private managerRead<T>(kind: SwarmListKind, list: (engine: DockerEngine) => Promise<T[]>): Promise<T[] | undefined> {
+    return this.read(kind, async (engine) => {
+      const state = await this.swarm();
+      if (!state?.manager) return [];
+      try {
+        return await list(engine);
+      } catch (error) {
+        if (!(error instanceof EngineError) || error.failure !== 'engine-error') throw error;
+        setTimeout(() => this.invalidate('swarm'), 0);
+        return [];
+      }
+    });
+  }
+
+  private read<T>(kind: ListKind, list: (engine: DockerEngine) => Promise<T>): Promise<T | undefined> {
     const engine = this.options.engine();
     if (!engine) return Promise.resolve(undefined);
     const cached = this.entries.get(kind) as Entry<T> | undefined;

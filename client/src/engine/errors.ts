@@ -45,6 +45,7 @@ const PLAIN: [RegExp, (match: RegExpExecArray) => string][] = [
   [/^No such (image|container): (.+)$/i, (m) => `there is no ${m[1].toLowerCase()} ${m[2]}`],
   [/^get (\S+): no such volume/, (m) => `there is no volume ${m[1]}`],
   [/^network (\S+) not found$/, (m) => `there is no network ${m[1]}`],
+  [/^This node is not a swarm manager/, () => 'this engine is not a swarm manager (initialize a swarm, or point the views at a manager)'],
   [/container name "\/?([^"]+)" is already in use by container "([0-9a-f]+)"/, (m) => `the name ${m[1]} is taken by the container ${short(m[2])}`],
 ];
 
