@@ -88,4 +88,10 @@ describe('Podman as the engine', function () {
     await waitFor('the row to go', async () => (await networkRow(api, 'dw-pod-net')) === undefined);
     assert.strictEqual(podmanDocker('network', 'ls', '--filter', 'name=dw-pod-net', '--format', '{{.Name}}'), '');
   });
+
+  it('says in the Swarm view that Podman has no Swarm mode', async () => {
+    await vscode.commands.executeCommand('dockerWorkflows.swarm.focus');
+    await waitFor('the Swarm view\'s role', () => api.views.swarm.role() === 'unsupported');
+    assert.deepStrictEqual(await api.views.swarm.rows(), []);
+  });
 });

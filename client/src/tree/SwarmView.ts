@@ -6,7 +6,7 @@ import { ResourceView } from './ResourceView';
 import { swarmTree, type SwarmSectionNode } from './swarmNodes';
 
 export const SWARM_VIEW_ID = 'dockerWorkflows.swarm';
-/** Read by the view's welcome messages and title menu: manager, worker, inactive, pending, error, locked, unknown. */
+/** Read by the view's welcome messages and title menu: manager, worker, inactive, pending, error, locked, unknown, unsupported (Podman). */
 const SWARM_CONTEXT_KEY = 'dockerWorkflows.swarmRole';
 
 /** The view's word for the engine's part in a swarm. */
@@ -25,10 +25,16 @@ export function swarmRole(state: SwarmState | undefined): string {
 export class SwarmView implements vscode.Disposable {
   readonly view: ResourceView<SwarmSectionNode>;
   private role = '';
+  private readonly subscription: vscode.Disposable;
 
   constructor(session: EngineSession) {
     const lists = session.lists;
     this.view = new ResourceView<SwarmSectionNode>(SWARM_VIEW_ID, session, SWARM_KINDS, async () => {
+      // Podman answers the Docker API without Swarm (its swarm endpoints say "not supported").
+      if (session.identity?.podman) {
+        this.setRole('unsupported');
+        return [];
+      }
       const state = await lists.swarm();
       this.setRole(swarmRole(state));
       if (!state) return undefined;
@@ -38,6 +44,7 @@ export class SwarmView implements vscode.Disposable {
       return swarmTree({ services, tasks, nodes, secrets, configs, selfNodeId: state.nodeId, now: Date.now() });
     });
     this.view.treeView.description = undefined;
+    this.subscription = session.onDidIdentify(() => this.view.refresh());
   }
 
   get treeView(): vscode.TreeView<SwarmSectionNode> {
@@ -61,11 +68,12 @@ export class SwarmView implements vscode.Disposable {
   private setRole(role: string): void {
     if (role === this.role) return;
     this.role = role;
-    this.view.treeView.description = role === 'manager' || role === 'unknown' ? undefined : role === 'inactive' ? 'not in a swarm' : role;
+    this.view.treeView.description = role === 'manager' || role === 'unknown' ? undefined : role === 'inactive' ? 'not in a swarm' : role === 'unsupported' ? 'not available' : role;
     void vscode.commands.executeCommand('setContext', SWARM_CONTEXT_KEY, role);
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.view.dispose();
   }
 }

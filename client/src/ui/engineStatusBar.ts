@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addressSourceText, type HostSettingChoice } from '../engine/connection';
 import type { EngineSession } from '../engine/EngineSession';
-import type { EngineEndpoint, EngineVersion } from '../engine/types';
+import type { EngineEndpoint } from '../engine/types';
 import type { EngineState } from '../engine/RefreshController';
 
 /** What the status bar tells about who chose the engine (see extension.ts). */
@@ -23,8 +23,6 @@ export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerWorkflows.engine', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
   private running: number | undefined;
-  /** "Podman Engine 4.3.1": which engine answers, read once per connection. */
-  private identity: EngineVersion | undefined;
 
   constructor(
     private readonly session: EngineSession,
@@ -33,10 +31,10 @@ export class EngineStatusBar implements vscode.Disposable {
     this.item.name = 'Docker Engine';
     this.subscriptions = [
       session.onDidChangeState(() => {
-        if (session.state.kind !== 'up') this.running = this.identity = undefined;
-        else if (!this.identity) void this.identify();
+        if (session.state.kind !== 'up') this.running = undefined;
         this.render();
       }),
+      session.onDidIdentify(() => this.render()),
       session.onDidChangeLists((kinds) => {
         if (kinds.has('containers')) void this.count();
       }),
@@ -48,17 +46,6 @@ export class EngineStatusBar implements vscode.Disposable {
     const containers = await this.session.lists.containers();
     if (!containers) return;
     this.running = containers.filter((c) => c.state === 'running').length;
-    this.render();
-  }
-
-  private async identify(): Promise<void> {
-    const engine = this.session.engine;
-    try {
-      const identity = await engine?.version();
-      if (identity && this.session.engine === engine && this.session.state.kind === 'up') this.identity = identity;
-    } catch {
-      // The name stays "Docker"; the state change that follows a failure says why.
-    }
     this.render();
   }
 
@@ -80,7 +67,7 @@ export class EngineStatusBar implements vscode.Disposable {
       this.item.tooltip = `${state.error.message}\n\nAddress from ${from}. Click to retry.${note}`;
     } else {
       const count = state.kind === 'up' && this.running !== undefined ? ` · ${this.running} running` : '';
-      const identity = state.kind === 'up' ? this.identity : undefined;
+      const identity = state.kind === 'up' ? this.session.identity : undefined;
       const name = identity?.podman ? 'Podman' : 'Docker';
       const product = identity ? `${identity.product} ${identity.version} (API ${identity.apiVersion})` : 'the Docker engine';
       this.item.text = `$(${state.kind === 'up' ? 'plug' : 'loading~spin'}) ${name}: ${where}${count}${shield}`;
