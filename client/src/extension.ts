@@ -16,6 +16,8 @@ import {
 } from './engine/connection';
 import { DockerodeEngine } from './engine/DockerodeEngine';
 import { EngineSession } from './engine/EngineSession';
+import { EngineSet } from './engine/EngineSet';
+import { engineSetSource } from './engine/engineSetSource';
 import type { Ctx } from './ctx';
 import { startLanguageClient } from './languageClient';
 import { feedLocalImages } from './languageImages';
@@ -24,6 +26,7 @@ import type { ContainerNodeModel } from './tree/containerNodes';
 import type { ContextNode } from './tree/contextNodes';
 import type { SwarmSectionNode } from './tree/swarmNodes';
 import { DockerViews } from './tree/DockerViews';
+import type { EngineGroupNode } from './tree/engineNodes';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
 import type { EngineState } from './engine/RefreshController';
 import type { EngineEndpoint } from './engine/types';
@@ -39,6 +42,8 @@ export interface ExtensionApi {
     /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
     problem(): string | undefined;
     rows(): Promise<ContainerNodeModel[]>;
+    /** With several engines (docker-workflows.engines): one row per engine, its rows under it; else empty. */
+    engineRows(): Promise<EngineGroupNode[]>;
   };
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
@@ -86,18 +91,38 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     };
   };
   const statusBar = new EngineStatusBar(session, engineChoice);
-  const views = new DockerViews(session, context.workspaceState);
+  const engines = new EngineSet(
+    session,
+    engineSetSource({
+      env: process.env,
+      readFile,
+      listDir: (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir) : undefined),
+      // In Restricted Mode only the user's own value counts, as for docker-workflows.host.
+      names: () => {
+        const values = vscode.workspace.getConfiguration('docker-workflows').inspect<string[]>('engines');
+        const names = vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('docker-workflows').get<string[]>('engines') : values?.globalValue;
+        return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+      },
+      mainAddress: () => session.endpoint?.url,
+    }),
+  );
+  const views = new DockerViews(session, context.workspaceState, engines);
   const notifier = createNotifier();
   const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder() };
   context.subscriptions.push(
     session,
     statusBar,
     views,
+    engines,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('docker-workflows.host')) session.connect();
+      if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.engines')) engines.reload();
     }),
-    // Trusting the workspace lets its docker-workflows.host count: connect again by it.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => session.connect()),
+    // Trusting the workspace lets its docker-workflows.host (and engines) count: connect again by them.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      session.connect();
+      engines.reload();
+    }),
   );
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
@@ -107,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerImageProviders(ctx),
   );
   session.connect();
+  engines.reload();
   // Restarts within a budget and a failure shown once (with a button to its output) are languageClient.ts's business.
   const languageServer = startLanguageClient(context);
   void languageServer.ready.then((client) => context.subscriptions.push(feedLocalImages(session, client)));
@@ -116,6 +142,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       endpoint: () => views.containers.treeView.description,
       problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
       rows: () => views.containers.rows(),
+      engineRows: () => views.containers.engineRows(),
     },
     views: {
       images: { rows: () => views.images.rows() },

@@ -60,10 +60,23 @@ const COMMANDS: Record<string, Command> = {
   ...CONTEXTS_COMMANDS,
 };
 
+/**
+ * With several engines in the views (docker-workflows.engines), a command on a row acts on that row's engine: its
+ * context holds that engine's session, and a multi-selection keeps only the rows of the same engine.
+ */
+export function forRow(ctx: Ctx, node: unknown, nodes: unknown[] | undefined): { ctx: Ctx; nodes: unknown[] | undefined } {
+  const owner = ctx.views.sessionOf(node ?? nodes?.[0]);
+  if (!owner) return { ctx, nodes };
+  return { ctx: owner === ctx.session ? ctx : { ...ctx, session: owner }, nodes: nodes?.filter((row) => ctx.views.sessionOf(row) === owner) };
+}
+
 export function registerCommands(ctx: Ctx): void {
   for (const [id, command] of Object.entries(COMMANDS)) {
     ctx.extension.subscriptions.push(
-      vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => command(ctx, node, nodes)),
+      vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => {
+        const row = forRow(ctx, node, nodes);
+        return command(row.ctx, node, row.nodes);
+      }),
     );
   }
   ctx.extension.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(CONTEXT_INSPECT_SCHEME, contextInspectProvider()));

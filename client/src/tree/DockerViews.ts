@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
+import type { EngineSet } from '../engine/EngineSet';
 import type { EngineState } from '../engine/RefreshController';
 import { ContextsView } from './ContextsView';
 import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
 import { networkTree } from './networkNodes';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './resourceNodes';
-import { ResourceView } from './ResourceView';
+import { NodeOwners, ResourceView } from './ResourceView';
 import { volumeTree } from './volumeNodes';
 
 export const CONTAINERS_VIEW_ID = 'dockerWorkflows.containers';
@@ -34,31 +35,59 @@ export class DockerViews implements vscode.Disposable {
   readonly contexts: ContextsView;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** Which engine each row came from, when the views show several (docker-workflows.engines). */
+  private readonly owners = new NodeOwners();
+
   constructor(
     private readonly session: EngineSession,
     private readonly memento: vscode.Memento,
+    private readonly engines?: EngineSet,
   ) {
-    const lists = session.lists;
-    this.containers = new ResourceView(CONTAINERS_VIEW_ID, session, ['containers'], async () => {
+    const multi = engines && { engines, owners: this.owners };
+    this.containers = new ResourceView(CONTAINERS_VIEW_ID, session, ['containers'], async ({ lists }) => {
       const containers = await lists.containers();
       return containers && containerTree(containers);
-    });
-    this.images = new ResourceView(IMAGES_VIEW_ID, session, ['images', 'containers'], async () => {
+    }, multi);
+    this.images = new ResourceView(IMAGES_VIEW_ID, session, ['images', 'containers'], async ({ lists }) => {
       const [images, containers] = await Promise.all([lists.images(), lists.containers()]);
       return images && containers && imageTree(images, containers, { showDangling: this.showDangling, now: Date.now() });
-    });
-    this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, ['volumes', 'containers'], async () => {
+    }, multi);
+    this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, ['volumes', 'containers'], async ({ lists }) => {
       const [volumes, containers] = await Promise.all([lists.volumes(), lists.containers()]);
       return volumes && containers && volumeTree(volumes, containers);
-    });
-    this.networks = new ResourceView(NETWORKS_VIEW_ID, session, ['networks', 'containers'], async () => {
+    }, multi);
+    this.networks = new ResourceView(NETWORKS_VIEW_ID, session, ['networks', 'containers'], async ({ lists }) => {
       const [networks, containers] = await Promise.all([lists.networks(), lists.containers()]);
       return networks && containers && networkTree(networks, containers);
-    });
+    }, multi);
     this.contexts = new ContextsView(session);
     this.disposables.push(this.containers, this.images, this.volumes, this.networks, this.contexts, session.onDidChangeState((state) => this.onState(state)));
+    if (engines) this.disposables.push(engines.onDidChange(() => this.onState(session.state)));
     void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, this.showDangling);
     this.onState(session.state);
+  }
+
+  /**
+   * The session of the engine a row came from, when the views show several engines; undefined for a row of the
+   * single engine (the main session's) or anything that is not a row.
+   */
+  sessionOf(node: unknown): EngineSession | undefined {
+    return this.owners.get(node);
+  }
+
+  /** The context name of a session the views show beside others; undefined with a single engine. */
+  engineNameOf(session: EngineSession): string | undefined {
+    return this.engines?.multiple ? this.engines.entries.find((entry) => entry.session === session)?.name : undefined;
+  }
+
+  /** The session of the engine shown under `name` (several engines), if the views show one by that name. */
+  sessionNamed(name: string): EngineSession | undefined {
+    return this.engines?.multiple ? this.engines.entries.find((entry) => entry.name === name)?.session : undefined;
+  }
+
+  /** Every session the views read: the main one, or each of the engines shown side by side. */
+  sessions(): EngineSession[] {
+    return this.engines?.sessions() ?? [this.session];
   }
 
   /** Whether the Images view lists dangling images (kept per workspace). */
@@ -80,7 +109,8 @@ export class DockerViews implements vscode.Disposable {
     // Not treeView.message: VS Code hides the welcome message under it.
     const url = this.session.endpoint?.url;
     const treeView = this.containers.treeView;
-    if (state.kind !== 'down') treeView.description = url;
+    if (this.engines?.multiple) treeView.description = `${this.engines.entries.length} engines`;
+    else if (state.kind !== 'down') treeView.description = url;
     else treeView.description = url ? `${url}: ${state.error.reason}` : state.error.reason;
   }
 

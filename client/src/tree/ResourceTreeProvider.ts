@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/EngineSession';
 import type { NodeBase } from './nodeModel';
 
 /**
@@ -12,11 +11,8 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<N[] | undefined> | undefined;
 
-  /** `build` makes the top-level rows, or undefined when a list could not be read (not kept). */
-  constructor(
-    private readonly session: EngineSession,
-    private readonly build: () => Promise<N[] | undefined>,
-  ) {}
+  /** `build` makes the top-level rows (none while the engine is down), or undefined when a list could not be read (not kept). */
+  constructor(private readonly build: () => Promise<N[] | undefined>) {}
 
   refresh(): void {
     this.roots = undefined;
@@ -25,7 +21,6 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
 
   async getChildren(element?: N): Promise<N[]> {
     if (element) return (element.children ?? []) as N[];
-    if (this.session.state.kind !== 'up') return [];
     const roots = (this.roots ??= this.build());
     const nodes = await roots;
     if (nodes) return nodes;
@@ -33,10 +28,17 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
     return [];
   }
 
-  /** Lets VS Code reveal a row inside its group. */
+  /** Lets VS Code reveal a row inside its group (and the group inside its engine's row). */
   async getParent(node: N): Promise<N | undefined> {
-    const roots = (await this.roots) ?? [];
-    return roots.find((root) => root.children?.some((child) => child.id === node.id));
+    const search = (rows: readonly NodeBase[]): NodeBase | undefined => {
+      for (const row of rows) {
+        if (row.children?.some((child) => child.id === node.id)) return row;
+        const found = row.children && search(row.children);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search((await this.roots) ?? []) as N | undefined;
   }
 
   getTreeItem(node: N): vscode.TreeItem {

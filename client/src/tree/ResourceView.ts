@@ -1,35 +1,67 @@
 import * as vscode from 'vscode';
 import type { ListKind } from '../engine/EngineLists';
 import type { EngineSession } from '../engine/EngineSession';
+import type { EngineSet } from '../engine/EngineSet';
+import { eachNode, engineGroupNode, type EngineGroupNode } from './engineNodes';
 import type { NodeBase } from './nodeModel';
 import { ResourceTreeProvider } from './ResourceTreeProvider';
 
-/**
- * One Docker view (Containers, Images, Volumes, Networks): rebuilt when the session says one of the lists it
- * shows changed (once per burst of engine events, never polled). While the engine is down VS Code shows the
- * view's welcome message (package.json viewsWelcome, by the context keys EngineContextKeys sets).
- */
-export class ResourceView<N extends NodeBase> implements vscode.Disposable {
-  readonly provider: ResourceTreeProvider<N>;
-  readonly treeView: vscode.TreeView<N>;
-  private readonly disposables: vscode.Disposable[] = [];
+/** Which engine's session each row of the views came from (several engines at once: docker-workflows.engines). */
+export class NodeOwners {
+  private readonly owners = new WeakMap<object, EngineSession>();
 
-  constructor(id: string, session: EngineSession, kinds: readonly ListKind[], build: () => Promise<N[] | undefined>) {
-    this.provider = new ResourceTreeProvider(session, build);
-    this.treeView = vscode.window.createTreeView(id, { treeDataProvider: this.provider, canSelectMany: true });
-    this.disposables.push(
-      this.provider,
-      this.treeView,
-      // Also on connecting and disconnecting: the session then says every list changed.
-      session.onDidChangeLists((changed) => {
-        if (kinds.some((kind) => changed.has(kind))) this.provider.refresh();
-      }),
-    );
+  set(node: NodeBase, session: EngineSession): void {
+    for (const row of eachNode(node)) this.owners.set(row, session);
   }
 
-  /** The top-level rows, as the view shows them. */
-  rows(): Promise<N[]> {
-    return this.provider.getChildren();
+  get(node: unknown): EngineSession | undefined {
+    return typeof node === 'object' && node !== null ? this.owners.get(node) : undefined;
+  }
+}
+
+/** Several engines for a view: the set of sessions, and where the view records which row came from which. */
+export interface ViewEngines {
+  engines: EngineSet;
+  owners: NodeOwners;
+}
+
+/**
+ * One Docker view (Containers, Images, Volumes, Networks, Swarm): rebuilt when a session says one of the lists it
+ * shows changed (once per burst of engine events, never polled). With several engines (an EngineSet of two or more)
+ * it shows one row per engine with that engine's rows under it, each built from that engine's own lists. While the
+ * single engine is down VS Code shows the view's welcome message (package.json viewsWelcome, by context keys).
+ */
+export class ResourceView<N extends NodeBase> implements vscode.Disposable {
+  readonly provider: ResourceTreeProvider<N | EngineGroupNode>;
+  readonly treeView: vscode.TreeView<N | EngineGroupNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private sessionSubscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    id: string,
+    private readonly session: EngineSession,
+    private readonly kinds: readonly ListKind[],
+    private readonly build: (session: EngineSession) => Promise<N[] | undefined>,
+    private readonly multi?: ViewEngines,
+  ) {
+    this.provider = new ResourceTreeProvider<N | EngineGroupNode>(() => this.roots());
+    this.treeView = vscode.window.createTreeView(id, { treeDataProvider: this.provider, canSelectMany: true });
+    this.disposables.push(this.provider, this.treeView);
+    this.subscribe();
+    if (multi) this.disposables.push(multi.engines.onDidChange(() => (this.subscribe(), this.provider.refresh())));
+  }
+
+  /** The top-level rows of the engine (with several engines: of every engine, one after the other). */
+  async rows(): Promise<N[]> {
+    const rows = await this.provider.getChildren();
+    if (!this.multi?.engines.multiple) return rows as N[];
+    return rows.flatMap((row) => ((row as { kind?: string }).kind === 'engine' ? (row as EngineGroupNode).children : [row])) as N[];
+  }
+
+  /** With several engines: the engines' rows, as the view shows them (empty with one engine). */
+  async engineRows(): Promise<EngineGroupNode[]> {
+    if (!this.multi?.engines.multiple) return [];
+    return (await this.provider.getChildren()) as EngineGroupNode[];
   }
 
   refresh(): void {
@@ -37,6 +69,42 @@ export class ResourceView<N extends NodeBase> implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of [...this.sessionSubscriptions, ...this.disposables]) d.dispose();
+  }
+
+  private async roots(): Promise<(N | EngineGroupNode)[] | undefined> {
+    if (!this.multi?.engines.multiple) return this.session.state.kind === 'up' ? this.build(this.session) : [];
+    const { engines, owners } = this.multi;
+    return Promise.all(
+      engines.entries.map(async ({ name, session }) => {
+        const state = session.state;
+        const rows = state.kind === 'up' ? ((await this.build(session)) ?? []) : [];
+        const group = engineGroupNode(
+          name,
+          {
+            kind: state.kind,
+            url: session.endpoint?.url,
+            reason: state.kind === 'down' ? state.error.reason : undefined,
+            product: session.identity && `${session.identity.product} ${session.identity.version}`,
+          },
+          rows,
+        );
+        owners.set(group, session);
+        return group;
+      }),
+    );
+  }
+
+  /** Follows the lists (and, with several engines, the state) of every session the view shows. */
+  private subscribe(): void {
+    for (const d of this.sessionSubscriptions) d.dispose();
+    const sessions = this.multi ? this.multi.engines.sessions() : [this.session];
+    this.sessionSubscriptions = sessions.flatMap((session) => [
+      // Also on connecting and disconnecting: the session then says every list changed.
+      session.onDidChangeLists((changed) => {
+        if (this.kinds.some((kind) => changed.has(kind))) this.provider.refresh();
+      }),
+      ...(this.multi?.engines.multiple ? [session.onDidChangeState(() => this.provider.refresh()), session.onDidIdentify(() => this.provider.refresh())] : []),
+    ]);
   }
 }

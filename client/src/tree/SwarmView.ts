@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SWARM_KINDS } from '../engine/EngineLists';
 import type { EngineSession } from '../engine/EngineSession';
 import type { SwarmState } from '../engine/swarmTypes';
+import type { EngineGroupNode } from './engineNodes';
 import { ResourceView } from './ResourceView';
 import { swarmTree, type SwarmSectionNode } from './swarmNodes';
 
@@ -47,7 +48,7 @@ export class SwarmView implements vscode.Disposable {
     this.subscription = session.onDidIdentify(() => this.view.refresh());
   }
 
-  get treeView(): vscode.TreeView<SwarmSectionNode> {
+  get treeView(): vscode.TreeView<SwarmSectionNode | EngineGroupNode> {
     return this.view.treeView;
   }
 

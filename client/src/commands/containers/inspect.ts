@@ -3,14 +3,20 @@ import type { Ctx } from '../../ctx';
 import { EngineError, type ObjectKind } from '../../engine/types';
 import { selectedContainers } from './selection';
 
-/** Read-only documents holding `docker inspect` output: docker-inspect:/<kind>/<label>.json?<id>. */
+/**
+ * Read-only documents holding `docker inspect` output: docker-inspect:/<kind>/<label>.json?<id>; with several engines
+ * in the views, docker-inspect://<context>/... names the engine (only a lookup among the engines shown: a URI never
+ * brings an address).
+ */
 export const INSPECT_SCHEME = 'docker-inspect';
 const KINDS: readonly ObjectKind[] = ['container', 'image', 'volume', 'network'];
 
-export function inspectContentProvider(ctx: Pick<Ctx, 'session'>): vscode.TextDocumentContentProvider {
+export function inspectContentProvider(ctx: Pick<Ctx, 'session' | 'views'>): vscode.TextDocumentContentProvider {
   return {
     async provideTextDocumentContent(uri) {
-      const engine = ctx.session.engine;
+      const session = uri.authority ? ctx.views.sessionNamed(uri.authority) : ctx.session;
+      if (!session) return `// No engine named ${uri.authority} is shown in the views.`;
+      const engine = session.engine;
       if (!engine) return '// The Docker engine cannot be reached.';
       const kind = KINDS.find((k) => uri.path.startsWith(`/${k}/`));
       if (!kind) return `// Nothing to inspect at ${uri.toString()}.`;
@@ -24,16 +30,17 @@ export function inspectContentProvider(ctx: Pick<Ctx, 'session'>): vscode.TextDo
 }
 
 /** Opens the engine's description of an object as a read-only JSON document titled `<label>.json`. */
-export async function openInspectDocument(kind: ObjectKind, label: string, id: string): Promise<vscode.TextDocument> {
+export async function openInspectDocument(ctx: Pick<Ctx, 'session' | 'views'>, kind: ObjectKind, label: string, id: string): Promise<vscode.TextDocument> {
   // The label names the tab; characters that would split the path are replaced.
-  const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${kind}/${label.replace(/[/\\]/g, '_')}.json`, query: id });
+  const authority = ctx.views.engineNameOf(ctx.session) ?? '';
+  const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, authority, path: `/${kind}/${label.replace(/[/\\]/g, '_')}.json`, query: id });
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
   await vscode.window.showTextDocument(document, { preview: true });
   return document;
 }
 
 /** Opens the engine's description of the container as a read-only JSON document. */
-export async function inspectContainer(_ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
+export async function inspectContainer(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
   const [container] = selectedContainers(node, nodes);
-  return container && openInspectDocument('container', container.name, container.id);
+  return container && openInspectDocument(ctx, 'container', container.name, container.id);
 }

@@ -7,5 +7,5 @@ import { shortImageId } from '../../format/text';
 /** Opens the engine's description of the image (`docker image inspect`) as a read-only JSON document. */
 export async function inspectImage(ctx: Ctx, node?: unknown): Promise<vscode.TextDocument | undefined> {
   const row = await selectedImageRow(ctx, node);
-  return row && openInspectDocument('image', row.reference ?? shortImageId(row.image.id), row.image.id);
+  return row && openInspectDocument(ctx, 'image', row.reference ?? shortImageId(row.image.id), row.image.id);
 }

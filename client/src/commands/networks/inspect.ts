@@ -5,7 +5,7 @@ import { openInspectDocument } from '../containers/inspect';
 import { selectedRows } from '../shared';
 
 /** Opens the engine's description of the network as a read-only JSON document. */
-export async function inspectNetwork(_ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
+export async function inspectNetwork(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
   const [row] = selectedRows<NetworkNode>('network', node, nodes);
-  return row && openInspectDocument('network', row.network.name, row.network.id);
+  return row && openInspectDocument(ctx, 'network', row.network.name, row.network.id);
 }

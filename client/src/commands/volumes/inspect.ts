@@ -5,7 +5,7 @@ import { openInspectDocument } from '../containers/inspect';
 import { selectedRows } from '../shared';
 
 /** Opens the engine's description of the volume as a read-only JSON document. */
-export async function inspectVolume(_ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
+export async function inspectVolume(ctx: Ctx, node?: unknown, nodes?: unknown[]): Promise<vscode.TextDocument | undefined> {
   const [row] = selectedRows<VolumeNode>('volume', node, nodes);
-  return row && openInspectDocument('volume', row.volume.name, row.volume.name);
+  return row && openInspectDocument(ctx, 'volume', row.volume.name, row.volume.name);
 }
