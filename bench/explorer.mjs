@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { root } from './lib.mjs';
-import { benchServices, leaveBenchSwarm } from './explorerSwarm.mjs';
+import { benchServices, leaveBenchSwarm, unmountHostNetns } from './explorerSwarm.mjs';
 
 const require = createRequire(import.meta.url);
 const out = (file) => require(path.join(root, 'out', file));
@@ -222,6 +222,7 @@ async function main() {
       // Hundreds of task containers would outlast the engine's stop timeout: the swarm goes first.
       await leaveBenchSwarm(host.replace(/^unix:\/\//, '')).catch((error) => console.error(`leaving the swarm: ${error.message}`));
       await dockerd.stopDockerd(dir);
+      unmountHostNetns(dir);
       if (!process.env.DW_BENCH_ENGINE_DIR) rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -4,6 +4,8 @@
 //     the nodes, secrets and configs it keeps, and the rows built) against the raw GET /services + GET /tasks
 //     (both at once, + JSON.parse), same run, same proxy;
 //  2. idle calls while nothing happens (only the event stream may be open).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -50,7 +52,8 @@ async function populate(socket) {
     await request(socket, 'POST', '/services/create', {
       Name: name,
       Labels: { 'dw.bench': 'explorer', ...(i % 2 === 0 ? { 'com.docker.stack.namespace': `bench-stack-${i % 10}` } : {}) },
-      TaskTemplate: { ContainerSpec: { Image: dockerd.TEST_IMAGE, Command: ['sleep', '36000'] }, Resources: { Limits: {}, Reservations: {} }, Networks: [] },
+      // The host's network: 500 running tasks would not fit in the engine's /24 bridge, and `sleep` needs no network.
+      TaskTemplate: { ContainerSpec: { Image: dockerd.TEST_IMAGE, Command: ['sleep', '36000'] }, Networks: [{ Target: 'host' }] },
       Mode: { Replicated: { Replicas: replicas } },
     });
   }
@@ -117,4 +120,10 @@ export async function leaveBenchSwarm(socket) {
   for (const container of await request(socket, 'GET', `/containers/json?all=1&filters=${filters}`)) {
     await request(socket, 'DELETE', `/containers/${container.Id}?force=true`).catch(() => undefined);
   }
+}
+
+/** The engine keeps the host's network namespace mounted for host-network tasks; unmounted once the engine is stopped. */
+export function unmountHostNetns(dir) {
+  const file = path.join(dir, 'exec', 'netns', 'default');
+  if (existsSync(file)) spawnSync('umount', [file], { stdio: 'ignore' });
 }

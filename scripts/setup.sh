@@ -16,7 +16,7 @@ CACHE="${DW_CACHE:-$HOME/.cache/docker-workflows}"
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 apt_packages=(docker.io docker-compose busybox-static chromium libkrb5-dev libx11-dev libxkbfile-dev
-  libsecret-1-dev pkg-config ripgrep curl podman podman-compose docker-registry apache2-utils)
+  libsecret-1-dev pkg-config ripgrep curl podman podman-compose docker-registry apache2-utils iproute2)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

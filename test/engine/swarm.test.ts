@@ -77,7 +77,7 @@ describe('engine layer: swarm', function () {
     await waitFor('2/2 replicas after the restart', () => replicasShown(WEB) === `${WEB} 2/2`, 60_000);
   });
 
-  it('follows the logs of all the tasks of a service', async () => {
+  it('follows the logs of all the tasks of a service, with and without a TTY', async () => {
     const id = createService(TALK, 'sh', '-c', 'echo hello-from-the-task; sleep 3600');
     let text = '';
     const subscription = await waitFor('the service logs', async () => {
@@ -93,6 +93,23 @@ describe('engine layer: swarm', function () {
       subscription.dispose();
     }
     await engine.swarm.removeService(id);
+    // A service with a TTY sends its logs as plain text, not in frames.
+    const ttyId = docker('service', 'create', '-d', '--no-resolve-image', '--tty', '--name', `${TALK}-tty`, '--stop-grace-period', '1s', TEST_IMAGE, 'sh', '-c', 'echo tty-line; sleep 3600');
+    let ttyText = '';
+    const ttySubscription = await waitFor('the TTY service logs', async () => {
+      try {
+        return await engine.swarm.followServiceLogs(ttyId, { timestamps: false, tail: 100 }, (t) => (ttyText += t), () => undefined);
+      } catch {
+        return undefined;
+      }
+    });
+    try {
+      await waitFor('the TTY output', () => ttyText.includes('tty-line'), 30_000);
+    } finally {
+      ttySubscription.dispose();
+    }
+    assert.match(ttyText, /(^|\s)tty-line\r?\n/);
+    await engine.swarm.removeService(ttyId);
     assert.deepStrictEqual(dockerLines('service', 'ls', '--format', '{{.Name}}'), [WEB]);
   });
 

@@ -131,11 +131,13 @@ export class DockerodeSwarm implements SwarmEngine {
     onText: (text: string) => void,
     onEnd: (error?: Error) => void,
   ): Promise<Disposable> {
+    const service = await this.request<{ Spec?: { TaskTemplate?: { ContainerSpec?: { TTY?: boolean } } } }>('GET', `/services/${seg(id)}`);
     const query = { follow: true, stdout: true, stderr: true, timestamps: options.timestamps, tail: options.tail };
     const stream = await this.request<ResponseStream>('GET', `/services/${seg(id)}/logs?`, { query, stream: true });
     const sink = { write: (chunk: Buffer) => onText(chunk.toString('utf8')) } as unknown as NodeJS.WritableStream;
-    // Services run without a TTY unless asked for one; their logs then come in stdout/stderr frames.
-    this.modem.demuxStream(stream, sink, sink);
+    // Without a TTY (the default) the logs come in stdout/stderr frames; with one, as plain text.
+    if (service.Spec?.TaskTemplate?.ContainerSpec?.TTY) stream.on('data', (chunk: Buffer) => onText(chunk.toString('utf8')));
+    else this.modem.demuxStream(stream, sink, sink);
     return followStream(this.streams, stream, onEnd).subscription;
   }
 
