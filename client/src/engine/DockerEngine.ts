@@ -13,6 +13,7 @@ import type {
   VolumeSummary,
 } from './types';
 import type { RegistryAuth } from './registryAuth';
+import type { ContainerFiles } from './containerFiles';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -87,6 +88,8 @@ export interface DockerEngine {
   pruneNetworks(signal?: AbortSignal): Promise<PruneResult>;
   /** Removes the build cache that nothing uses. */
   pruneBuildCache(signal?: AbortSignal): Promise<PruneResult>;
+  /** The files of containers, over the archive endpoints (containerFiles.ts). */
+  readonly files: ContainerFiles;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
   dispose(): void;
