@@ -6,6 +6,7 @@ import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/in
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
+import { registerContainerFiles } from './files/register';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -37,6 +38,8 @@ export interface ExtensionApi {
     /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
     problem(): string | undefined;
     rows(): Promise<ContainerNodeModel[]>;
+    /** The rows under a row, as the view shows them (a container's Files row and its folders are read when asked). */
+    children(row: unknown): Promise<unknown[]>;
   };
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
@@ -97,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
+  registerContainerFiles(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
@@ -111,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       endpoint: () => views.containers.treeView.description,
       problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
       rows: () => views.containers.rows(),
+      children: (row) => views.containers.provider.getChildren(row as ContainerNodeModel),
     },
     views: {
       images: { rows: () => views.images.rows() },

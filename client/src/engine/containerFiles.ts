@@ -73,8 +73,8 @@ export interface ContainerFiles {
   stat(id: string, path: string): Promise<ContainerFileStat>;
   /** The direct children of a folder, sorted folders first, then by name. */
   list(id: string, path: string, bounds?: ListBounds): Promise<ContainerListing>;
-  /** A file's bytes. */
-  read(id: string, path: string, signal?: AbortSignal): Promise<Buffer>;
+  /** A file's bytes (the first `limit` of them, when given). */
+  read(id: string, path: string, signal?: AbortSignal, limit?: number): Promise<Buffer>;
   /** Writes a file (keeping the owner and mode of the one it replaces; a new one belongs to the container's user). */
   write(id: string, path: string, data: Buffer, options: { create: boolean; overwrite: boolean }): Promise<void>;
   /** Creates a folder (its parent must exist). */

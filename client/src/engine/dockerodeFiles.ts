@@ -121,19 +121,21 @@ export class DockerodeFiles implements ContainerFiles {
     return { entries, complete };
   }
 
-  async read(id: string, file: string, signal?: AbortSignal): Promise<Buffer> {
+  async read(id: string, file: string, signal?: AbortSignal, limit?: number): Promise<Buffer> {
     const real = await this.resolved(id, checked(id, file));
     const facts = await this.facts(id);
     const parts: Buffer[] = [];
     let seen = false;
-    await this.readArchive(id, real, Infinity, (entry) => {
+    // With a limit, reading stops soon after it (the bound counts the archive's header blocks too).
+    await this.readArchive(id, real, limit === undefined ? Infinity : limit + 4096, (entry) => {
       if (seen) return 'stop';
       seen = true;
       if (entry.type === 'directory') throw new ContainerFileError('is-directory', `${real} is a folder, not a file.`);
       this.require(facts.user, entry, 'read', real, 'read');
       return { data: (chunk) => parts.push(Buffer.from(chunk)) };
     }, signal);
-    return Buffer.concat(parts);
+    const data = Buffer.concat(parts);
+    return limit === undefined ? data : data.subarray(0, limit);
   }
 
   async write(id: string, file: string, data: Buffer, options: { create: boolean; overwrite: boolean }): Promise<void> {

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/EngineSession';
 import type { EngineState } from '../engine/RefreshController';
 import { ContextsView } from './ContextsView';
+import { ContainerFilesTree } from './ContainerFilesTree';
+import { withFilesNodes } from './fileNodes';
+import type { LazyRows } from './ResourceTreeProvider';
 import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
 import { networkTree } from './networkNodes';
@@ -32,6 +35,8 @@ export class DockerViews implements vscode.Disposable {
   readonly networks: ResourceView<NetworkNodeModel>;
   /** The docker CLI's contexts (read from its files, not from the engine). */
   readonly contexts: ContextsView;
+  /** The Files rows under containers: folders read when opened, drops from the Explorer. */
+  readonly containerFiles: ContainerFilesTree;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -39,10 +44,18 @@ export class DockerViews implements vscode.Disposable {
     private readonly memento: vscode.Memento,
   ) {
     const lists = session.lists;
-    this.containers = new ResourceView(CONTAINERS_VIEW_ID, session, ['containers'], async () => {
-      const containers = await lists.containers();
-      return containers && containerTree(containers);
-    });
+    this.containerFiles = new ContainerFilesTree(session);
+    const files = this.containerFiles as unknown as LazyRows<ContainerNodeModel> & vscode.TreeDragAndDropController<ContainerNodeModel>;
+    this.containers = new ResourceView(
+      CONTAINERS_VIEW_ID,
+      session,
+      ['containers'],
+      async () => {
+        const containers = await lists.containers();
+        return containers && withFilesNodes(containerTree(containers));
+      },
+      { lazy: files, dragAndDropController: files },
+    );
     this.images = new ResourceView(IMAGES_VIEW_ID, session, ['images', 'containers'], async () => {
       const [images, containers] = await Promise.all([lists.images(), lists.containers()]);
       return images && containers && imageTree(images, containers, { showDangling: this.showDangling, now: Date.now() });

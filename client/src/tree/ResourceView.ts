@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ListKind } from '../engine/EngineLists';
 import type { EngineSession } from '../engine/EngineSession';
 import type { NodeBase } from './nodeModel';
-import { ResourceTreeProvider } from './ResourceTreeProvider';
+import { ResourceTreeProvider, type LazyRows } from './ResourceTreeProvider';
 
 /**
  * One Docker view (Containers, Images, Volumes, Networks): rebuilt when the session says one of the lists it
@@ -14,9 +14,15 @@ export class ResourceView<N extends NodeBase> implements vscode.Disposable {
   readonly treeView: vscode.TreeView<N>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(id: string, session: EngineSession, kinds: readonly ListKind[], build: () => Promise<N[] | undefined>) {
-    this.provider = new ResourceTreeProvider(session, build);
-    this.treeView = vscode.window.createTreeView(id, { treeDataProvider: this.provider, canSelectMany: true });
+  constructor(
+    id: string,
+    session: EngineSession,
+    kinds: readonly ListKind[],
+    build: () => Promise<N[] | undefined>,
+    options: { lazy?: LazyRows<N>; dragAndDropController?: vscode.TreeDragAndDropController<N> } = {},
+  ) {
+    this.provider = new ResourceTreeProvider(session, build, options.lazy);
+    this.treeView = vscode.window.createTreeView(id, { treeDataProvider: this.provider, canSelectMany: true, dragAndDropController: options.dragAndDropController });
     this.disposables.push(
       this.provider,
       this.treeView,

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { ContainerFileError } from '../engine/containerFiles';
+import type { EngineSession } from '../engine/EngineSession';
+import { ContainerFileSystem } from '../files/ContainerFileSystem';
+import { CONTAINER_FILES_SCHEME, engineKey, uriPath } from '../files/containerUri';
+import { fileNodes, noteNode, type FileNode, type FileTreeNode, type FilesRootNode, type FolderNode } from './fileNodes';
+import type { NodeBase } from './nodeModel';
+import type { LazyRows } from './ResourceTreeProvider';
+
+export type FolderRow = FilesRootNode | FolderNode;
+
+export const OPEN_FILE_COMMAND = 'dockerWorkflows.containerFiles.open';
+
+/** Whether a row is a container's folder (its Files row or a folder under it). */
+export function isFolderRow(node: unknown): node is FolderRow {
+  const kind = (node as { kind?: unknown } | undefined)?.kind;
+  return kind === 'containerFiles' || kind === 'containerFolder';
+}
+
+export function isFileRow(node: unknown): node is FileNode {
+  return (node as { kind?: unknown } | undefined)?.kind === 'containerFile';
+}
+
+/**
+ * The Files rows of the Containers view: a folder's rows are read from the engine when it is opened (never kept
+ * beyond the view's own cache), a file row opens the file, and files or folders dragged from the Explorer onto a
+ * folder row are uploaded into it (through `onDrop`, which the Files commands set).
+ */
+export class ContainerFilesTree implements LazyRows<NodeBase>, vscode.TreeDragAndDropController<NodeBase> {
+  readonly dropMimeTypes = ['text/uri-list'];
+  readonly dragMimeTypes: string[] = [];
+  /** Uploads local files dropped onto a folder row; set by registerContainerFiles. */
+  onDrop: ((target: FolderRow, uris: vscode.Uri[]) => Promise<unknown>) | undefined;
+  /** The docker-container file system the rows' files open in (registered by registerContainerFiles). */
+  readonly fileSystem: ContainerFileSystem;
+
+  constructor(private readonly session: EngineSession) {
+    this.fileSystem = new ContainerFileSystem(session);
+  }
+
+  /** The URI of a row's file or folder in the docker-container file system, for the engine in use. */
+  uriOf(node: { containerId: string; path: string }): vscode.Uri | undefined {
+    const url = this.session.endpoint?.url;
+    if (!url) return undefined;
+    return vscode.Uri.from({ scheme: CONTAINER_FILES_SCHEME, authority: engineKey(url), path: uriPath(node.containerId, node.path) });
+  }
+
+  async children(node: NodeBase): Promise<NodeBase[]> {
+    if (!isFolderRow(node)) return [];
+    const engine = this.session.engine;
+    if (!engine || this.session.state.kind !== 'up') return [];
+    try {
+      return fileNodes(node, await engine.files.list(node.containerId, node.path));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof ContainerFileError)) return [noteNode(node, 'The folder cannot be listed', message, 'warning')];
+      return [noteNode(node, message, message, 'warning')];
+    }
+  }
+
+  item(item: vscode.TreeItem, node: NodeBase): void {
+    const row = node as FileTreeNode;
+    if (row.kind !== 'containerFile' && row.kind !== 'containerFolder') return;
+    item.resourceUri = this.uriOf(row);
+    if (row.kind === 'containerFile') item.command = { command: OPEN_FILE_COMMAND, title: 'Open', arguments: [row] };
+  }
+
+  async handleDrop(target: NodeBase | undefined, data: vscode.DataTransfer): Promise<void> {
+    const text = await data.get('text/uri-list')?.asString();
+    if (!text || !this.onDrop || !isFolderRow(target)) return;
+    const uris = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => vscode.Uri.parse(line, true));
+    if (uris.length > 0) await this.onDrop(target, uris);
+  }
+}
