@@ -40,6 +40,8 @@ export interface ExtensionApi {
     rows(): Promise<ContainerNodeModel[]>;
     /** The rows under a row, as the view shows them (a container's Files row and its folders are read when asked). */
     children(row: unknown): Promise<unknown[]>;
+    /** What a drop from the Explorer onto a row does (the view's drag-and-drop controller, as VS Code calls it). */
+    drop(row: unknown, data: vscode.DataTransfer): Promise<void>;
   };
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
@@ -116,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
       rows: () => views.containers.rows(),
       children: (row) => views.containers.provider.getChildren(row as ContainerNodeModel),
+      drop: (row, data) => views.containerFiles.handleDrop(row as ContainerNodeModel, data),
     },
     views: {
       images: { rows: () => views.images.rows() },

@@ -164,6 +164,29 @@ describe('Container files', () => {
     assert.strictEqual(docker('exec', WEB, 'cat', '/tmp/upme/a.txt'), 'alpha, again');
   });
 
+  it('uploads files dropped from the Explorer onto a folder or a file row', async () => {
+    const dropped = path.join(local, 'dropped.txt');
+    fs.writeFileSync(dropped, 'dropped in\n');
+    const data = new vscode.DataTransfer();
+    data.set('text/uri-list', new vscode.DataTransferItem(vscode.Uri.file(dropped).toString()));
+    await api.containers.drop(await rowAt(WEB, '/tmp'), data);
+    assert.deepStrictEqual(lastShown(api), { kind: 'info', message: `Uploaded 1 item into /tmp of ${WEB}.` });
+    assert.strictEqual(docker('exec', WEB, 'cat', '/tmp/dropped.txt'), 'dropped in');
+    // Onto a file row: into its folder, asking first since the name is taken now.
+    fs.writeFileSync(dropped, 'dropped again\n');
+    await api.containers.drop(await rowAt(WEB, '/tmp/upme/a.txt'), data);
+    assert.deepStrictEqual(lastShown(api), { kind: 'info', message: `Uploaded 1 item into /tmp/upme of ${WEB}.` });
+    assert.strictEqual(docker('exec', WEB, 'cat', '/tmp/upme/dropped.txt'), 'dropped again');
+    api.answerNextPrompts('Replace');
+    await api.containers.drop(await rowAt(WEB, '/tmp'), data);
+    assert.deepStrictEqual(api.shownMessages().slice(-2), [
+      { kind: 'confirm', message: `/tmp/dropped.txt already exists in ${WEB}. Replace it?` },
+      { kind: 'info', message: `Uploaded 1 item into /tmp of ${WEB}.` },
+    ]);
+    assert.strictEqual(docker('exec', WEB, 'cat', '/tmp/dropped.txt'), 'dropped again');
+    docker('exec', WEB, 'rm', '/tmp/dropped.txt');
+  });
+
   it('creates a folder, refusing a name with a slash', async () => {
     const tmp = await rowAt(WEB, '/tmp');
     api.answerNextPrompts('a/b');

@@ -65,14 +65,22 @@ export class ContainerFilesTree implements LazyRows<NodeBase>, vscode.TreeDragAn
     if (row.kind === 'containerFile') item.command = { command: OPEN_FILE_COMMAND, title: 'Open', arguments: [row] };
   }
 
+  /** A drop onto a folder row uploads into it; onto a file row, into the file's folder. */
   async handleDrop(target: NodeBase | undefined, data: vscode.DataTransfer): Promise<void> {
     const text = await data.get('text/uri-list')?.asString();
-    if (!text || !this.onDrop || !isFolderRow(target)) return;
+    const folder = isFileRow(target) ? this.parentOf(target) : target;
+    if (!text || !this.onDrop || !isFolderRow(folder)) return;
     const uris = text
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line !== '' && !line.startsWith('#'))
       .map((line) => vscode.Uri.parse(line, true));
-    if (uris.length > 0) await this.onDrop(target, uris);
+    if (uris.length > 0) await this.onDrop(folder, uris);
+  }
+
+  /** The folder a file row sits in, as a row of its own (only its location matters to an upload). */
+  private parentOf(file: FileNode): FolderRow {
+    const parent = file.path.slice(0, file.path.lastIndexOf('/')) || '/';
+    return { ...file, kind: 'containerFolder', lazy: true, id: `files:${file.containerId}:${parent}`, label: parent, path: parent };
   }
 }

@@ -23,7 +23,8 @@ export function uploadDropped(ctx: Ctx, target: FolderRow, uris: vscode.Uri[]): 
     ctx.notifier.error('Only files and folders of this machine can be uploaded into a container.');
     return Promise.resolve(undefined);
   }
-  return uploadLocal(ctx, target, local);
+  // A drop onto a file row uploads into a folder row the view has not shown: refresh the whole view.
+  return uploadLocal(ctx, target, local).finally(() => ctx.views.containers.refresh());
 }
 
 /**
