@@ -14,7 +14,7 @@ import type { EngineCall } from './dockerodeResources';
 import { fileFailure, inspectOf, type ContainerFacts } from './dockerodeFilesContext';
 import { TarReader, tarOf, type EntryChoice, type TarEntry } from './tar';
 import { EngineError } from './types';
-import { isContainerId } from './validate';
+import { displayName as shownPath, isContainerId } from './validate';
 
 const posix = path.posix;
 const DEFAULT_MAX_ENTRIES = 5_000;
@@ -72,7 +72,7 @@ export class DockerodeFiles implements ContainerFiles {
     if (why) stat.readOnly = why;
     else if (facts.user.uid !== 0) {
       const owner = await this.firstEntry(id, real);
-      if (owner && !mayAccess(facts.user, owner, 'write')) stat.readOnly = `${capital(userName(facts.user))} cannot change ${real}.`;
+      if (owner && !mayAccess(facts.user, owner, 'write')) stat.readOnly = `${capital(userName(facts.user))} cannot change ${shownPath(real)}.`;
     }
     return stat;
   }
@@ -92,13 +92,14 @@ export class DockerodeFiles implements ContainerFiles {
     let complete = true;
     const bytes = await this.readArchive(id, real, maxBytes, (entry) => {
       if (prefix === undefined) {
-        if (entry.type !== 'directory') throw new ContainerFileError('not-directory', `${real} is not a folder.`);
+        if (entry.type !== 'directory') throw new ContainerFileError('not-directory', `${shownPath(real)} is not a folder.`);
         this.require(facts.user, entry, 'read', real, 'list the folder');
         prefix = entry.name === '/' ? '/' : `${entry.name}/`;
         return 'skip';
       }
       const rest = entry.name.startsWith(prefix) ? entry.name.slice(prefix.length) : '';
-      if (rest === '' || rest.includes('/')) return 'skip';
+      // Only direct children; never "." or ".." (a hostile engine could send them, and they would name other folders).
+      if (rest === '' || rest.includes('/') || rest === '.' || rest === '..') return 'skip';
       if (entries.length >= maxEntries) {
         complete = false;
         return 'stop';
@@ -130,7 +131,7 @@ export class DockerodeFiles implements ContainerFiles {
     await this.readArchive(id, real, limit === undefined ? Infinity : limit + 4096, (entry) => {
       if (seen) return 'stop';
       seen = true;
-      if (entry.type === 'directory') throw new ContainerFileError('is-directory', `${real} is a folder, not a file.`);
+      if (entry.type === 'directory') throw new ContainerFileError('is-directory', `${shownPath(real)} is a folder, not a file.`);
       this.require(facts.user, entry, 'read', real, 'read');
       return { data: (chunk) => parts.push(Buffer.from(chunk)) };
     }, signal);
@@ -142,9 +143,9 @@ export class DockerodeFiles implements ContainerFiles {
     const target = checked(id, file);
     const facts = await this.writableFacts(id, target);
     const existing = await this.firstEntry(id, target);
-    if (existing && !options.overwrite) throw new ContainerFileError('exists', `${target} already exists.`);
-    if (!existing && !options.create) throw new ContainerFileError('not-found', `There is no ${target} in the container.`);
-    if (existing?.type === 'directory') throw new ContainerFileError('is-directory', `${target} is a folder, not a file.`);
+    if (existing && !options.overwrite) throw new ContainerFileError('exists', `${shownPath(target)} already exists.`);
+    if (!existing && !options.create) throw new ContainerFileError('not-found', `There is no ${shownPath(target)} in the container.`);
+    if (existing?.type === 'directory') throw new ContainerFileError('is-directory', `${shownPath(target)} is a folder, not a file.`);
     if (existing) this.require(facts.user, existing, 'write', target, 'change');
     else await this.parentAllows(id, facts.user, target);
     const entry = {
@@ -162,7 +163,7 @@ export class DockerodeFiles implements ContainerFiles {
   async mkdir(id: string, folder: string): Promise<void> {
     const target = checked(id, folder);
     const facts = await this.writableFacts(id, target);
-    if (await this.firstEntry(id, target)) throw new ContainerFileError('exists', `${target} already exists.`);
+    if (await this.firstEntry(id, target)) throw new ContainerFileError('exists', `${shownPath(target)} already exists.`);
     await this.parentAllows(id, facts.user, target);
     const entry = { name: posix.basename(target), type: 'directory' as const, mode: 0o755, uid: facts.user.uid, gid: facts.user.gid, size: 0, mtime: Date.now() };
     await this.put(id, posix.dirname(target), tarOf([{ entry }]));
@@ -172,8 +173,8 @@ export class DockerodeFiles implements ContainerFiles {
     const target = await this.resolved(id, checked(id, folder));
     const facts = await this.writableFacts(id, target);
     const dir = await this.firstEntry(id, target);
-    if (!dir) throw new ContainerFileError('not-found', `There is no ${target} in the container.`);
-    if (dir.type !== 'directory') throw new ContainerFileError('not-directory', `${target} is not a folder.`);
+    if (!dir) throw new ContainerFileError('not-found', `There is no ${shownPath(target)} in the container.`);
+    if (dir.type !== 'directory') throw new ContainerFileError('not-directory', `${shownPath(target)} is not a folder.`);
     this.require(facts.user, dir, 'write', target, 'add files to');
     // copyUIDGID: the engine gives what it extracts to the container's user, as `docker cp -a` does.
     await this.put(id, target, Readable.from(archive), { copyUIDGID: facts.user.uid !== 0, signal });
@@ -210,12 +211,12 @@ export class DockerodeFiles implements ContainerFiles {
     const info = await this.call(() => exec.inspect());
     if (info.ExitCode === 0) return;
     const said = output.trim().split('\n').pop() ?? '';
-    if (/permission denied/i.test(said)) throw new ContainerFileError('permission', `Permission denied: the container's user cannot delete ${target} (rm said: ${said}).`);
-    if (/read-only file system/i.test(said)) throw new ContainerFileError('permission', `${target} is on a read-only file system.`);
+    if (/permission denied/i.test(said)) throw new ContainerFileError('permission', `Permission denied: the container's user cannot delete ${shownPath(target)} (rm said: ${shownPath(said)}).`);
+    if (/read-only file system/i.test(said)) throw new ContainerFileError('permission', `${shownPath(target)} is on a read-only file system.`);
     if (/executable file not found|no such file or directory/i.test(said) && info.ExitCode !== 1) {
-      throw new ContainerFileError('unavailable', `The container has no rm program, so ${target} cannot be deleted.`);
+      throw new ContainerFileError('unavailable', `The container has no rm program, so ${shownPath(target)} cannot be deleted.`);
     }
-    throw new ContainerFileError('other', `Could not delete ${target}: ${said || `rm ended with code ${info.ExitCode}`}.`);
+    throw new ContainerFileError('other', `Could not delete ${shownPath(target)}: ${said ? shownPath(said) : `rm ended with code ${info.ExitCode}`}.`);
   }
 
   /** The user, state and mounts of the container, read now; the user resolved once per container. */
@@ -260,15 +261,15 @@ export class DockerodeFiles implements ContainerFiles {
   private async parentAllows(id: string, user: ContainerUser, target: string): Promise<TarEntry> {
     const parent = posix.dirname(target);
     const dir = await this.firstEntry(id, parent);
-    if (!dir) throw new ContainerFileError('not-found', `There is no folder ${parent} in the container.`);
-    if (dir.type !== 'directory') throw new ContainerFileError('not-directory', `${parent} is not a folder.`);
+    if (!dir) throw new ContainerFileError('not-found', `There is no folder ${shownPath(parent)} in the container.`);
+    if (dir.type !== 'directory') throw new ContainerFileError('not-directory', `${shownPath(parent)} is not a folder.`);
     this.require(user, dir, 'write', parent, 'add files to');
     return dir;
   }
 
   private require(user: ContainerUser, entry: TarEntry, access: Access, where: string, doing: string): void {
     if (mayAccess(user, entry, access)) return;
-    throw new ContainerFileError('permission', `Permission denied: the container runs as ${userName(user)}, who cannot ${doing} ${where}.`);
+    throw new ContainerFileError('permission', `Permission denied: the container runs as ${userName(user)}, who cannot ${doing} ${shownPath(where)}.`);
   }
 
   /** A link's target (the engine resolves it inside the container); any other path as it is. */
@@ -325,11 +326,11 @@ export class DockerodeFiles implements ContainerFiles {
       // An answer to HEAD has no body: a 404 says neither "no such path" nor "no such container". Inspect tells.
       if (!(error instanceof ContainerFileError) || !/answered 404$/.test(error.message)) throw error;
       await this.files(() => this.call(() => this.docker.getContainer(id).inspect()), id, target);
-      throw new ContainerFileError('not-found', `There is no ${target} in the container.`);
+      throw new ContainerFileError('not-found', `There is no ${shownPath(target)} in the container.`);
     }
     response.resume();
     const header = response.headers['x-docker-container-path-stat'];
-    if (typeof header !== 'string') throw new ContainerFileError('other', `The engine sent no details of ${target}.`);
+    if (typeof header !== 'string') throw new ContainerFileError('other', `The engine sent no details of ${shownPath(target)}.`);
     return JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as RawStat;
   }
 

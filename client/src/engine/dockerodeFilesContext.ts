@@ -1,5 +1,6 @@
 // What a file operation needs to know of its container (its user, whether it runs, which paths are read-only),
 // and the engine's refusals of the archive endpoints in plain words. Pure, no dockerode import.
+import { displayName as shownPath } from './validate';
 import { ContainerFileError } from './containerFiles';
 import type { ContainerUser } from './containerUser';
 
@@ -27,7 +28,7 @@ export function inspectOf(inspected: InspectedContainer, user: ContainerUser): C
       if (inspected.State?.Paused) return 'The container is paused: its files are read-only until it is unpaused.';
       if (!running) return 'The container is not running: its files can be read, and changed once it is started.';
       const mount = mounts.find((m) => target === m.Destination || target.startsWith(`${m.Destination!.replace(/\/$/, '')}/`));
-      if (mount) return mount.RW === false ? `${target} is on a read-only mount (${mount.Destination}).` : undefined;
+      if (mount) return mount.RW === false ? `${shownPath(target)} is on a read-only mount (${mount.Destination}).` : undefined;
       return inspected.HostConfig?.ReadonlyRootfs ? "The container's file system is read-only (it was started with --read-only)." : undefined;
     },
   };
@@ -39,10 +40,10 @@ export function fileFailure(reason: string, id: string, target: string): Contain
   if (/no such container|there is no container/i.test(reason)) {
     return new ContainerFileError('no-container', `The container ${short} no longer exists (it was removed meanwhile).`);
   }
-  if (/could not find the file|no such file or directory/i.test(reason)) return new ContainerFileError('not-found', `There is no ${target} in the container.`);
-  if (/not a directory/i.test(reason)) return new ContainerFileError('not-directory', `A part of ${target} is not a folder.`);
-  if (/read-only/i.test(reason)) return new ContainerFileError('permission', `${target} is on a read-only file system.`);
-  if (/permission denied/i.test(reason)) return new ContainerFileError('permission', `Permission denied on ${target}.`);
+  if (/could not find the file|no such file or directory/i.test(reason)) return new ContainerFileError('not-found', `There is no ${shownPath(target)} in the container.`);
+  if (/not a directory/i.test(reason)) return new ContainerFileError('not-directory', `A part of ${shownPath(target)} is not a folder.`);
+  if (/read-only/i.test(reason)) return new ContainerFileError('permission', `${shownPath(target)} is on a read-only file system.`);
+  if (/permission denied/i.test(reason)) return new ContainerFileError('permission', `Permission denied on ${shownPath(target)}.`);
   if (/is paused/i.test(reason)) return new ContainerFileError('unavailable', `The container ${short} is paused.`);
   if (/is not running/i.test(reason)) return new ContainerFileError('unavailable', `The container ${short} is not running.`);
   return new ContainerFileError('other', `The engine refused: ${reason}`);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { plural } from '../../format/text';
 import { engineOf } from '../shared';
-import { fileMessage, fileRows } from './shared';
+import { fileMessage, fileRows, shownPath } from './shared';
 
 /**
  * Deletes files and folders (with all they hold) inside a container, after asking (modal). The archive API cannot
@@ -13,7 +13,7 @@ export async function deleteContainerFiles(ctx: Ctx, node?: unknown, nodes?: unk
   if (rows.length === 0) return undefined;
   const container = rows[0].containerName;
   const answer = await ctx.notifier.confirm(
-    rows.length === 1 ? `Delete ${rows[0].path} in ${container}?` : `Delete ${plural(rows.length, 'file or folder', 'files and folders')} in ${container}?`,
+    rows.length === 1 ? `Delete ${shownPath(rows[0].path)} in ${shownPath(container)}?` : `Delete ${plural(rows.length, 'file or folder', 'files and folders')} in ${shownPath(container)}?`,
     `${rows.map((row) => row.path).join('\n')}\n\nA folder goes with everything it holds. This cannot be undone.`,
     'Delete',
   );
@@ -28,7 +28,7 @@ export async function deleteContainerFiles(ctx: Ctx, node?: unknown, nodes?: unk
       const uri = ctx.views.containerFiles.uriOf(row);
       if (uri) ctx.views.containerFiles.fileSystem.announce(uri, vscode.FileChangeType.Deleted);
     } catch (error) {
-      ctx.notifier.error(`Could not delete ${row.path}: ${fileMessage(error)}`);
+      ctx.notifier.error(`Could not delete ${shownPath(row.path)}: ${fileMessage(error)}`);
     }
   }
   ctx.views.containers.refresh();

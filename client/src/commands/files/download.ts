@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import { isContainerName } from '../../engine/validate';
 import { LocalExtractor } from '../../files/localFiles';
 import { plural } from '../../format/text';
 import { cancellableProgress, engineOf } from '../shared';
-import { fileMessage, fileRows } from './shared';
+import { fileMessage, fileRows, shownPath } from './shared';
 
 /**
  * Downloads a container's file or folder (with all it holds) into a local folder the user picks, the workspace's
@@ -18,7 +19,7 @@ export async function downloadContainerFile(ctx: Ctx, node?: unknown): Promise<s
   const engine = engineOf(ctx);
   if (!engine) return undefined;
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const picked = await ctx.notifier.pickPaths(`Download ${row.path} into`, {
+  const picked = await ctx.notifier.pickPaths(`Download ${shownPath(row.path)} into`, {
     files: false,
     folders: true,
     many: false,
@@ -26,10 +27,11 @@ export async function downloadContainerFile(ctx: Ctx, node?: unknown): Promise<s
     defaultPath: workspace?.scheme === 'file' ? workspace.fsPath : undefined,
   });
   if (!picked?.[0]) return undefined;
-  const name = row.path === '/' ? `${row.containerName}-files` : path.posix.basename(row.path);
+  // A container's name from the engine is checked before it becomes a local folder's name.
+  const name = row.path === '/' ? `${isContainerName(row.containerName) ? row.containerName : 'container'}-files` : path.posix.basename(row.path);
   const target = path.join(picked[0], name);
   if (fs.existsSync(target)) {
-    const answer = await ctx.notifier.confirm(`${target} already exists. Replace it?`, 'What is there now is deleted first.', 'Replace');
+    const answer = await ctx.notifier.confirm(`${shownPath(target)} already exists. Replace it?`, 'What is there now is deleted first.', 'Replace');
     if (answer !== 'Replace') return undefined;
     fs.rmSync(target, { recursive: true, force: true });
   }
@@ -39,12 +41,12 @@ export async function downloadContainerFile(ctx: Ctx, node?: unknown): Promise<s
       engine.files.download(row.containerId, row.path, (entry) => extractor.onEntry(entry), signal),
     );
   } catch (error) {
-    ctx.notifier.error(`Could not download ${row.path}: ${fileMessage(error)}`);
+    ctx.notifier.error(`Could not download ${shownPath(row.path)}: ${fileMessage(error)}`);
     return undefined;
   } finally {
     extractor.finish();
   }
   const left = extractor.skipped.count;
-  ctx.notifier.info(`Downloaded ${row.path} to ${target}${left > 0 ? ` (${plural(left, 'link or special file', 'links and special files')} left out)` : ''}.`);
+  ctx.notifier.info(`Downloaded ${shownPath(row.path)} to ${shownPath(target)}${left > 0 ? ` (${plural(left, 'link or special file', 'links and special files')} left out)` : ''}.`);
   return target;
 }

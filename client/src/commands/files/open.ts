@@ -4,7 +4,7 @@ import { looksBinary, SNIFF_BYTES } from '../../files/sniff';
 import { formatBytes } from '../../format/text';
 import { isFileRow } from '../../tree/ContainerFilesTree';
 import { engineOf } from '../shared';
-import { fileMessage, maxOpenBytes, MAX_OPEN_SETTING, uriOf } from './shared';
+import { fileMessage, maxOpenBytes, MAX_OPEN_SETTING, uriOf, shownPath } from './shared';
 
 /** The hex editor VS Code offers for binary files, when it is installed. */
 const HEX_EDITOR = { extension: 'ms-vscode.hexeditor', viewType: 'hexEditor.hexedit' };
@@ -26,7 +26,7 @@ export async function openContainerFile(ctx: Ctx, node?: unknown): Promise<vscod
     const limit = maxOpenBytes();
     if (stat.size > limit) {
       const answer = await ctx.notifier.confirm(
-        `${node.path} is ${formatBytes(stat.size)}. Open it anyway?`,
+        `${shownPath(node.path)} is ${formatBytes(stat.size)}. Open it anyway?`,
         `Files over ${limit / 1024 / 1024} MiB (the setting docker-workflows.${MAX_OPEN_SETTING}) are read whole from the engine to open.`,
         'Open',
       );
@@ -34,14 +34,14 @@ export async function openContainerFile(ctx: Ctx, node?: unknown): Promise<vscod
     }
     head = await engine.files.read(node.containerId, node.path, undefined, SNIFF_BYTES);
   } catch (error) {
-    ctx.notifier.error(`Could not open ${node.path}: ${fileMessage(error)}`);
+    ctx.notifier.error(`Could not open ${shownPath(node.path)}: ${fileMessage(error)}`);
     return undefined;
   }
   if (looksBinary(head)) {
     if (vscode.extensions.getExtension(HEX_EDITOR.extension)) {
       await vscode.commands.executeCommand('vscode.openWith', uri, HEX_EDITOR.viewType);
     } else {
-      ctx.notifier.info(`${node.path} is a binary file, so it opens as binary. A hex editor (such as ${HEX_EDITOR.extension}) shows its bytes.`);
+      ctx.notifier.info(`${shownPath(node.path)} is a binary file, so it opens as binary. A hex editor (such as ${HEX_EDITOR.extension}) shows its bytes.`);
       await vscode.commands.executeCommand('vscode.open', uri);
     }
     return 'binary';

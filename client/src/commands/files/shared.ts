@@ -2,12 +2,16 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { ContainerFileError } from '../../engine/containerFiles';
+import { displayName } from '../../engine/validate';
 import { isFileRow, isFolderRow, type FolderRow } from '../../tree/ContainerFilesTree';
 import type { FileNode } from '../../tree/fileNodes';
 import { reasonOf } from '../shared';
 
 export const MAX_OPEN_SETTING = 'containerFiles.maxOpenSizeMiB';
 const DEFAULT_MAX_OPEN_MIB = 10;
+
+/** A path or name from the engine as a message shows it: itself when plain, else quoted and escaped. */
+export const shownPath = displayName;
 
 /** A file operation's failure as a sentence: our own for file failures, the engine's reason otherwise. */
 export function fileMessage(error: unknown): string {

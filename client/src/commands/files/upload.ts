@@ -6,12 +6,12 @@ import { localTar, type Skipped } from '../../files/localFiles';
 import { plural } from '../../format/text';
 import { isFolderRow, type FolderRow } from '../../tree/ContainerFilesTree';
 import { cancellableProgress, engineOf } from '../shared';
-import { fileMessage, refreshFolder } from './shared';
+import { fileMessage, refreshFolder, shownPath } from './shared';
 
 /** Uploads local files or folders picked in the open dialog into a container's folder (see uploadLocal). */
 export async function uploadToContainer(ctx: Ctx, node?: unknown): Promise<string[] | undefined> {
   if (!isFolderRow(node)) return undefined;
-  const picked = await ctx.notifier.pickPaths(`Upload into ${node.path} of ${node.containerName}`, { files: true, folders: true, many: true, label: 'Upload' });
+  const picked = await ctx.notifier.pickPaths(`Upload into ${shownPath(node.path)} of ${shownPath(node.containerName)}`, { files: true, folders: true, many: true, label: 'Upload' });
   if (!picked || picked.length === 0) return undefined;
   return uploadLocal(ctx, node, picked);
 }
@@ -47,12 +47,12 @@ export async function uploadLocal(ctx: Ctx, row: FolderRow, localPaths: string[]
       }
     }
   } catch (error) {
-    ctx.notifier.error(`Could not upload into ${row.path}: ${fileMessage(error)}`);
+    ctx.notifier.error(`Could not upload into ${shownPath(row.path)}: ${fileMessage(error)}`);
     return undefined;
   }
   if (taken.length > 0) {
     const answer = await ctx.notifier.confirm(
-      taken.length === 1 ? `${taken[0]} already exists in ${row.containerName}. Replace it?` : `${plural(taken.length, 'name')} already exist in ${row.path} of ${row.containerName}. Replace them?`,
+      taken.length === 1 ? `${shownPath(taken[0])} already exists in ${shownPath(row.containerName)}. Replace it?` : `${plural(taken.length, 'name')} already exist in ${shownPath(row.path)} of ${shownPath(row.containerName)}. Replace them?`,
       `${taken.join('\n')}\n\nFiles are replaced; folders are merged with what is uploaded.`,
       'Replace',
     );
@@ -64,11 +64,11 @@ export async function uploadLocal(ctx: Ctx, row: FolderRow, localPaths: string[]
       engine.files.upload(row.containerId, row.path, localTar(localPaths, skipped), signal),
     );
   } catch (error) {
-    ctx.notifier.error(`Could not upload into ${row.path}: ${fileMessage(error)}`);
+    ctx.notifier.error(`Could not upload into ${shownPath(row.path)}: ${fileMessage(error)}`);
     return undefined;
   }
   refreshFolder(ctx, row);
   const left = skipped.count > 0 ? ` (${plural(skipped.count, 'link or special file', 'links and special files')} left out)` : '';
-  ctx.notifier.info(`Uploaded ${plural(paths.length, 'item')} into ${row.path} of ${row.containerName}${left}.`);
+  ctx.notifier.info(`Uploaded ${plural(paths.length, 'item')} into ${shownPath(row.path)} of ${shownPath(row.containerName)}${left}.`);
   return paths;
 }
