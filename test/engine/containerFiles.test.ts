@@ -74,6 +74,15 @@ describe('engine layer: container files over the archive API', function () {
     // A bound on the children read: the listing says it is not complete.
     const bounded = await engine.files.list(id, '/bin', { maxEntries: 3 });
     assert.deepStrictEqual([bounded.entries.length, bounded.complete], [3, false]);
+    // A byte bound the archive of "/" passes at once (busybox is 2 MB): the rest of the names come from ls in the
+    // container, each stat'ed with HEAD, so the listing is still complete.
+    const filled = await engine.files.list(id, '/', { maxBytes: 1024 });
+    assert.strictEqual(filled.complete, true);
+    assert.deepStrictEqual(filled.entries.map((e) => e.name).sort(), expected);
+    assert.deepStrictEqual(
+      filled.entries.filter((e) => ['www', 'bin', '.dockerenv'].includes(e.name)).map((e) => [e.name, e.kind, e.mode.toString(8)]),
+      [['bin', 'directory', '755'], ['www', 'directory', '755'], ['.dockerenv', 'file', '755']],
+    );
     assert.deepStrictEqual(await failure(engine.files.list(id, '/www/index.html')), ['not-directory', '/www/index.html is not a folder.']);
   });
 
@@ -142,6 +151,10 @@ describe('engine layer: container files over the archive API', function () {
     const stopped = run(TEST_IMAGE, 'true');
     docker('wait', stopped);
     assert.strictEqual((await engine.files.read(stopped, '/www/index.html')).toString('utf8'), INDEX);
+    // No ls can run in it: a listing past its bound says it is not complete.
+    const bounded = await engine.files.list(stopped, '/', { maxBytes: 1024 });
+    assert.strictEqual(bounded.complete, false);
+    assert.ok(bounded.entries.length < (await engine.files.list(stopped, '/')).entries.length);
     assert.strictEqual((await engine.files.stat(stopped, '/www/index.html')).readOnly, 'The container is not running: its files can be read, and changed once it is started.');
     assert.deepStrictEqual(await failure(engine.files.write(stopped, '/tmp/x', Buffer.from('x'), { create: true, overwrite: false })), [
       'permission',

@@ -31,8 +31,9 @@ export interface ContainerDirEntry {
   size: number;
   mode: number;
   mtime: number;
-  uid: number;
-  gid: number;
+  /** Owner and group, when the archive's headers gave them (not for names filled in with ls and HEAD). */
+  uid?: number;
+  gid?: number;
   /** For a link: what the archive names as its target, and what is there when known. */
   linkTarget?: string;
   targetKind?: FileKind;

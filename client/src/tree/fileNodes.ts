@@ -109,7 +109,7 @@ export function fileNode(parent: FileLocation, entry: ContainerDirEntry): Folder
       lines([
         link && `Link to ${code(entry.linkTarget ?? '?')}${entry.targetKind === undefined ? ' (nothing there)' : ''}`,
         !folder && !link && `Size: ${formatBytes(entry.size)} (${entry.size} bytes)`,
-        `Mode: ${modeText(entry)}, owner ${entry.uid}:${entry.gid}`,
+        `Mode: ${modeText(entry)}${entry.uid !== undefined ? `, owner ${entry.uid}:${entry.gid}` : ''}`,
         `Modified: ${isoDate(entry.mtime)}`,
       ]),
     ]),
