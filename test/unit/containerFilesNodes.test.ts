@@ -44,6 +44,7 @@ describe('container files: rows, users and URIs', () => {
     assert.deepStrictEqual(old.children!.map((c) => [c.description, c.contextValue]), [['read-only while stopped', 'containerFiles.stopped']]);
     assert.strictEqual(bad.children, undefined);
     assert.strictEqual(filesRootNode(container('gone', 'removing')), undefined);
+    assert.strictEqual(filesRootNode(container('held', 'paused'))?.description, 'read-only while paused');
   });
 
   it('maps a listing to rows: folders, files with sizes, links with targets, and a row when it stopped early', () => {

@@ -52,7 +52,7 @@ export function filesRootNode(container: Pick<ContainerSummary, 'id' | 'name' | 
     kind: 'containerFiles',
     id: `files:${container.id}:/`,
     label: 'Files',
-    description: running ? '' : 'read-only while stopped',
+    description: running ? '' : container.state === 'paused' ? 'read-only while paused' : 'read-only while stopped',
     tooltip: running
       ? `The files of ${escapeMarkdown(container.name)}, read and written through the engine.`
       : `The files of ${escapeMarkdown(container.name)}. The container does not run: its files can be read, and changed once it is started.`,
