@@ -7,6 +7,7 @@ import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
 import { registerSwarm } from './commands/swarm';
+import { registerContainerFiles } from './files/register';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -44,6 +45,10 @@ export interface ExtensionApi {
     rows(): Promise<ContainerNodeModel[]>;
     /** With several engines (docker-workflows.engines): one row per engine, its rows under it; else empty. */
     engineRows(): Promise<EngineGroupNode[]>;
+    /** The rows under a row, as the view shows them (a container's Files row and its folders are read when asked). */
+    children(row: unknown): Promise<unknown[]>;
+    /** What a drop from the Explorer onto a row does (the view's drag-and-drop controller, as VS Code calls it). */
+    drop(row: unknown, data: vscode.DataTransfer): Promise<void>;
   };
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
@@ -127,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
   const swarm = registerSwarm(ctx);
+  registerContainerFiles(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
@@ -143,6 +149,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
       rows: () => views.containers.rows(),
       engineRows: () => views.containers.engineRows(),
+      children: (row) => views.containers.provider.getChildren(row as ContainerNodeModel),
+      drop: (row, data) => views.containerFiles.handleDrop(row as ContainerNodeModel, data),
     },
     views: {
       images: { rows: () => views.images.rows() },

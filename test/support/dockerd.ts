@@ -11,7 +11,7 @@ import * as path from 'path';
 
 export const TEST_IMAGE = 'dw-test/busybox:latest';
 /** Applets the test image links to busybox; enough for sleep loops, a web server and shells. */
-const APPLETS = ['sh', 'ash', 'echo', 'sleep', 'httpd', 'cat', 'ls', 'env', 'true', 'false', 'ps', 'kill', 'wget', 'hostname', 'id', 'top'];
+const APPLETS = ['sh', 'ash', 'echo', 'sleep', 'httpd', 'cat', 'ls', 'env', 'true', 'false', 'ps', 'kill', 'wget', 'hostname', 'id', 'top', 'rm'];
 
 export function socketPath(dir: string): string {
   return path.join(dir, 'docker.sock');

@@ -16,6 +16,7 @@ const SETTINGS: Record<string, { restricted: boolean; why: string }> = {
   'docker-workflows.build.context': { restricted: true, why: 'chooses the path sent to the engine as the build context' },
   'docker-workflows.files.maxSizeMiB': { restricted: true, why: 'a workspace could make the language server read (and hold) huge files' },
   'docker-workflows.files.readOutsideWorkspace': { restricted: true, why: 'chooses which paths the language server reads' },
+  'docker-workflows.containerFiles.maxOpenSizeMiB': { restricted: true, why: 'a workspace could make huge container files open without asking' },
   'docker-workflows.dockerfile.diagnostics': { restricted: false, why: 'severities of diagnostics only' },
   'docker-workflows.dockerfile.format.keywordCase': { restricted: false, why: 'how the formatter writes keywords' },
   'docker-workflows.compose.diagnostics': { restricted: false, why: 'severities of diagnostics only' },
@@ -38,6 +39,7 @@ describe('package.json and workspace trust', () => {
       'docker-workflows.build.context',
       'docker-workflows.files.maxSizeMiB',
       'docker-workflows.files.readOutsideWorkspace',
+      'docker-workflows.containerFiles.maxOpenSizeMiB',
     ]);
     assert.deepStrictEqual(
       trust.restrictedConfigurations,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { Command } from './command';
 import { CONTEXTS_COMMANDS } from './contexts';
+import { CONTAINER_FILES_COMMANDS } from './files';
 import { CONTEXT_INSPECT_SCHEME, contextInspectProvider } from './contexts/inspect';
 import { IMAGES_COMMANDS } from './images';
 import { NETWORKS_COMMANDS } from './networks';
@@ -58,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
   ...NETWORKS_COMMANDS,
   ...SYSTEM_COMMANDS,
   ...CONTEXTS_COMMANDS,
+  ...CONTAINER_FILES_COMMANDS,
 };
 
 /**

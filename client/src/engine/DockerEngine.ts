@@ -14,6 +14,7 @@ import type {
 } from './types';
 import type { RegistryAuth } from './registryAuth';
 import type { SwarmEngine } from './SwarmEngine';
+import type { ContainerFiles } from './containerFiles';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -90,6 +91,8 @@ export interface DockerEngine {
   pruneBuildCache(signal?: AbortSignal): Promise<PruneResult>;
   /** Swarm mode: the engine's part in a swarm, and (on a manager) services, tasks, nodes, secrets and configs. */
   readonly swarm: SwarmEngine;
+  /** The files of containers, over the archive endpoints (containerFiles.ts). */
+  readonly files: ContainerFiles;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
   dispose(): void;

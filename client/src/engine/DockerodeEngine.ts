@@ -9,6 +9,7 @@ import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import { parseEvent, toContainerSummary, toEngineVersion, toImageSummary } from './dockerodeMapping';
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
+import { DockerodeFiles } from './dockerodeFiles';
 import { followStats, followStream, onLines, pullImage, pushImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
 import { DockerodeSwarm } from './dockerodeSwarm';
@@ -37,12 +38,14 @@ export class DockerodeEngine implements DockerEngine {
   private readonly resources: DockerodeResources;
   private readonly streams: StreamContext;
   readonly swarm: SwarmEngine;
+  readonly files: DockerodeFiles;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
     this.docker = new Docker(dockerodeOptions(connection.options));
     const call = this.call.bind(this);
     this.resources = new DockerodeResources(this.docker, call);
+    this.files = new DockerodeFiles(this.docker, call);
     const toEngineError = this.toEngineError.bind(this);
     this.streams = { docker: this.docker, call, endpointUrl: this.endpoint.url, toEngineError, open: this.open };
     this.swarm = new DockerodeSwarm(this.docker, call, this.streams);

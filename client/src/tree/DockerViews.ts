@@ -3,6 +3,9 @@ import type { EngineSession } from '../engine/EngineSession';
 import type { EngineSet } from '../engine/EngineSet';
 import type { EngineState } from '../engine/RefreshController';
 import { ContextsView } from './ContextsView';
+import { ContainerFilesTree } from './ContainerFilesTree';
+import { withFilesNodes } from './fileNodes';
+import type { LazyRows } from './ResourceTreeProvider';
 import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
 import { networkTree } from './networkNodes';
@@ -33,6 +36,8 @@ export class DockerViews implements vscode.Disposable {
   readonly networks: ResourceView<NetworkNodeModel>;
   /** The docker CLI's contexts (read from its files, not from the engine). */
   readonly contexts: ContextsView;
+  /** The Files rows under the containers (read when opened) and the docker-container file system. */
+  readonly containerFiles: ContainerFilesTree;
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Which engine each row came from, when the views show several (docker-workflows.engines). */
@@ -44,22 +49,30 @@ export class DockerViews implements vscode.Disposable {
     private readonly engines?: EngineSet,
   ) {
     const multi = engines && { engines, owners: this.owners };
-    this.containers = new ResourceView(CONTAINERS_VIEW_ID, session, ['containers'], async ({ lists }) => {
-      const containers = await lists.containers();
-      return containers && containerTree(containers);
-    }, multi);
+    this.containerFiles = new ContainerFilesTree(session, { sessionOf: (node) => this.owners.get(node), owners: this.owners, sessions: () => this.sessions() });
+    const files = this.containerFiles as unknown as LazyRows<ContainerNodeModel> & vscode.TreeDragAndDropController<ContainerNodeModel>;
+    this.containers = new ResourceView(
+      CONTAINERS_VIEW_ID,
+      session,
+      ['containers'],
+      async ({ lists }) => {
+        const containers = await lists.containers();
+        return containers && withFilesNodes(containerTree(containers));
+      },
+      { lazy: files, dragAndDropController: files, multi },
+    );
     this.images = new ResourceView(IMAGES_VIEW_ID, session, ['images', 'containers'], async ({ lists }) => {
       const [images, containers] = await Promise.all([lists.images(), lists.containers()]);
       return images && containers && imageTree(images, containers, { showDangling: this.showDangling, now: Date.now() });
-    }, multi);
+    }, { multi });
     this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, ['volumes', 'containers'], async ({ lists }) => {
       const [volumes, containers] = await Promise.all([lists.volumes(), lists.containers()]);
       return volumes && containers && volumeTree(volumes, containers);
-    }, multi);
+    }, { multi });
     this.networks = new ResourceView(NETWORKS_VIEW_ID, session, ['networks', 'containers'], async ({ lists }) => {
       const [networks, containers] = await Promise.all([lists.networks(), lists.containers()]);
       return networks && containers && networkTree(networks, containers);
-    }, multi);
+    }, { multi });
     this.contexts = new ContextsView(session);
     this.disposables.push(this.containers, this.images, this.volumes, this.networks, this.contexts, session.onDidChangeState((state) => this.onState(state)));
     if (engines) this.disposables.push(engines.onDidChange(() => this.onState(session.state)));

@@ -1,25 +1,40 @@
 import * as vscode from 'vscode';
 import type { NodeBase } from './nodeModel';
 
+/** Rows whose children are read when opened (NodeBase.lazy), and what their tree items add. */
+export interface LazyRows<N> {
+  children(node: N): Promise<N[]>;
+  item(item: vscode.TreeItem, node: N): void;
+}
+
 /**
  * The data of one Docker view: its rows are built from the session's shared engine lists (each read once per
  * burst of events), kept until refresh() so that the view and other callers (the extension API, reveal) share
  * them; groups carry their children, so expanding one asks the engine nothing.
  */
 export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeDataProvider<N>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<N | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<N[] | undefined> | undefined;
 
   /** `build` makes the top-level rows (none while the engine is down), or undefined when a list could not be read (not kept). */
-  constructor(private readonly build: () => Promise<N[] | undefined>) {}
+  constructor(
+    private readonly build: () => Promise<N[] | undefined>,
+    private readonly lazy?: LazyRows<N>,
+  ) {}
 
   refresh(): void {
     this.roots = undefined;
-    this.changed.fire();
+    this.changed.fire(undefined);
+  }
+
+  /** Reads the children of one lazy row again (after a change made from the view). */
+  refreshRow(node: N): void {
+    this.changed.fire(node);
   }
 
   async getChildren(element?: N): Promise<N[]> {
+    if (element?.lazy && this.lazy) return this.lazy.children(element);
     if (element) return (element.children ?? []) as N[];
     const roots = (this.roots ??= this.build());
     const nodes = await roots;
@@ -42,8 +57,9 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
   }
 
   getTreeItem(node: N): vscode.TreeItem {
-    const collapsed =
-      node.children === undefined || node.children.length === 0
+    const collapsed = node.lazy
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : node.children === undefined || node.children.length === 0
         ? vscode.TreeItemCollapsibleState.None
         : node.expanded === false
           ? vscode.TreeItemCollapsibleState.Collapsed
@@ -54,6 +70,7 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
     // The tooltip is made when the pointer rests on the row (resolveTreeItem), not for every row of a refresh.
     item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     item.contextValue = node.contextValue;
+    this.lazy?.item(item, node);
     return item;
   }
 

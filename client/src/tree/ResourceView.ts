@@ -4,7 +4,7 @@ import type { EngineSession } from '../engine/EngineSession';
 import type { EngineSet } from '../engine/EngineSet';
 import { eachNode, engineGroupNode, type EngineGroupNode } from './engineNodes';
 import type { NodeBase } from './nodeModel';
-import { ResourceTreeProvider } from './ResourceTreeProvider';
+import { ResourceTreeProvider, type LazyRows } from './ResourceTreeProvider';
 
 /** Which engine's session each row of the views came from (several engines at once: docker-workflows.engines). */
 export class NodeOwners {
@@ -25,6 +25,14 @@ export interface ViewEngines {
   owners: NodeOwners;
 }
 
+export interface ResourceViewOptions<N> {
+  /** Rows whose children are read when opened (a container's files). */
+  lazy?: LazyRows<N>;
+  dragAndDropController?: vscode.TreeDragAndDropController<N>;
+  /** Several engines at once (docker-workflows.engines). */
+  multi?: ViewEngines;
+}
+
 /**
  * One Docker view (Containers, Images, Volumes, Networks, Swarm): rebuilt when a session says one of the lists it
  * shows changed (once per burst of engine events, never polled). With several engines (an EngineSet of two or more)
@@ -36,19 +44,25 @@ export class ResourceView<N extends NodeBase> implements vscode.Disposable {
   readonly treeView: vscode.TreeView<N | EngineGroupNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private sessionSubscriptions: vscode.Disposable[] = [];
+  private readonly multi: ViewEngines | undefined;
 
   constructor(
     id: string,
     private readonly session: EngineSession,
     private readonly kinds: readonly ListKind[],
     private readonly build: (session: EngineSession) => Promise<N[] | undefined>,
-    private readonly multi?: ViewEngines,
+    options: ResourceViewOptions<N> = {},
   ) {
-    this.provider = new ResourceTreeProvider<N | EngineGroupNode>(() => this.roots());
-    this.treeView = vscode.window.createTreeView(id, { treeDataProvider: this.provider, canSelectMany: true });
+    this.multi = options.multi;
+    this.provider = new ResourceTreeProvider<N | EngineGroupNode>(() => this.roots(), options.lazy as LazyRows<N | EngineGroupNode> | undefined);
+    this.treeView = vscode.window.createTreeView(id, {
+      treeDataProvider: this.provider,
+      canSelectMany: true,
+      dragAndDropController: options.dragAndDropController as vscode.TreeDragAndDropController<N | EngineGroupNode> | undefined,
+    });
     this.disposables.push(this.provider, this.treeView);
     this.subscribe();
-    if (multi) this.disposables.push(multi.engines.onDidChange(() => (this.subscribe(), this.provider.refresh())));
+    if (this.multi) this.disposables.push(this.multi.engines.onDidChange(() => (this.subscribe(), this.provider.refresh())));
   }
 
   /** The top-level rows of the engine (with several engines: of every engine, one after the other). */

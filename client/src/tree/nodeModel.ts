@@ -22,6 +22,8 @@ export interface NodeBase {
   children?: readonly NodeBase[];
   /** A group shows its children at first unless this is false. */
   expanded?: boolean;
+  /** The row's children are read when it is opened (a container's folders), not carried in `children`. */
+  lazy?: boolean;
 }
 
 /**

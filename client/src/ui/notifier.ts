@@ -20,6 +20,8 @@ export interface Notifier {
   input(prompt: string, value: string, validate: (value: string) => string | undefined, options?: { password?: boolean }): Promise<string | undefined>;
   /** A message that something finished (e.g. the space a prune reclaimed). */
   info(message: string): void;
+  /** The open dialog for local files and/or folders; resolves to their paths, or undefined when cancelled. */
+  pickPaths(title: string, options: { files: boolean; folders: boolean; many: boolean; label: string; defaultPath?: string }): Promise<string[] | undefined>;
   /** What was shown since activation, oldest first. */
   readonly shown: readonly { kind: ShownKind; message: string }[];
   /**
@@ -82,6 +84,22 @@ export function createNotifier(): Notifier {
         return problem ? undefined : answer;
       }
       return vscode.window.showInputBox({ prompt, value, password: options?.password, ignoreFocusOut: true, validateInput: (text) => validate(text) });
+    },
+    async pickPaths(title, options) {
+      record('pick', title);
+      if (answers.length > 0) {
+        const answer = answers.shift();
+        return answer === undefined ? undefined : ([] as string[]).concat(answer);
+      }
+      const picked = await vscode.window.showOpenDialog({
+        title,
+        openLabel: options.label,
+        canSelectFiles: options.files,
+        canSelectFolders: options.folders,
+        canSelectMany: options.many,
+        defaultUri: options.defaultPath ? vscode.Uri.file(options.defaultPath) : undefined,
+      });
+      return picked?.map((uri) => uri.fsPath);
     },
     answerNext(...next) {
       answers.push(...next);
