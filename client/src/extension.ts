@@ -6,6 +6,8 @@ import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/in
 import { registerImageProviders } from './commands/images';
 import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
+import { registerComposeLens } from './lens/ComposeLensProvider';
+import { registerTaskProviders } from './tasks/TaskProvider';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -97,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
+  registerComposeLens(ctx);
+  registerTaskProviders(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
