@@ -44,7 +44,7 @@ describe('task definitions: dockerWorkflows.compose', () => {
     assert.strictEqual(problem({ action: 'rm' }), 'A dockerWorkflows.compose task needs "action": one of up, down, restart, stop, start, pause, unpause, logs, pull, build; not "rm".');
     assert.strictEqual(problem({ action: 'up' }), `No compose file (compose.yaml, docker-compose.yml ...) in "${FOLDER}": give the task a "file".`);
     assert.strictEqual(problem({ action: 'up', file: 'compose.yaml' }, null), 'The compose file "compose.yaml" is relative, but the task belongs to no workspace folder.');
-    assert.strictEqual(problem({ action: 'up', file: 'c.yaml', services: 'web' }), '"services" of a dockerWorkflows.compose task must be a list of names, not "\\"web\\"".');
+    assert.strictEqual(problem({ action: 'up', file: 'c.yaml', services: 'web' }), '"services" of a dockerWorkflows.compose task must be a list of names, not "web".');
     assert.strictEqual(problem({ action: 'up', file: 7 }), '"file" of a dockerWorkflows.compose task must be a path.');
   });
 });
