@@ -39,6 +39,8 @@ export interface ExtensionApi {
     /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
     problem(): string | undefined;
     rows(): Promise<ContainerNodeModel[]>;
+    /** How often the shared container list was read from the engine since activation. */
+    listCalls(): number;
   };
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
@@ -115,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       endpoint: () => views.containers.treeView.description,
       problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
       rows: () => views.containers.rows(),
+      listCalls: () => session.lists.calls.containers,
     },
     views: {
       images: { rows: () => views.images.rows() },
