@@ -30,14 +30,17 @@ describe('Compose CodeLens', () => {
   const file = vscode.Uri.joinPath(folder, 'compose.yaml');
   const project = 'lensapp';
   const WEB = 1;
-  const JOB = 5;
-  const IDLE = 9;
+  const JOB = 8;
+  const IDLE = 12;
   const compose = [
     'services:',
     '  web:',
     `    image: ${TEST_IMAGE}`,
     '    command: ["sleep", "3600"]',
     '    stop_grace_period: 1s',
+    '    healthcheck:',
+    '      test: ["CMD", "true"]',
+    '      interval: 1s',
     '  job:',
     `    image: ${TEST_IMAGE}`,
     '    command: ["sh", "-c", "exit 1"]',
@@ -82,22 +85,22 @@ describe('Compose CodeLens', () => {
   });
 
   it('shows Up all and Down above services:, and each service its state and actions', async () => {
-    const lenses = await waitFor('the lenses with the exited job', async () => {
+    const lenses = await waitFor('the lenses with the exited job and healthy web', async () => {
       const found = await lensesOf(file);
-      return found.some((l) => l.line === JOB && l.title.startsWith('exited')) && found;
+      return found.some((l) => l.line === JOB && l.title.startsWith('exited')) && found.some((l) => l.line === WEB && l.title.endsWith('healthy')) && found;
     }, 20_000);
     const service = (line: number, name: string) =>
       (['Up', 'Stop', 'Logs', 'Restart'] as const).map((title) => [line, title, `dockerWorkflows.compose.service${title}`, name]);
     const jobState = lenses.find((l) => l.line === JOB && !l.command)!.title;
     // The engine's status text: "Exited (1) 2 seconds ago", "Exited (1) Less than a second ago".
-    assert.match(jobState, /^exited \(1\) (Less than a second|\d+ seconds|About a minute) ago$/);
+    assert.match(jobState, /^exited \(1\) (Less than a second|1 second|\d+ seconds|About a minute) ago$/);
     const shown = (arg: unknown) => (arg instanceof vscode.Uri ? arg.fsPath : (arg as { service?: string } | undefined)?.service);
     assert.deepStrictEqual(
       lenses.map((l) => [l.line, l.title, l.command, shown(l.args[0])]),
       [
         [0, 'Up all', 'dockerWorkflows.compose.up', file.fsPath],
         [0, 'Down', 'dockerWorkflows.compose.down', file.fsPath],
-        [WEB, 'running 2/2', '', undefined],
+        [WEB, 'running 2/2, healthy', '', undefined],
         ...service(WEB, 'web'),
         [JOB, jobState, '', undefined],
         ...service(JOB, 'job'),
@@ -126,14 +129,15 @@ describe('Compose CodeLens', () => {
       const shown = await stateOn(file, WEB);
       return shown?.startsWith('exited') && shown;
     }, 20_000);
-    assert.match(state, /^exited \(137\) (Less than a second|\d+ seconds) ago$/);
+    assert.match(state, /^exited \(137\) (Less than a second|1 second|\d+ seconds) ago$/);
     assert.strictEqual(await stateOn(file, IDLE), 'running 1/1');
   });
 
-  it('"Restart" restarts the service: running 2/2 again', async () => {
+  it('"Restart" restarts the service: running 2/2 and healthy again', async () => {
     const restart = (await lensesOf(file)).find((l) => l.line === WEB && l.title === 'Restart')!;
     assert.strictEqual(await vscode.commands.executeCommand(restart.command, ...restart.args), 0);
-    assert.strictEqual(await waitFor('web running', async () => (await stateOn(file, WEB)) === 'running 2/2' && 'running 2/2', 20_000), 'running 2/2');
+    const healthy = 'running 2/2, healthy';
+    assert.strictEqual(await waitFor('web running and healthy', async () => (await stateOn(file, WEB)) === healthy && healthy, 20_000), healthy);
   });
 
   it('"Logs" follows the service in the project\'s task terminal, with the same arguments as the menu', async () => {
