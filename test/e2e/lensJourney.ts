@@ -19,7 +19,7 @@ export function lensChecks(ui: () => Page, workspace: () => string, screenshot: 
     const deadline = Date.now() + 60_000;
     let shown = '';
     while (Date.now() < deadline) {
-      shown = ((await serviceLens().innerText().catch(() => '')) || '').replace(/\u00a0/g, ' ');
+      shown = ((await serviceLens().innerText().catch(() => '')) || '').replace(/[\s\u00a0]+/g, ' ').trim();
       if (shown.startsWith(`${text} | `)) return;
       await ui().waitForTimeout(200);
     }
@@ -37,7 +37,7 @@ export function lensChecks(ui: () => Page, workspace: () => string, screenshot: 
       const input = ui().locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill(`${LENS_FOLDER}/compose.yaml`);
-      const row = ui().locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'compose.yaml' }).filter({ hasText: new RegExp(`(^|[^a-z])${LENS_FOLDER}([^a-z]|$)`) }).first();
+      const row = ui().locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'compose.yaml' }).filter({ has: ui().locator('.label-description', { hasText: LENS_FOLDER }) }).first();
       await row.waitFor({ timeout: 10_000 });
       await row.click();
       await untilText('the compose file opened', (text) => text.includes('stop_grace_period'));

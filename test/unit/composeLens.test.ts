@@ -1,6 +1,10 @@
 // The Compose CodeLens as data: where the services are (a line scan), what each service's state reads from the
 // container list, and the lenses of a whole file. The VS Code side is test/suite/composeLens.test.ts.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { nameLines, projectOfFiles } from '../../client/src/compose/projectOfFiles';
 import type { ContainerSummary } from '../../client/src/engine/types';
 import { composeLenses, LENS_COMMANDS } from '../../client/src/lens/composeLenses';
 import { composeServiceLines } from '../../client/src/lens/serviceLines';
@@ -145,5 +149,32 @@ describe('compose lens: the lenses of a file', () => {
 
   it('no lenses for a file without services', () => {
     assert.deepStrictEqual(composeLenses('volumes:\n  data:\n', 'shop', []), []);
+  });
+});
+
+describe('compose lens: the project name of the files', () => {
+  it('reads only the top-level name: lines (and document markers), whatever the size of the file', () => {
+    const text = ['services:', '  web:', '    name: not-this', 'name: shop', 'x-big: >', '  text', '---', 'name: >-', '  Shop', '  Two', 'volumes: {}'].join('\n');
+    assert.strictEqual(nameLines(text), ['name: shop', '---', 'name: >-', '  Shop', '  Two'].join('\n'));
+  });
+
+  it('names the project as Compose does: .env, the file\'s name:, else the folder (v1: never name:)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-lens-'));
+    try {
+      const file = path.join(dir, 'compose.yaml');
+      const folderName = path.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '');
+      fs.writeFileSync(file, 'name: My_Shop\nservices:\n  web:\n    image: x\n');
+      assert.strictEqual(projectOfFiles([file], dir, { env: {}, v1: false }), 'my_shop');
+      assert.strictEqual(projectOfFiles([file], dir, { env: {}, v1: true }), folderName);
+      // The editor's newer text wins over the disk.
+      assert.strictEqual(projectOfFiles([file], dir, { env: {}, v1: false, textOf: () => 'name: edited\n' }), 'edited');
+      fs.writeFileSync(path.join(dir, '.env'), 'COMPOSE_PROJECT_NAME=fromdotenv\n');
+      assert.strictEqual(projectOfFiles([file], dir, { env: {}, v1: false }), 'fromdotenv');
+      assert.strictEqual(projectOfFiles([file], dir, { env: {}, v1: true }), 'fromdotenv');
+      // The process environment wins over .env.
+      assert.strictEqual(projectOfFiles([file], dir, { env: { COMPOSE_PROJECT_NAME: 'fromenv' }, v1: true }), 'fromenv');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,11 +37,35 @@ export function composeEnvironment(projectDirectory: string, env: Readonly<Recor
   return { ...(dotenv === undefined ? {} : Object.fromEntries(parseDotenv(dotenv))), ...env };
 }
 
+/**
+ * The lines of a compose file that can name the project: the top-level `name:` keys (with the lines of a block scalar
+ * or a quoted value continued below them) and the document markers. The CodeLens asks on every burst of engine events
+ * and every edit; parsing only these lines keeps that cheap on a file of thousands of services.
+ */
+export function nameLines(text: string): string {
+  const kept: string[] = [];
+  let inName = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      kept.push(line);
+      inName = false;
+    } else if (/^(name|"name"|'name')\s*:/.test(line)) {
+      kept.push(line);
+      inName = true;
+    } else if (inName && (line === '' || /^\s/.test(line))) {
+      kept.push(line);
+    } else {
+      inName = false;
+    }
+  }
+  return kept.join('\n');
+}
+
 /** The project name of `files` run in `projectDirectory`; the folder's name when Compose rules give none. */
 export function projectOfFiles(files: readonly string[], projectDirectory: string, options: ProjectOfFilesOptions): string {
   const texts = files.flatMap((file) => {
     const text = options.textOf?.(file) ?? readSmallFile(file, MAX_COMPOSE_FILE_BYTES);
-    return text === undefined ? [] : [text];
+    return text === undefined ? [] : [nameLines(text)];
   });
   const env = composeEnvironment(projectDirectory, options.env);
   return projectNameOf(texts, projectDirectory, { env, v1: options.v1 }) || path.basename(projectDirectory);
