@@ -43,5 +43,4 @@ describe('Compose CodeLens in Restricted Mode', function () {
     assert.strictEqual(api.shownMessages().at(-1)?.message, COMPOSE_TRUST_MESSAGE);
     assert.strictEqual(docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`), '');
   });
-
 });
