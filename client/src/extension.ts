@@ -8,6 +8,8 @@ import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
 import { registerSwarm } from './commands/swarm';
 import { registerContainerFiles } from './files/register';
+import { registerComposeLens } from './lens/ComposeLensProvider';
+import { registerTaskProviders } from './tasks/TaskProvider';
 import {
   chooseHostSetting,
   hostSettingValues,
@@ -49,6 +51,8 @@ export interface ExtensionApi {
     children(row: unknown): Promise<unknown[]>;
     /** What a drop from the Explorer onto a row does (the view's drag-and-drop controller, as VS Code calls it). */
     drop(row: unknown, data: vscode.DataTransfer): Promise<void>;
+    /** How often the shared container list was read from the engine since activation. */
+    listCalls(): number;
   };
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
@@ -133,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registries = registerRegistries(ctx);
   const swarm = registerSwarm(ctx);
   registerContainerFiles(ctx);
+  registerComposeLens(ctx);
+  registerTaskProviders(ctx);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
     registerImageProviders(ctx),
@@ -151,6 +157,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       engineRows: () => views.containers.engineRows(),
       children: (row) => views.containers.provider.getChildren(row as ContainerNodeModel),
       drop: (row, data) => views.containerFiles.handleDrop(row as ContainerNodeModel, data),
+      listCalls: () => session.lists.calls.containers,
     },
     views: {
       images: { rows: () => views.images.rows() },

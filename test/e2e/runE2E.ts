@@ -8,7 +8,8 @@
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
 // Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
-// outline.png, rename.png, quick-fix.png, compose-outline.png, compose-rename.png, compose-quick-fix.png, container-files.png, and test-results/e2e-failure.png on failure, when the
+// outline.png, rename.png, quick-fix.png, compose-outline.png, compose-rename.png, compose-quick-fix.png, container-files.png,
+// compose-lens-not-created.png, compose-lens-running.png, and test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -21,6 +22,7 @@ import { startDockerd, stopDockerd } from '../support/dockerd';
 import { composeChecks } from './composeJourney';
 import { editorChecks } from './editorJourney';
 import { filesChecks } from './filesJourney';
+import { lensChecks } from './lensJourney';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
     console.log(`e2e: screenshot ${path.relative(root, shot)}`);
   };
   checks.push(...editorChecks(ui, () => workspace, editorShot), ...composeChecks(ui, () => workspace, editorShot));
+  checks.push(...lensChecks(ui, () => workspace, editorShot));
 
   const interrupted = interruption();
   let passed = 0;

@@ -21,6 +21,7 @@ import { removeContainers } from './containers/remove';
 import { composeCommand } from './compose/runCompose';
 import { composeDown } from './compose/down';
 import { composeUpProfiles, composeUpServices } from './compose/upChosen';
+import { composeServiceCommand } from './compose/service';
 import { retryConnection } from './engine/retry';
 
 
@@ -53,6 +54,10 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.compose.logs': composeCommand('logs', { follow: true }),
   'dockerWorkflows.compose.pull': composeCommand('pull'),
   'dockerWorkflows.compose.build': composeCommand('build'),
+  'dockerWorkflows.compose.serviceUp': composeServiceCommand('up'),
+  'dockerWorkflows.compose.serviceStop': composeServiceCommand('stop'),
+  'dockerWorkflows.compose.serviceLogs': composeServiceCommand('logs'),
+  'dockerWorkflows.compose.serviceRestart': composeServiceCommand('restart'),
   ...VIEW_COMMANDS,
   ...IMAGES_COMMANDS,
   ...VOLUMES_COMMANDS,

@@ -176,6 +176,11 @@ const SERVICE_NAME = /^[a-zA-Z0-9._][a-zA-Z0-9._-]*$/;
 const PROFILE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
+/** A service name Compose accepts and that cannot read as an option. */
+export function isServiceName(name: string): boolean {
+  return SERVICE_NAME.test(name);
+}
+
 /**
  * The program and argument array for one Compose action. Global options come first, in this order:
  * `-f` per file, `--project-directory`, `-p` (when given), `--env-file` (when given), `--profile` per profile;

@@ -74,14 +74,7 @@ export function dockerEnv(ctx: Pick<Ctx, 'session'>): Record<string, string> {
  * stopped without one (also when VS Code could not start the task, which is then reported).
  */
 export async function runTask(ctx: Pick<Ctx, 'notifier'>, request: TaskRequest): Promise<number | undefined> {
-  const task = new vscode.Task(
-    request.definition ?? { type: 'dockerWorkflows.docker', command: request.args[0] ?? request.command },
-    vscode.TaskScope.Workspace,
-    request.name,
-    request.source,
-    new vscode.ProcessExecution(request.command, [...request.args], { cwd: request.cwd, env: request.env }),
-  );
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  const task = taskOf(request);
   // Listen before starting: a short task may end before executeTask's answer comes back. Such an early end is
   // matched by the task's name and source, as the execution object made after it ended may be a new one.
   const early: { execution: vscode.TaskExecution; code: number | undefined }[] = [];
@@ -115,4 +108,23 @@ export async function runTask(ctx: Pick<Ctx, 'notifier'>, request: TaskRequest):
   } finally {
     for (const listener of listeners) listener.dispose();
   }
+}
+
+/**
+ * The vscode.Task of a request: ProcessExecution (the program and an array of arguments, no shell), shown in a
+ * dedicated terminal. The menu commands and the task provider (tasks/TaskProvider.ts) both make their tasks here.
+ */
+export function taskOf(
+  request: TaskRequest,
+  scope: vscode.TaskScope.Global | vscode.TaskScope.Workspace | vscode.WorkspaceFolder = vscode.TaskScope.Workspace,
+): vscode.Task {
+  const task = new vscode.Task(
+    request.definition ?? { type: 'dockerWorkflows.docker', command: request.args[0] ?? request.command },
+    scope,
+    request.name,
+    request.source,
+    new vscode.ProcessExecution(request.command, [...request.args], { cwd: request.cwd, env: request.env }),
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  return task;
 }

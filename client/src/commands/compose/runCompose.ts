@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { composeArgs, detectComposeCli, execFileRunner, type ComposeAction, type ComposeCli, type ComposeCliSource, type ComposeRequest } from '../../compose/composeCli';
-import { composeFilesFor, servicesAndProfiles } from '../../compose/composeFiles';
-import { projectNameOf } from '../../compose/projectName';
+import { detectComposeCli, execFileRunner, type ComposeAction, type ComposeCli, type ComposeCliSource, type ComposeRequest } from '../../compose/composeCli';
+import { composeFilesFor } from '../../compose/composeFiles';
 import type { Ctx } from '../../ctx';
 import { composeProjectProblem, displayName } from '../../engine/validate';
-import { dockerEnv, runTask } from '../cli/dockerTask';
+import { runTask } from '../cli/dockerTask';
+import { composeTaskOf } from './composeTask';
 
 /** Where a Compose command applies: a compose file (explorer/editor menu) or a project node of the view. */
 export interface ComposeTarget {
@@ -17,9 +17,6 @@ export interface ComposeTarget {
 
 /** Compose files larger than this are not read for the project's name. */
 const MAX_COMPOSE_FILE_BYTES = 16 * 1024 * 1024;
-
-/** Actions on the containers the project has, whichever profile made them (unlike up, pull and build). */
-const WHOLE_PROJECT: ReadonlySet<ComposeAction> = new Set<ComposeAction>(['down', 'stop', 'start', 'restart', 'pause', 'unpause', 'logs']);
 
 /**
  * The target of a project node of the view (its compose files and working folder, from the labels of its
@@ -90,37 +87,14 @@ export class ComposeCliFinder implements ComposeCliSource {
  * unchanged. Resolves with the exit code; a failure is also shown to the user.
  */
 export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<ComposeRequest, 'files' | 'projectDirectory'>): Promise<number | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    ctx.notifier.error('Compose commands run the files of this workspace: trust the workspace first (Manage Workspace Trust).');
+  const prepared = await composeTaskOf(ctx, target, request);
+  if ('problem' in prepared) {
+    ctx.notifier.error(prepared.problem);
     return undefined;
   }
-  // Compose must talk to the engine the views show.
-  const env = { ...process.env, ...dockerEnv(ctx) };
-  let cli: ComposeCli;
-  try {
-    cli = await ctx.composeCli.find(env);
-  } catch (error) {
-    ctx.notifier.error(`Neither "docker compose" nor "docker-compose" can be run: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-  // An action on the whole project reaches the services of every profile: Down after an Up with a profile must
-  // not leave that profile's containers behind (Compose only sees the services of the profiles it is given).
-  const profiles = request.profiles ?? (WHOLE_PROJECT.has(request.action) ? servicesAndProfiles(target).profiles : []);
-  const full: ComposeRequest = { ...request, ...(profiles.length > 0 ? { profiles } : {}), files: target.files, projectDirectory: target.projectDirectory };
-  const { command, args } = composeArgs(cli, full);
-  const texts = target.files.flatMap((f) => (isFile(f) ? [fs.readFileSync(f, 'utf8')] : []));
-  const project = projectNameOf(texts, target.projectDirectory, { env, v1: !cli.v2 }) || path.basename(target.projectDirectory);
-  const exitCode = await runTask(ctx, {
-    definition: { type: 'dockerWorkflows.compose', action: request.action },
-    name: `${request.action} (${project})`,
-    source: `Compose: ${project}`,
-    command,
-    args,
-    cwd: target.projectDirectory,
-    env: env as Record<string, string>,
-  });
+  const exitCode = await runTask(ctx, prepared.task);
   if (exitCode !== 0 && request.action !== 'logs') {
-    ctx.notifier.error(`Compose ${request.action} of "${project}" failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
+    ctx.notifier.error(`Compose ${request.action} of "${prepared.project}" failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
   }
   return exitCode;
 }

@@ -19,6 +19,9 @@ export function buildContextOf(dockerfile: vscode.Uri): string {
   return setting === 'workspaceFolder' && folder ? folder.uri.fsPath : path.dirname(dockerfile.fsPath);
 }
 
+/** Shown (and printed in the task's terminal) when a build is asked for in Restricted Mode. */
+export const BUILD_TRUST_MESSAGE = 'Building runs the Dockerfile of this workspace: trust the workspace first (Manage Workspace Trust).';
+
 /**
  * Builds an image from a Dockerfile (`docker build --file=<file> --tag=<tag> -- <context>`, see buildArgs) as a
  * task named "Build: <tag>": the output streams in its terminal, where the build can also be stopped. The tag is
@@ -26,7 +29,7 @@ export function buildContextOf(dockerfile: vscode.Uri): string {
  */
 export async function buildImage(ctx: Ctx, node?: unknown): Promise<number | undefined> {
   if (!vscode.workspace.isTrusted) {
-    ctx.notifier.error('Building runs the Dockerfile of this workspace: trust the workspace first (Manage Workspace Trust).');
+    ctx.notifier.error(BUILD_TRUST_MESSAGE);
     return undefined;
   }
   const dockerfile = dockerfileOf(node);
@@ -49,6 +52,14 @@ export async function buildImage(ctx: Ctx, node?: unknown): Promise<number | und
     return undefined;
   }
   const exitCode = await runTask(ctx, {
+    // Run again from "Run Task" (or copied to tasks.json), this definition builds the same (tasks/TaskProvider.ts).
+    definition: {
+      type: 'dockerWorkflows.docker',
+      command: 'build',
+      dockerfile: vscode.workspace.asRelativePath(dockerfile, false),
+      tag,
+      context: vscode.workspace.asRelativePath(vscode.Uri.file(context), false),
+    },
     name: `Build: ${tag}`,
     source: 'Docker',
     command: 'docker',
