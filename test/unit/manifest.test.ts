@@ -20,6 +20,7 @@ const SETTINGS: Record<string, { restricted: boolean; why: string }> = {
   'docker-workflows.dockerfile.diagnostics': { restricted: false, why: 'severities of diagnostics only' },
   'docker-workflows.dockerfile.format.keywordCase': { restricted: false, why: 'how the formatter writes keywords' },
   'docker-workflows.compose.diagnostics': { restricted: false, why: 'severities of diagnostics only' },
+  'docker-workflows.compose.codeLens': { restricted: false, why: 'shows or hides the Compose lenses (their actions still need trust)' },
   'docker-workflows.logs.timestamps': { restricted: false, why: 'a display option of View Logs' },
   'docker-workflows.swarm.resolveImage': { restricted: false, why: 'one of three fixed values of --resolve-image: no engine, program or path' },
 };
