@@ -11,6 +11,7 @@ import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMappi
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { followStats, followStream, onLines, pullImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
+import { sshAgent } from './sshTransport';
 import {
   EngineError,
   type ContainerStats,
@@ -167,13 +168,12 @@ export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptio
     case 'socket':
       return { socketPath: options.socketPath };
     case 'ssh':
-      return { protocol: 'ssh', host: options.host, port: options.port, username: options.username };
+      // The system ssh and `docker system dial-stdio`, as the docker CLI does it (sshTransport.ts); the host name
+      // only fills the requests' Host header.
+      return { protocol: 'http', host: 'docker', port: 80, agent: sshAgent(options) } as Docker.DockerOptions;
     case 'tcp': {
-      const read = (name: string) =>
-        options.certPath && fs.existsSync(path.join(options.certPath, name))
-          ? fs.readFileSync(path.join(options.certPath, name))
-          : undefined;
       if (!options.tls) return { protocol: 'http', host: options.host, port: options.port };
+      const read = tlsFiles(options);
       return {
         protocol: 'https',
         host: options.host,
@@ -186,4 +186,19 @@ export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptio
       } as Docker.DockerOptions;
     }
   }
+}
+
+/**
+ * Reads the TLS files of DOCKER_CERT_PATH (or a context's TLS folder). With verification on, ca.pem must be there,
+ * and cert.pem and key.pem come as a pair: a missing one is said now rather than as a refused handshake later.
+ */
+function tlsFiles(options: Extract<ConnectionOptions, { kind: 'tcp' }>): (name: string) => Buffer | undefined {
+  const dir = options.certPath;
+  const has = (name: string) => !!dir && fs.existsSync(path.join(dir, name));
+  const where = dir ? `in ${dir}` : '(DOCKER_CERT_PATH is not set)';
+  if (options.verify && !has('ca.pem')) throw new Error(`TLS verification is on (DOCKER_TLS_VERIFY) but there is no ca.pem ${where}`);
+  if (has('cert.pem') !== has('key.pem')) {
+    throw new Error(`the client certificate is incomplete: ${has('cert.pem') ? 'key.pem' : 'cert.pem'} is missing ${where}`);
+  }
+  return (name) => (has(name) ? fs.readFileSync(path.join(dir!, name)) : undefined);
 }
