@@ -63,7 +63,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const session = new EngineSession(() => {
     const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
     hostChoice = chooseHostSetting(host, vscode.workspace.isTrusted);
-    return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile }));
+    // Machine-scoped: only the user's own settings can name the ssh config file.
+    const sshConfigFile = vscode.workspace.getConfiguration('docker-workflows').inspect<string>('ssh.configFile')?.globalValue;
+    return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile, sshConfigFile }));
   });
   // Whether the workspace chose the engine in use (then Pull sends it no credentials), worked out once per engine.
   let judged: { endpoint: EngineEndpoint; byWorkspace: boolean } | undefined;
@@ -87,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     views,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('docker-workflows.host')) session.connect();
+      if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.ssh.configFile')) session.connect();
     }),
     // Trusting the workspace lets its docker-workflows.host count: connect again by it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.connect()),

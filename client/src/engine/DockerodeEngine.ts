@@ -12,6 +12,7 @@ import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { followStats, followStream, onLines, pullImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
 import { sshAgent } from './sshTransport';
+import { openSshTunnel, type SshTunnel } from './sshTunnel';
 import {
   EngineError,
   type ContainerStats,
@@ -34,9 +35,12 @@ export class DockerodeEngine implements DockerEngine {
   private readonly open = new Set<Disposable>();
   private readonly resources: DockerodeResources;
   private readonly streams: StreamContext;
+  private readonly options: ConnectionOptions;
+  private tunnel: SshTunnel | undefined;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
+    this.options = connection.options;
     this.docker = new Docker(dockerodeOptions(connection.options));
     const call = this.call.bind(this);
     this.resources = new DockerodeResources(this.docker, call);
@@ -124,8 +128,28 @@ export class DockerodeEngine implements DockerEngine {
     return followed.subscription;
   }
 
+  cliEnv(): Record<string, string> {
+    const options = this.options;
+    switch (options.kind) {
+      case 'socket':
+        return { DOCKER_HOST: this.endpoint.url };
+      case 'tcp':
+        // Also for a context's TLS folder, which the CLI would not find with DOCKER_HOST set.
+        return {
+          DOCKER_HOST: `tcp://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`,
+          DOCKER_TLS_VERIFY: options.tls && options.verify ? '1' : '',
+          DOCKER_CERT_PATH: options.tls ? (options.certPath ?? '') : '',
+        };
+      case 'ssh':
+        this.tunnel ??= openSshTunnel(options);
+        return { DOCKER_HOST: this.tunnel.dockerHost };
+    }
+  }
+
   dispose(): void {
     for (const subscription of [...this.open]) subscription.dispose();
+    this.tunnel?.dispose();
+    this.tunnel = undefined;
   }
 
   /** One request, aborted (and rejected) when it takes longer than timeoutMs or `signal` aborts. */
