@@ -24,7 +24,7 @@ export interface RemoteEngines {
   DW_SSH_HOST: string;
   /** An ssh config file that knows the server's host key and uses the authorized key. */
   DW_SSH_CONFIG: string;
-  /** The folder of the ssh files (config-wrong-host-key, config-unknown-host, config-refused-key, sshd.pid). */
+  /** The folder of the ssh files (config-wrong-host-key, config-unknown-host, config-refused-key, config-no-docker, sshd.pid). */
   DW_SSH_DIR: string;
 }
 
@@ -117,6 +117,8 @@ export function makeCertificates(dir: string): { serverCert: string; serverKey: 
 interface State {
   tlsPort: number;
   sshPort: number;
+  /** A second port of the same sshd where the commands find no docker. */
+  sshNoDockerPort: number;
 }
 
 function tlsDaemonFlags(dir: string, port: number): string[] {
@@ -174,7 +176,7 @@ function sshConfig(port: number, knownHosts: string, identity: string): string {
   ].join('\n');
 }
 
-function makeSshFiles(sshDir: string, port: number, mainDir: string): void {
+function makeSshFiles(sshDir: string, port: number, noDockerPort: number, mainDir: string): void {
   fs.mkdirSync(sshDir, { recursive: true, mode: 0o700 });
   const key = (name: string) => {
     const file = path.join(sshDir, name);
@@ -193,6 +195,9 @@ function makeSshFiles(sshDir: string, port: number, mainDir: string): void {
   fs.writeFileSync(path.join(sshDir, 'config-wrong-host-key'), sshConfig(port, path.join(sshDir, 'known_hosts_wrong'), client));
   fs.writeFileSync(path.join(sshDir, 'config-unknown-host'), sshConfig(port, path.join(sshDir, 'known_hosts_empty'), client));
   fs.writeFileSync(path.join(sshDir, 'config-refused-key'), sshConfig(port, path.join(sshDir, 'known_hosts'), refused));
+  // A remote host without docker: the sshd's second port runs commands with a PATH that has no docker.
+  fs.writeFileSync(path.join(sshDir, 'config-no-docker'), sshConfig(noDockerPort, path.join(sshDir, 'known_hosts'), client));
+  fs.appendFileSync(path.join(sshDir, 'known_hosts'), `[127.0.0.1]:${noDockerPort} ${publicKey(hostKey)}\n`);
   fs.writeFileSync(
     path.join(sshDir, 'sshd_config'),
     [
@@ -208,6 +213,9 @@ function makeSshFiles(sshDir: string, port: number, mainDir: string): void {
       `PidFile ${path.join(sshDir, 'sshd.pid')}`,
       // The remote `docker system dial-stdio` talks to the main test engine.
       `SetEnv DOCKER_HOST=${dockerHost(mainDir)}`,
+      `Port ${noDockerPort}`,
+      `Match LocalPort ${noDockerPort}`,
+      '  ForceCommand exec env PATH=/nonexistent /bin/sh -c "$SSH_ORIGINAL_COMMAND"',
       '',
     ].join('\n'),
   );
@@ -271,13 +279,13 @@ export function remoteEngines(dir: string): RemoteEngines {
 export async function startRemoteEngines(dir: string, mainDir: string): Promise<RemoteEngines> {
   fs.mkdirSync(dir, { recursive: true });
   if (!fs.existsSync(path.join(dir, 'state.json'))) {
-    fs.writeFileSync(path.join(dir, 'state.json'), JSON.stringify({ tlsPort: await freePort(), sshPort: await freePort() }));
+    fs.writeFileSync(path.join(dir, 'state.json'), JSON.stringify({ tlsPort: await freePort(), sshPort: await freePort(), sshNoDockerPort: await freePort() }));
   }
   const state = readState(dir);
   if (!fs.existsSync(path.join(dir, 'certs', 'client', 'cert.pem'))) makeCertificates(path.join(dir, 'certs'));
   await startTlsEngine(dir);
   loadTestImage(path.join(dir, 'tls'), mainDir);
-  makeSshFiles(path.join(dir, 'ssh'), state.sshPort, mainDir);
+  makeSshFiles(path.join(dir, 'ssh'), state.sshPort, state.sshNoDockerPort, mainDir);
   await startSshd(dir);
   return remoteEngines(dir);
 }

@@ -139,6 +139,9 @@ export class DockerodeEngine implements DockerEngine {
           DOCKER_HOST: `tcp://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`,
           DOCKER_TLS_VERIFY: options.tls && options.verify ? '1' : '',
           DOCKER_CERT_PATH: options.tls ? (options.certPath ?? '') : '',
+          // docker-compose v1 talks through python-requests, which lets these variables (set on many machines for
+          // the system's CAs) win over the engine's ca.pem: emptied, its ca.pem counts.
+          ...(options.tls ? { REQUESTS_CA_BUNDLE: '', CURL_CA_BUNDLE: '' } : {}),
         };
       case 'ssh':
         this.tunnel ??= openSshTunnel(options);

@@ -20,7 +20,8 @@ export function openSshTunnel(target: SshTarget, program = 'ssh'): SshTunnel {
   fs.chmodSync(dir, 0o700);
   const socketPath = path.join(dir, 'engine.sock');
   const open = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
+  // Half-open: the CLI ends its side after a request, and still reads the answer.
+  const server = net.createServer({ allowHalfOpen: true }, (socket) => {
     open.add(socket);
     const remote = openSshStream(target, program);
     socket.pipe(remote).pipe(socket);
