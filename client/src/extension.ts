@@ -63,8 +63,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const session = new EngineSession(() => {
     const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
     hostChoice = chooseHostSetting(host, vscode.workspace.isTrusted);
-    // Machine-scoped: only the user's own settings can name the ssh config file.
-    const sshConfigFile = vscode.workspace.getConfiguration('docker-workflows').inspect<string>('ssh.configFile')?.globalValue;
+    // Machine-scoped: VS Code takes it from the user's own settings only, never from a workspace's.
+    const sshConfigFile = vscode.workspace.getConfiguration('docker-workflows').get<string>('ssh.configFile');
     return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile, sshConfigFile }));
   });
   // Whether the workspace chose the engine in use (then Pull sends it no credentials), worked out once per engine.

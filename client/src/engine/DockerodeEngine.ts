@@ -4,7 +4,7 @@
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ConnectionOptions, ResolvedConnection } from './connection';
+import { engineAddress, type ConnectionOptions, type ResolvedConnection } from './connection';
 import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import { parseEvent, toContainerSummary, toImageSummary } from './dockerodeMapping';
@@ -195,9 +195,10 @@ export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptio
     case 'socket':
       return { socketPath: options.socketPath };
     case 'ssh':
-      // The system ssh and `docker system dial-stdio`, as the docker CLI does it (sshTransport.ts); the host name
-      // only fills the requests' Host header.
-      return { protocol: 'http', host: 'docker', port: 80, agent: sshAgent(options) } as Docker.DockerOptions;
+      // The system ssh and `docker system dial-stdio`, as the docker CLI does it (sshTransport.ts): the agent makes
+      // every connection, whatever the request says. A socketPath (never opened: the agent ignores it) rather than a
+      // host, because VS Code's proxy support replaces the agent of requests to a host, never of socket requests.
+      return { socketPath: engineAddress(options), agent: sshAgent(options) } as Docker.DockerOptions;
     case 'tcp': {
       if (!options.tls) return { protocol: 'http', host: options.host, port: options.port };
       const read = tlsFiles(options);
