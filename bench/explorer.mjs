@@ -4,7 +4,8 @@
 //  2. idle calls: every request the extension's engine layer makes while nothing happens, counted by a proxy in
 //     front of the engine's socket (only the open /events stream may be there);
 //  3. event -> tree: from the moment the engine's event reaches us (and from the engine's own event time) until
-//     the rebuilt rows show the new state.
+//     the rebuilt rows show the new state;
+//  4. 1 and 2 again over a TLS engine and over ssh (explorerRemote.mjs; DW_BENCH_REMOTE=0 leaves them out).
 // Runs on a private dockerd of its own (own data root and bridge), started and stopped here. Needs `npm run build`.
 // Environment: DW_BENCH_CONTAINERS (500), DW_BENCH_N rounds (15; the refresh takes 3 times as many),
 // DW_BENCH_IDLE_MS (10000), DW_BENCH_ENGINE_DIR (reuse an engine folder) and DW_BENCH_KEEP_ENGINE (leave it running).
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { root } from './lib.mjs';
+import { remoteRuns } from './explorerRemote.mjs';
 
 const require = createRequire(import.meta.url);
 const out = (file) => require(path.join(root, 'out', file));
@@ -22,7 +24,7 @@ const dockerd = out('test/support/dockerd.js');
 const { DockerodeEngine } = out('client/src/engine/DockerodeEngine.js');
 const { resolveConnection } = out('client/src/engine/connection.js');
 const { EngineLists } = out('client/src/engine/EngineLists.js');
-const { RefreshController } = out('client/src/tree/RefreshController.js');
+const { RefreshController } = out('client/src/engine/RefreshController.js');
 const { containerTree } = out('client/src/tree/containerNodes.js');
 
 const TOTAL = Number(process.env.DW_BENCH_CONTAINERS ?? 500);
@@ -92,6 +94,44 @@ async function populate(engine) {
     }
   };
   await Promise.all(Array.from({ length: 6 }, worker));
+}
+
+/** What the Containers view does for `engine`: one shared list, rows rebuilt on change; a refresh on demand. */
+async function follow(engine) {
+  let state = { kind: 'connecting' };
+  let rows = [];
+  let onRows = () => undefined;
+  const lists = new EngineLists({
+    engine: () => (state.kind === 'up' ? engine : undefined),
+    onFailure: (error) => controller.reportFailure(error),
+    onChange: (kinds) => {
+      if (!kinds.has('containers')) return;
+      void lists.containers().then((list) => {
+        if (!list) return;
+        rows = containerTree(list);
+        onRows();
+      });
+    },
+  });
+  const controller = new RefreshController({
+    engine,
+    onState: (next) => (state = next),
+    onEvent: (event) => lists.handleEvent(event),
+    onConnected: () => lists.invalidateAll(),
+  });
+  controller.start();
+  while (rows.length === 0) await sleep(50);
+  return {
+    refreshOnce() {
+      const rebuilt = new Promise((resolve) => (onRows = resolve));
+      lists.invalidate('containers');
+      return rebuilt;
+    },
+    dispose() {
+      controller.dispose();
+      lists.dispose();
+    },
+  };
 }
 
 async function main() {
@@ -205,6 +245,15 @@ async function main() {
     console.log(`| event streams opened | ${open} |`);
     console.log(`| event received -> tree shows it, p50 / max | ${ms(median(fromReceipt))} / ${ms(max(fromReceipt))} ms |`);
     console.log(`| engine's event time -> tree shows it, p50 / max | ${ms(median(fromEngine))} / ${ms(max(fromEngine))} ms (limit 500) |`);
+    if (process.env.DW_BENCH_REMOTE !== '0') {
+      const remoteDir = mkdtempSync(path.join(tmpdir(), 'dw-bench-remote-'));
+      try {
+        const rows = await remoteRuns({ remoteDir, engineDir: dir, populate, follow, rounds: ROUNDS, idleMs: IDLE_MS });
+        for (const row of rows) console.log(row);
+      } finally {
+        rmSync(remoteDir, { recursive: true, force: true });
+      }
+    }
   } finally {
     if (!process.env.DW_BENCH_KEEP_ENGINE) {
       await dockerd.stopDockerd(dir);
