@@ -48,6 +48,26 @@ describe('remote engines in the views', function () {
     await settings().update('host', host, vscode.ConfigurationTarget.Global);
   }
 
+  /** Open Shell on the row of `name`; what is typed runs in the container (read back with `cli`). */
+  async function shellWorks(name: string, cli: (...args: string[]) => string): Promise<void> {
+    const row = (await api.containers.rows()).find((r) => r.label === name);
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('dockerWorkflows.containers.shell', row);
+    assert.strictEqual(terminal.name, `Shell: ${name}`);
+    try {
+      terminal.sendText(`echo typed-over-${name} > /tmp/dw-remote-shell.txt`);
+      const written = await waitFor('the command to run in the container', () => {
+        try {
+          return cli('exec', name, 'cat', '/tmp/dw-remote-shell.txt') || undefined;
+        } catch {
+          return undefined;
+        }
+      }, 20_000);
+      assert.strictEqual(written, `typed-over-${name}`);
+    } finally {
+      terminal.dispose();
+    }
+  }
+
   before(async () => {
     api = await activateExtension();
     await vscode.commands.executeCommand('dockerWorkflows.containers.focus');
@@ -75,13 +95,14 @@ describe('remote engines in the views', function () {
     await waitFor('the test engine again', () => api.containers.state().kind === 'up' && api.containers.endpoint() === process.env.DOCKER_HOST, 30_000);
   });
 
-  it('TLS by the setting: the views show the TLS engine, and follow it when it stops and comes back', async () => {
+  it('TLS by the setting: the views show the TLS engine, a shell opens in its container, and the views follow it when it stops and comes back', async () => {
     process.env.DOCKER_TLS_VERIFY = '1';
     process.env.DOCKER_CERT_PATH = TLS_CERTS;
     await useHost(TLS_HOST);
     await waitFor('the TLS engine in the view', async () => api.containers.state().kind === 'up' && (await names()).includes(ON_TLS), 30_000);
     assert.strictEqual(api.containers.endpoint(), TLS_HOST);
     assert.ok(!(await names()).includes(ON_SSH), 'the test engine behind DOCKER_HOST is not shown');
+    await shellWorks(ON_TLS, tlsDocker);
 
     await stopTlsEngine(REMOTE_DIR);
     const refused = `Cannot reach the Docker engine at ${TLS_HOST}: the connection was refused (is the Docker engine running?)`;
@@ -125,7 +146,7 @@ describe('remote engines in the views', function () {
     }
   });
 
-  it('SSH by the setting, with the ssh config file of the setting', async () => {
+  it('SSH by the setting, with the ssh config file of the setting: the views and a shell', async () => {
     await settings().update('ssh.configFile', SSH_CONFIG, vscode.ConfigurationTarget.Global);
     await useHost(SSH_HOST);
     await waitFor('the SSH engine in the view', async () => api.containers.state().kind === 'up' && (await names()).includes(ON_SSH), 30_000).catch((error: Error) => {
@@ -133,6 +154,8 @@ describe('remote engines in the views', function () {
     });
     assert.strictEqual(api.containers.endpoint(), SSH_HOST);
     assert.ok(!(await names()).includes(ON_TLS), 'the TLS engine is not shown');
+    // The terminal's docker CLI goes through the extension's local socket, over the same ssh settings.
+    await shellWorks(ON_SSH, docker);
   });
 
   it('SSH with a host key that is not known: the reason in plain words', async () => {
