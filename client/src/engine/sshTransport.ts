@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as http from 'http';
 import { Duplex } from 'stream';
+import * as util from 'util';
 import { sshFailure, SshError } from './sshErrors';
 
 export interface SshTarget {
@@ -109,5 +110,8 @@ export function sshAgent(target: SshTarget, program = 'ssh'): http.Agent {
   sshArgs(target);
   const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 4 });
   (agent as unknown as { createConnection: () => Duplex }).createConnection = () => openSshStream(target, program);
+  // docker-modem describes every request's options with util.inspect (showHidden, no depth limit) even when its
+  // debug output is off; through the agent that walked every open ssh stream and process: several ms per request.
+  (agent as unknown as Record<symbol, () => string>)[util.inspect.custom] = () => `ssh agent for ${target.host}:${target.port}`;
   return agent;
 }
