@@ -37,11 +37,15 @@ export class DockerodeEngine implements DockerEngine {
   private readonly streams: StreamContext;
   private readonly options: ConnectionOptions;
   private tunnel: SshTunnel | undefined;
+  private readonly agent: { destroy(): void } | undefined;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
     this.options = connection.options;
-    this.docker = new Docker(dockerodeOptions(connection.options));
+    const dockerOptions = dockerodeOptions(connection.options);
+    this.docker = new Docker(dockerOptions);
+    // An ssh engine's agent keeps its idle ssh processes open for the next request: they end with the engine.
+    this.agent = (dockerOptions as { agent?: { destroy(): void } }).agent;
     const call = this.call.bind(this);
     this.resources = new DockerodeResources(this.docker, call);
     const toEngineError = this.toEngineError.bind(this);
@@ -153,6 +157,7 @@ export class DockerodeEngine implements DockerEngine {
     for (const subscription of [...this.open]) subscription.dispose();
     this.tunnel?.dispose();
     this.tunnel = undefined;
+    this.agent?.destroy();
   }
 
   /** One request, aborted (and rejected) when it takes longer than timeoutMs or `signal` aborts. */
