@@ -8,6 +8,7 @@
 //  4. the Swarm view (explorerSwarm.mjs): a Services refresh with DW_BENCH_SERVICES services and DW_BENCH_TASKS
 //     tasks against the raw GET /services + GET /tasks, and idle calls with the swarm lists in use (DW_BENCH_SERVICES=0
 //     leaves it out).
+//  4. 1 and 2 again over a TLS engine and over ssh (explorerRemote.mjs; DW_BENCH_REMOTE=0 leaves them out).
 // Runs on a private dockerd of its own (own data root and bridge), started and stopped here. Needs `npm run build`.
 // Environment: DW_BENCH_CONTAINERS (500), DW_BENCH_N rounds (15; the refresh takes 3 times as many),
 // DW_BENCH_IDLE_MS (10000), DW_BENCH_ENGINE_DIR (reuse an engine folder) and DW_BENCH_KEEP_ENGINE (leave it running).
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { root } from './lib.mjs';
 import { benchServices, leaveBenchSwarm, unmountHostNetns } from './explorerSwarm.mjs';
+import { remoteRuns } from './explorerRemote.mjs';
 
 const require = createRequire(import.meta.url);
 const out = (file) => require(path.join(root, 'out', file));
@@ -96,6 +98,44 @@ async function populate(engine) {
     }
   };
   await Promise.all(Array.from({ length: 6 }, worker));
+}
+
+/** What the Containers view does for `engine`: one shared list, rows rebuilt on change; a refresh on demand. */
+async function follow(engine) {
+  let state = { kind: 'connecting' };
+  let rows = [];
+  let onRows = () => undefined;
+  const lists = new EngineLists({
+    engine: () => (state.kind === 'up' ? engine : undefined),
+    onFailure: (error) => controller.reportFailure(error),
+    onChange: (kinds) => {
+      if (!kinds.has('containers')) return;
+      void lists.containers().then((list) => {
+        if (!list) return;
+        rows = containerTree(list);
+        onRows();
+      });
+    },
+  });
+  const controller = new RefreshController({
+    engine,
+    onState: (next) => (state = next),
+    onEvent: (event) => lists.handleEvent(event),
+    onConnected: () => lists.invalidateAll(),
+  });
+  controller.start();
+  while (rows.length === 0) await sleep(50);
+  return {
+    refreshOnce() {
+      const rebuilt = new Promise((resolve) => (onRows = resolve));
+      lists.invalidate('containers');
+      return rebuilt;
+    },
+    dispose() {
+      controller.dispose();
+      lists.dispose();
+    },
+  };
 }
 
 async function main() {
@@ -217,6 +257,15 @@ async function main() {
     console.log(`| event received -> tree shows it, p50 / max | ${ms(median(fromReceipt))} / ${ms(max(fromReceipt))} ms |`);
     console.log(`| engine's event time -> tree shows it, p50 / max | ${ms(median(fromEngine))} / ${ms(max(fromEngine))} ms (limit 500) |`);
     for (const row of swarmRows) console.log(row);
+    if (process.env.DW_BENCH_REMOTE !== '0') {
+      const remoteDir = mkdtempSync(path.join(tmpdir(), 'dw-bench-remote-'));
+      try {
+        const rows = await remoteRuns({ remoteDir, engineDir: dir, populate, follow, rounds: ROUNDS, idleMs: IDLE_MS });
+        for (const row of rows) console.log(row);
+      } finally {
+        rmSync(remoteDir, { recursive: true, force: true });
+      }
+    }
   } finally {
     if (!process.env.DW_BENCH_KEEP_ENGINE) {
       // Hundreds of task containers would outlast the engine's stop timeout: the swarm goes first.

@@ -17,6 +17,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 
 apt_packages=(docker.io docker-compose busybox-static chromium libkrb5-dev libx11-dev libxkbfile-dev
   libsecret-1-dev pkg-config ripgrep curl podman podman-compose docker-registry apache2-utils iproute2)
+# The remote engine tests: certificates for the TLS dockerd, the sshd and ssh client, pgrep.
+apt_packages+=(openssl openssh-server openssh-client procps)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

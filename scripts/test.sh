@@ -17,7 +17,12 @@ status=0
 node out/test/support/runMocha.js unit out/test/unit || status=1
 
 engine_dir="$(mktemp -d /tmp/dw-dockerd-XXXXXX)"
+remote_dir="$(mktemp -d /tmp/dw-remote-XXXXXX)"
 cleanup() {
+  node out/test/support/remoteEngines.js stop "$remote_dir" || true
+  cp "$remote_dir/tls/dockerd.log" test-results/dockerd-tls.log 2>/dev/null || true
+  cp "$remote_dir/ssh/sshd.log" test-results/sshd.log 2>/dev/null || true
+  rm -rf "$remote_dir" 2>/dev/null || true
   node out/test/support/dockerd.js stop "$engine_dir" || true
   cp "$engine_dir/dockerd.log" test-results/dockerd.log 2>/dev/null || true
   rm -rf "$engine_dir" 2>/dev/null || true
@@ -31,6 +36,12 @@ if ! DOCKER_HOST="$(node out/test/support/dockerd.js start "$engine_dir")" ||
   exit 1
 fi
 export DOCKER_HOST DW_DOCKERD_DIR="$engine_dir" DW_VSCODE_DIR="$vscode_dir"
+# The remote engines (a TLS dockerd and an sshd reaching the test engine, both on 127.0.0.1), once for the engine
+# and vscode suites; remoteEngines.js prints the `export DW_TLS_HOST=...` lines they read.
+if ! remote_env="$(node out/test/support/remoteEngines.js start "$remote_dir" "$engine_dir")"; then
+  echo "the remote engines did not start: the remote tests will fail"
+fi
+eval "$remote_env"
 
 node out/test/support/runMocha.js engine out/test/engine || status=1
 node out/test/vscode/runInCodeServer.js || status=1

@@ -84,7 +84,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const session = new EngineSession(() => {
     const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
     hostChoice = chooseHostSetting(host, vscode.workspace.isTrusted);
-    return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile }));
+    // Machine-scoped: VS Code takes it from the user's own settings only, never from a workspace's.
+    const sshConfigFile = vscode.workspace.getConfiguration('docker-workflows').get<string>('ssh.configFile');
+    return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile, sshConfigFile }));
   });
   // Whether the workspace chose the engine in use (then Pull sends it no credentials), worked out once per engine.
   let judged: { endpoint: EngineEndpoint; byWorkspace: boolean } | undefined;
@@ -124,8 +126,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     views,
     engines,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('docker-workflows.host')) session.connect();
-      if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.engines')) engines.reload();
+      const ssh = e.affectsConfiguration('docker-workflows.ssh.configFile');
+      if (e.affectsConfiguration('docker-workflows.host') || ssh) session.connect();
+      if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.engines') || ssh) engines.reload();
     }),
     // Trusting the workspace lets its docker-workflows.host (and engines) count: connect again by them.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -38,8 +38,11 @@ function ownBridge(): string[] {
   return [`--bridge=${name}`];
 }
 
-/** Starts dockerd for `dir` (made if needed) and resolves when it answers. */
-export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<string> {
+/**
+ * Starts dockerd for `dir` (made if needed) and resolves when it answers on its socket. `extraFlags` are added (a
+ * TCP listener with TLS, `--bridge=none`); one of them naming a bridge replaces DW_DOCKERD_BRIDGE's.
+ */
+export async function startDockerd(dir: string, timeoutMs = 60_000, extraFlags: string[] = []): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   if (await ping(dir)) return dockerHost(dir);
   // A dockerd of this folder that is still shutting down holds the pid file: wait until it is gone.
@@ -62,7 +65,8 @@ export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<str
     '--ip6tables=false',
     '--ip-masq=false',
     '--shutdown-timeout=2',
-    ...ownBridge(),
+    ...(extraFlags.some((flag) => flag.startsWith('--bridge')) ? [] : ownBridge()),
+    ...extraFlags,
   ];
   const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
   const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });
@@ -79,8 +83,11 @@ export async function startDockerd(dir: string, timeoutMs = 60_000): Promise<str
   throw new Error(`dockerd did not start (see ${dir}/dockerd.log):\n${tail}`);
 }
 
-/** Stops the dockerd of `dir` and waits until it is gone. Safe when it is not running. */
-export async function stopDockerd(dir: string, timeoutMs = 30_000): Promise<void> {
+/**
+ * Stops the dockerd of `dir` and waits until it is gone. Safe when it is not running. `deleteBridge` false: the engine
+ * did not use DW_DOCKERD_BRIDGE's bridge (it belongs to another engine), so it is left alone.
+ */
+export async function stopDockerd(dir: string, timeoutMs = 30_000, deleteBridge = true): Promise<void> {
   const pid = readPid(dir);
   if (!pid || !alive(pid)) return;
   process.kill(pid, 'SIGTERM');
@@ -90,7 +97,7 @@ export async function stopDockerd(dir: string, timeoutMs = 30_000): Promise<void
   while (alive(pid)) await sleep(100);
   // The bridge of its own (DW_DOCKERD_BRIDGE) goes with the engine; the next start makes it again.
   const bridge = process.env.DW_DOCKERD_BRIDGE?.split(':')[0];
-  if (bridge) spawnSync('ip', ['link', 'delete', bridge], { stdio: 'ignore' });
+  if (bridge && deleteBridge) spawnSync('ip', ['link', 'delete', bridge], { stdio: 'ignore' });
 }
 
 /** Builds the test image: a rootfs holding Debian's static busybox and its applet links, `docker import`ed. */

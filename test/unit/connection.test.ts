@@ -38,6 +38,13 @@ describe('resolveConnection', () => {
     assert.deepStrictEqual(r.options, { kind: 'ssh', host: 'build.example', port: 2222, username: 'deploy' });
   });
 
+  it('gives an ssh engine the ssh config file of docker-workflows.ssh.configFile, and only an ssh engine', () => {
+    const ssh = resolveConnection({ setting: 'ssh://build.example', env: {}, readFile: noFiles, homeDir: home, sshConfigFile: ' /etc/dw/ssh_config ' });
+    assert.deepStrictEqual(ssh.options, { kind: 'ssh', host: 'build.example', port: 22, username: undefined, configFile: '/etc/dw/ssh_config' });
+    const tcp = resolveConnection({ setting: 'tcp://build.example:2375', env: {}, readFile: noFiles, homeDir: home, sshConfigFile: '/etc/dw/ssh_config' });
+    assert.deepStrictEqual(tcp.options, { kind: 'tcp', host: 'build.example', port: 2375, tls: false, certPath: undefined, verify: false });
+  });
+
   it('follows the current docker context of ~/.docker/config.json', () => {
     const hash = createHash('sha256').update('remote').digest('hex');
     const files: Record<string, string> = {

@@ -13,6 +13,7 @@ const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 
 const SETTINGS: Record<string, { restricted: boolean; why: string }> = {
   'docker-workflows.host': { restricted: true, why: 'chooses the engine: the views, commands and credentials would go to it' },
   'docker-workflows.engines': { restricted: true, why: 'chooses more engines the views talk to' },
+  'docker-workflows.ssh.configFile': { restricted: true, why: 'chooses the ssh configuration: a ProxyCommand in it runs a program' },
   'docker-workflows.build.context': { restricted: true, why: 'chooses the path sent to the engine as the build context' },
   'docker-workflows.files.maxSizeMiB': { restricted: true, why: 'a workspace could make the language server read (and hold) huge files' },
   'docker-workflows.files.readOutsideWorkspace': { restricted: true, why: 'chooses which paths the language server reads' },
@@ -37,6 +38,7 @@ describe('package.json and workspace trust', () => {
     assert.deepStrictEqual(trust.restrictedConfigurations, [
       'docker-workflows.host',
       'docker-workflows.engines',
+      'docker-workflows.ssh.configFile',
       'docker-workflows.build.context',
       'docker-workflows.files.maxSizeMiB',
       'docker-workflows.files.readOutsideWorkspace',

@@ -32,6 +32,11 @@ export interface EventHandlers {
 /** What the UI needs from a Docker engine. Errors are EngineError with a plain-words reason. */
 export interface DockerEngine {
   readonly endpoint: EngineEndpoint;
+  /**
+   * The environment the docker CLI and docker-compose need to reach this same engine: DOCKER_HOST, plus the TLS
+   * variables of a TCP engine; for an SSH engine a local socket that forwards over the same ssh settings.
+   */
+  cliEnv(): Record<string, string>;
   /** Resolves when the engine answers; rejects with an EngineError otherwise. */
   ping(): Promise<void>;
   /** Which engine answers (Docker Engine, Podman ...) and its version. */

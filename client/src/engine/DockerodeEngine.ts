@@ -4,7 +4,7 @@
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ConnectionOptions, ResolvedConnection } from './connection';
+import { engineAddress, type ConnectionOptions, type ResolvedConnection } from './connection';
 import { describeError } from './errors';
 import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from './DockerEngine';
 import { parseEvent, toContainerSummary, toEngineVersion, toImageSummary } from './dockerodeMapping';
@@ -14,6 +14,8 @@ import { followStats, followStream, onLines, pullImage, pushImage, type Response
 import type { RegistryAuth } from './registryAuth';
 import { DockerodeSwarm } from './dockerodeSwarm';
 import type { SwarmEngine } from './SwarmEngine';
+import { sshAgent } from './sshTransport';
+import { openSshTunnel, type SshTunnel } from './sshTunnel';
 import {
   EngineError,
   type ContainerStats,
@@ -39,10 +41,17 @@ export class DockerodeEngine implements DockerEngine {
   private readonly streams: StreamContext;
   readonly swarm: SwarmEngine;
   readonly files: DockerodeFiles;
+  private readonly options: ConnectionOptions;
+  private tunnel: SshTunnel | undefined;
+  private readonly agent: { destroy(): void } | undefined;
 
   constructor(connection: ResolvedConnection) {
     this.endpoint = connection.endpoint;
-    this.docker = new Docker(dockerodeOptions(connection.options));
+    this.options = connection.options;
+    const dockerOptions = dockerodeOptions(connection.options);
+    this.docker = new Docker(dockerOptions);
+    // An ssh engine's agent keeps its idle ssh processes open for the next request: they end with the engine.
+    this.agent = (dockerOptions as { agent?: { destroy(): void } }).agent;
     const call = this.call.bind(this);
     this.resources = new DockerodeResources(this.docker, call);
     this.files = new DockerodeFiles(this.docker, call);
@@ -141,8 +150,32 @@ export class DockerodeEngine implements DockerEngine {
     return followed.subscription;
   }
 
+  cliEnv(): Record<string, string> {
+    const options = this.options;
+    switch (options.kind) {
+      case 'socket':
+        return { DOCKER_HOST: this.endpoint.url };
+      case 'tcp':
+        // Also for a context's TLS folder, which the CLI would not find with DOCKER_HOST set.
+        return {
+          DOCKER_HOST: `tcp://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`,
+          DOCKER_TLS_VERIFY: options.tls && options.verify ? '1' : '',
+          DOCKER_CERT_PATH: options.tls ? (options.certPath ?? '') : '',
+          // docker-compose v1 talks through python-requests, which lets these variables (set on many machines for
+          // the system's CAs) win over the engine's ca.pem: emptied, its ca.pem counts.
+          ...(options.tls ? { REQUESTS_CA_BUNDLE: '', CURL_CA_BUNDLE: '' } : {}),
+        };
+      case 'ssh':
+        this.tunnel ??= openSshTunnel(options);
+        return { DOCKER_HOST: this.tunnel.dockerHost };
+    }
+  }
+
   dispose(): void {
     for (const subscription of [...this.open]) subscription.dispose();
+    this.tunnel?.dispose();
+    this.tunnel = undefined;
+    this.agent?.destroy();
   }
 
   /** One request, aborted (and rejected) when it takes longer than timeoutMs or `signal` aborts. */
@@ -185,13 +218,13 @@ export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptio
     case 'socket':
       return { socketPath: options.socketPath };
     case 'ssh':
-      return { protocol: 'ssh', host: options.host, port: options.port, username: options.username };
+      // The system ssh and `docker system dial-stdio`, as the docker CLI does it (sshTransport.ts): the agent makes
+      // every connection, whatever the request says. A socketPath (never opened: the agent ignores it) rather than a
+      // host, because VS Code's proxy support replaces the agent of requests to a host, never of socket requests.
+      return { socketPath: engineAddress(options), agent: sshAgent(options) } as Docker.DockerOptions;
     case 'tcp': {
-      const read = (name: string) =>
-        options.certPath && fs.existsSync(path.join(options.certPath, name))
-          ? fs.readFileSync(path.join(options.certPath, name))
-          : undefined;
       if (!options.tls) return { protocol: 'http', host: options.host, port: options.port };
+      const read = tlsFiles(options);
       return {
         protocol: 'https',
         host: options.host,
@@ -204,4 +237,19 @@ export function dockerodeOptions(options: ConnectionOptions): Docker.DockerOptio
       } as Docker.DockerOptions;
     }
   }
+}
+
+/**
+ * Reads the TLS files of DOCKER_CERT_PATH (or a context's TLS folder). With verification on, ca.pem must be there,
+ * and cert.pem and key.pem come as a pair: a missing one is said now rather than as a refused handshake later.
+ */
+function tlsFiles(options: Extract<ConnectionOptions, { kind: 'tcp' }>): (name: string) => Buffer | undefined {
+  const dir = options.certPath;
+  const has = (name: string) => !!dir && fs.existsSync(path.join(dir, name));
+  const where = dir ? `in ${dir}` : '(DOCKER_CERT_PATH is not set)';
+  if (options.verify && !has('ca.pem')) throw new Error(`TLS verification is on (DOCKER_TLS_VERIFY) but there is no ca.pem ${where}`);
+  if (has('cert.pem') !== has('key.pem')) {
+    throw new Error(`the client certificate is incomplete: ${has('cert.pem') ? 'key.pem' : 'cert.pem'} is missing ${where}`);
+  }
+  return (name) => (has(name) ? fs.readFileSync(path.join(dir!, name)) : undefined);
 }

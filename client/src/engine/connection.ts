@@ -17,7 +17,14 @@ export type ConnectionOptions =
       certPath?: string;
       verify: boolean;
     }
-  | { kind: 'ssh'; host: string; port: number; username?: string };
+  | {
+      kind: 'ssh';
+      host: string;
+      port: number;
+      username?: string;
+      /** `ssh -F`: the docker-workflows.ssh.configFile setting (else ssh reads ~/.ssh/config as usual). */
+      configFile?: string;
+    };
 
 export interface ResolvedConnection {
   endpoint: EngineEndpoint;
@@ -32,9 +39,18 @@ export interface ConnectionInputs {
   readFile(file: string): string | undefined;
   homeDir?: string;
   platform?: NodeJS.Platform;
+  /** The docker-workflows.ssh.configFile setting, for ssh:// engines ("" or undefined: ssh's own default). */
+  sshConfigFile?: string;
 }
 
 export function resolveConnection(inputs: ConnectionInputs): ResolvedConnection {
+  const resolved = resolveAddress(inputs);
+  const configFile = inputs.sshConfigFile?.trim();
+  if (resolved.options.kind === 'ssh' && configFile) resolved.options.configFile = configFile;
+  return resolved;
+}
+
+function resolveAddress(inputs: ConnectionInputs): ResolvedConnection {
   const { env } = inputs;
   const setting = inputs.setting.trim();
   if (setting) return fromUrl(setting, { url: setting, source: 'setting' }, env);

@@ -1,4 +1,5 @@
 // Engine call failures in plain words, with the kind of failure the view's welcome message advises on.
+import { SshError } from './sshErrors';
 import type { EngineFailure } from './types';
 
 const FAILURES: Record<string, { failure: EngineFailure; reason: string }> = {
@@ -11,11 +12,34 @@ const FAILURES: Record<string, { failure: EngineFailure; reason: string }> = {
 };
 const SAME_AS: Record<string, string> = { EPERM: 'EACCES', EPIPE: 'ECONNRESET', EAI_AGAIN: 'ENOTFOUND' };
 
+/** TLS failures (Node's and OpenSSL's codes), in the words of what the user has to fix. */
+const NOT_SIGNED = "the engine's certificate is not signed by the CA in ca.pem (check DOCKER_CERT_PATH or the context's TLS files)";
+const CLIENT_REFUSED = 'the engine refused the client certificate (cert.pem): it is not signed by the CA the engine trusts, or it has expired';
+const TLS_FAILURES: Record<string, string> = {
+  CERT_HAS_EXPIRED: "the engine's certificate has expired (renew the server certificate)",
+  CERT_NOT_YET_VALID: "the engine's certificate is not valid yet (check the clocks of both machines)",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the engine's certificate is made out for another host name or address than the one connected to",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: NOT_SIGNED,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: NOT_SIGNED,
+  UNABLE_TO_GET_ISSUER_CERT: NOT_SIGNED,
+  SELF_SIGNED_CERT_IN_CHAIN: NOT_SIGNED,
+  DEPTH_ZERO_SELF_SIGNED_CERT: NOT_SIGNED,
+  CERT_SIGNATURE_FAILURE: NOT_SIGNED,
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: CLIENT_REFUSED,
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: CLIENT_REFUSED,
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: 'the engine refused the client certificate (cert.pem): it has expired',
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the engine wants a client certificate (cert.pem and key.pem in DOCKER_CERT_PATH)',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'the engine does not speak TLS on that port (leave DOCKER_TLS_VERIFY and DOCKER_CERT_PATH unset for it)',
+};
+
 /** A short, plain-words reason for a failed engine call, and its kind. */
 export function describeError(error: unknown): { reason: string; failure: EngineFailure } {
   const e = error as { code?: string; statusCode?: number; json?: { message?: string }; message?: string };
+  if (error instanceof SshError) return { failure: error.failure, reason: error.reason };
   const known = e?.code ? FAILURES[SAME_AS[e.code] ?? e.code] : undefined;
   if (known) return known;
+  const tls = e?.code ? TLS_FAILURES[e.code] : undefined;
+  if (tls) return { failure: 'certificate', reason: tls };
   if (typeof e?.statusCode === 'number') {
     // dockerode puts the engine's answer in json, except for streams: then only in its message, after a prefix.
     const message = (e.json?.message ?? (e.message ?? '').replace(/^\(HTTP code \d+\) .*? - /, '')).trim();

@@ -108,6 +108,14 @@ export type EngineFailure =
   | 'engine-error'
   | 'bad-address'
   | 'other'
+  /** ssh: the server's host key is unknown or not the saved one. */
+  | 'host-key'
+  /** ssh: the server refused the login (key, user). */
+  | 'login-refused'
+  /** ssh: no ssh program, no docker on the remote host, an unusable ssh configuration. */
+  | 'ssh'
+  /** TLS: a certificate was refused (expired, another CA, another host name) or its files are missing. */
+  | 'certificate'
   /** Not a failure of the engine: the user cancelled the call (a pull, a prune). */
   | 'cancelled';
 

@@ -62,9 +62,11 @@ function configWithoutCredentials(): string {
  * engine the workspace chose, also a configuration folder without the saved registry credentials.
  */
 export function dockerEnv(ctx: Pick<Ctx, 'session'>): Record<string, string> {
-  const endpoint = ctx.session.endpoint;
-  if (!endpoint) return {};
-  return credentialsMayGoTo(endpoint) ? { DOCKER_HOST: endpoint.url } : { DOCKER_HOST: endpoint.url, DOCKER_CONFIG: configWithoutCredentials() };
+  const engine = ctx.session.engine;
+  if (!engine) return {};
+  // DOCKER_HOST and, for a remote engine, its TLS variables or a local socket forwarding over ssh.
+  const env = engine.cliEnv();
+  return credentialsMayGoTo(engine.endpoint) ? env : { ...env, DOCKER_CONFIG: configWithoutCredentials() };
 }
 
 /**
