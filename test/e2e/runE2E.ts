@@ -9,8 +9,10 @@
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
 // Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
 // outline.png, rename.png, quick-fix.png, compose-outline.png, compose-rename.png, compose-quick-fix.png, container-files.png,
-// compose-lens-not-created.png, compose-lens-running.png, and test-results/e2e-failure.png on failure, when the
+// compose-lens-not-created.png, compose-lens-running.png, swarm-stack.png, registry-pulled.png, tls-context.png, and
+// test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -23,6 +25,7 @@ import { composeChecks } from './composeJourney';
 import { editorChecks } from './editorJourney';
 import { filesChecks } from './filesJourney';
 import { lensChecks } from './lensJourney';
+import { beyondChecks } from './beyondJourney';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -33,6 +36,24 @@ const COMPOSE_PROJECT = 'services:\n  web:\n    image: dw-test/busybox:latest\n 
 /** The view container's element id, which VS Code derives from our container id `dockerWorkflows`. */
 const VIEWLET = '[id="workbench.view.extension.dockerWorkflows"]';
 
+/** The docker context VS Code starts with: the test engine, chosen by a context rather than DOCKER_HOST. */
+const MAIN_CONTEXT = 'dw-e2e-main';
+
+/**
+ * The environment of the VS Code server: no DOCKER_HOST, a docker configuration of its own whose current context is
+ * the test engine, so that using another context from the Contexts view switches the views (DOCKER_HOST would win).
+ */
+function contextEnv(tmp: string): NodeJS.ProcessEnv {
+  const config = path.join(tmp, 'docker-config');
+  fs.mkdirSync(config, { recursive: true });
+  const cli = { ...process.env, DOCKER_CONFIG: config };
+  execFileSync('docker', ['context', 'create', MAIN_CONTEXT, '--description', 'the test engine', '--docker', `host=${process.env.DOCKER_HOST ?? ''}`], { env: cli, stdio: 'ignore' });
+  execFileSync('docker', ['context', 'use', MAIN_CONTEXT], { env: cli, stdio: 'ignore' });
+  const env: NodeJS.ProcessEnv = { ...cli };
+  delete env.DOCKER_HOST;
+  return env;
+}
+
 async function main(): Promise<void> {
   const keep = path.join(resultsDir, 'e2e-logs');
   const viewShot = path.join(resultsDir, 'containers-view.png');
@@ -41,7 +62,7 @@ async function main(): Promise<void> {
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png', 'swarm-stack.png', 'registry-pulled.png', 'tls-context.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -70,7 +91,7 @@ async function main(): Promise<void> {
       workspace = tempWorkspace(root, tmp);
       // A small Compose project of the test image, for the Compose Up journey below (project name: "workspace").
       fs.writeFileSync(path.join(workspace, 'compose.yaml'), COMPOSE_PROJECT);
-      server = startCodeServer({ workspace, env: process.env, logFile: serverLog });
+      server = startCodeServer({ workspace, env: contextEnv(tmp), logFile: serverLog });
       const srv = await server;
       if (stopping) throw new Error('stopped');
       browser = openBrowser(consoleLog);
@@ -172,6 +193,10 @@ async function main(): Promise<void> {
   };
   checks.push(...editorChecks(ui, () => workspace, editorShot), ...composeChecks(ui, () => workspace, editorShot));
   checks.push(...lensChecks(ui, () => workspace, editorShot));
+  // Last: it switches the views to another engine (and back).
+  const tlsEnv = { ...process.env, DOCKER_HOST: process.env.DW_TLS_HOST, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: process.env.DW_TLS_CERTS };
+  const beyond = beyondChecks(ui, () => workspace, { main: process.env, tls: tlsEnv, mainContext: MAIN_CONTEXT }, editorShot);
+  checks.push(...beyond.checks);
 
   const interrupted = interruption();
   let passed = 0;
@@ -207,6 +232,7 @@ async function main(): Promise<void> {
     await keepLogs(keep, [serverLog, consoleLog], server);
     console.log(`e2e: logs kept in ${path.relative(root, keep)}/`);
   }
+  await beyond.cleanup();
   await shutDown(browser, server, tmp);
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(process.exitCode || (failed > 0 ? 1 : 0));

@@ -29,18 +29,32 @@ function ownBridge(): string[] {
   const spec = process.env.DW_DOCKERD_BRIDGE;
   if (!spec) return [];
   const [name, cidr] = spec.split(':');
+  return [`--bridge=${makeBridge(name, cidr)}`];
+}
+
+/**
+ * Makes the bridge `name` with the address `cidr` (e.g. 10.231.1.1/24) unless it exists; returns its name. A second
+ * engine needs one of its own: two engines must not share docker0, and an engine started with `--bridge=none`
+ * deletes docker0 (dockerd removes the default bridge when its bridge is disabled), under the first engine's feet.
+ */
+export function makeBridge(name: string, cidr: string): string {
   if (spawnSync('ip', ['link', 'show', name], { stdio: 'ignore' }).status !== 0) {
     for (const args of [['link', 'add', 'name', name, 'type', 'bridge'], ['addr', 'add', cidr, 'dev', name], ['link', 'set', name, 'up']]) {
       const result = spawnSync('ip', args, { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`ip ${args.join(' ')}: ${result.stderr.trim()}`);
     }
   }
-  return [`--bridge=${name}`];
+  return name;
+}
+
+/** Deletes a bridge made by makeBridge (nothing when it is gone already). */
+export function deleteBridge(name: string): void {
+  spawnSync('ip', ['link', 'delete', name], { stdio: 'ignore' });
 }
 
 /**
  * Starts dockerd for `dir` (made if needed) and resolves when it answers on its socket. `extraFlags` are added (a
- * TCP listener with TLS, `--bridge=none`); one of them naming a bridge replaces DW_DOCKERD_BRIDGE's.
+ * TCP listener with TLS, a bridge of its own); one of them naming a bridge replaces DW_DOCKERD_BRIDGE's.
  */
 export async function startDockerd(dir: string, timeoutMs = 60_000, extraFlags: string[] = []): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });

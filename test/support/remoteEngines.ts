@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { buildTestImage, dockerHost, startDockerd, stopDockerd, TEST_IMAGE } from './dockerd';
+import { buildTestImage, deleteBridge, dockerHost, makeBridge, startDockerd, stopDockerd, TEST_IMAGE } from './dockerd';
 import { makeCertificates } from './remoteCerts';
 
 /** What the tests need to reach the remote engines (also the names of the variables `start` prints). */
@@ -61,8 +61,9 @@ function tlsDaemonFlags(dir: string, port: number): string[] {
     `--tlscacert=${path.join(work, 'ca.pem')}`,
     `--tlscert=${path.join(work, 'server.pem')}`,
     `--tlskey=${path.join(work, 'server-key.pem')}`,
-    // Two engines must not both own docker0; the TLS engine runs containers without a network.
-    '--bridge=none',
+    // A bridge of its own: two engines must not both own docker0, and `--bridge=none` would make dockerd delete
+    // docker0 (the test engine's) when it starts.
+    `--bridge=${makeBridge(TLS_BRIDGE, TLS_BRIDGE_CIDR)}`,
   ];
 }
 
@@ -75,6 +76,10 @@ export async function startTlsEngine(dir: string): Promise<void> {
 export async function stopTlsEngine(dir: string): Promise<void> {
   await stopDockerd(path.join(dir, 'tls'), 30_000, false);
 }
+
+/** The TLS engine's bridge and its address (a private range only this machine uses). */
+const TLS_BRIDGE = 'dwtls0';
+const TLS_BRIDGE_CIDR = '10.231.90.1/24';
 
 /** Copies the test image from the main test engine into the TLS engine (docker save | docker load). */
 function loadTestImage(tlsDir: string, mainDir: string): void {
@@ -226,6 +231,7 @@ export async function stopRemoteEngines(dir: string): Promise<void> {
   if (!fs.existsSync(path.join(dir, 'state.json'))) return;
   await stopSshd(dir);
   await stopTlsEngine(dir);
+  deleteBridge(TLS_BRIDGE);
 }
 
 function alive(pid: number): boolean {

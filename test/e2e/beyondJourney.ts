@@ -1,0 +1,160 @@
+// Beyond one engine, as a user meets it in the real UI: deploy a compose file as a stack from the explorer's menu and
+// see its service and task in the Swarm view; add the loopback registry (the real CNCF distribution registry), browse
+// its repository and tag and pull the tag; create a docker context for the TLS engine from the Contexts view's
+// prompts, use it, and see that engine's container in the Containers view. Used by runE2E.ts (each entry is one
+// check), which starts VS Code with a docker context (not DOCKER_HOST) choosing the test engine, so that using
+// another context switches the views as it does for a user.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { startDistributionRegistry, type DistributionRegistry } from '../support/distributionRegistry';
+import { initSwarm, leaveSwarm } from '../support/swarm';
+import type { Check } from './editorUi';
+
+const VIEWLET = '[id="workbench.view.extension.dockerWorkflows"]';
+const STACK = 'e2estack';
+const TLS_CONTEXT = 'dw-e2e-tls';
+
+export interface BeyondJourney {
+  checks: Check[];
+  /** Leaves the swarm, stops the registry and the TLS engine's container. */
+  cleanup(): Promise<void>;
+}
+
+export function beyondChecks(
+  ui: () => Page,
+  workspace: () => string,
+  env: { main: NodeJS.ProcessEnv; tls: NodeJS.ProcessEnv; mainContext: string },
+  screenshot: (name: string) => Promise<void>,
+): BeyondJourney {
+  const docker = (...args: string[]) => execFileSync('docker', args, { env: env.main, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const tlsDocker = (...args: string[]) => execFileSync('docker', args, { env: env.tls, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  let registry: DistributionRegistry | undefined;
+  const tree = (name: string): Locator => ui().locator(VIEWLET).getByRole('tree', { name });
+  const row = (name: string, text: RegExp): Locator => tree(name).getByRole('treeitem').filter({ hasText: text }).first();
+  /** Runs a command by its title from the Command Palette (it also opens a view: "Focus on ... View"). */
+  const palette = async (title: string) => {
+    await ui().keyboard.press('F1');
+    const input = ui().locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    await ui().locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+    await ui().keyboard.press('Enter');
+  };
+  /** Answers the open quick input (an input box or a pick) with `text`. */
+  const answer = async (text: string, fill = true) => {
+    const input = ui().locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    if (fill) await input.fill(text);
+    else await input.pressSequentially(text);
+    await ui().waitForTimeout(200);
+    await ui().keyboard.press('Enter');
+  };
+  const expand = async (item: Locator) => {
+    await item.waitFor({ timeout: 30_000 });
+    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.locator('.monaco-tl-twistie').click();
+  };
+  const menuItem = (label: string): Locator => ui().locator('.monaco-menu .action-label').filter({ hasText: new RegExp(`^${label}$`) }).first();
+
+  const checks: Check[] = [
+    ["deploy a compose file as a stack from the explorer's menu: its service and task appear in the Swarm view", async () => {
+      initSwarm(docker);
+      const folder = path.join(workspace(), 'stack-e2e');
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, 'compose.yaml'), 'services:\n  api:\n    image: dw-test/busybox:latest\n    command: ["sleep", "3600"]\n');
+      const explorer = ui().locator('.part.activitybar').getByRole('tab', { name: /^Explorer/ });
+      await explorer.click();
+      const folderRow = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^stack-e2e$/ }).first();
+      await folderRow.waitFor({ timeout: 15_000 });
+      if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
+      const file = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^compose\.yaml$/ }).last();
+      await file.click({ button: 'right' });
+      await menuItem('Deploy Stack…').hover();
+      await ui().keyboard.press('Enter');
+      await answer(STACK);
+      await palette('Focus on Swarm View');
+      const stack = row('Swarm', new RegExp(`^${STACK}`));
+      await stack.waitFor({ timeout: 60_000 });
+      await expand(stack);
+      const service = row('Swarm', new RegExp(`^${STACK}_api`));
+      await service.waitFor({ timeout: 30_000 });
+      await ui().locator(VIEWLET).getByText(/1\/1/).first().waitFor({ timeout: 60_000 });
+      await expand(service);
+      await row('Swarm', new RegExp(`^${STACK}_api\\.1`)).waitFor({ timeout: 30_000 });
+      await screenshot('swarm-stack.png');
+    }],
+    ['add the loopback registry, browse its repository and tag, and pull the tag to the engine', async () => {
+      registry = await startDistributionRegistry();
+      const reference = `${registry.host}/e2e/busybox:1`;
+      docker('tag', 'dw-test/busybox:latest', reference);
+      docker('push', reference);
+      docker('rmi', reference);
+      await palette('Docker: Add Registry…');
+      await answer(registry.host);
+      await palette('Focus on Registries View');
+      const registryRow = row('Registries', new RegExp(`^${registry.host.replace(/\./g, '\\.')}`));
+      await expand(registryRow);
+      await expand(row('Registries', /^e2e\/busybox/));
+      const tag = row('Registries', /^1\b/);
+      await tag.waitFor({ timeout: 30_000 });
+      await tag.click({ button: 'right' });
+      await menuItem('Pull').hover();
+      await ui().keyboard.press('Enter');
+      const deadline = Date.now() + 60_000;
+      while (docker('images', '-q', reference) === '') {
+        if (Date.now() > deadline) throw new Error(`${reference} was not pulled within 60 s`);
+        await ui().waitForTimeout(500);
+      }
+      await screenshot('registry-pulled.png');
+    }],
+    ["create a context for the TLS engine from the Contexts view, use it: the Containers view shows that engine's container", async () => {
+      tlsDocker('run', '-d', '--name', 'dw-e2e-on-tls', 'dw-test/busybox:latest', 'sleep', '3600');
+      await palette('Docker: Create Context…');
+      await answer(TLS_CONTEXT);
+      await answer('TCP with TLS');
+      await answer(env.tls.DOCKER_HOST ?? '');
+      await answer(env.tls.DOCKER_CERT_PATH ?? '');
+      await answer('the TLS test engine');
+      await palette('Focus on Contexts View');
+      const context = row('Contexts', new RegExp(`^${TLS_CONTEXT}`));
+      await context.waitFor({ timeout: 30_000 });
+      await context.click({ button: 'right' });
+      await menuItem('Use Context').hover();
+      await ui().keyboard.press('Enter');
+      await palette('Focus on Containers View');
+      await row('Containers', /^dw-e2e-on-tls/).waitFor({ timeout: 60_000 });
+      await ui().locator('.part.statusbar').getByText(`Docker: ${env.tls.DOCKER_HOST}`).first().waitFor({ timeout: 15_000 });
+      await screenshot('tls-context.png');
+      // Back to the test engine's context, as the user would.
+      await palette('Focus on Contexts View');
+      const main = row('Contexts', new RegExp(`^${env.mainContext}`));
+      await main.click({ button: 'right' });
+      await menuItem('Use Context').hover();
+      await ui().keyboard.press('Enter');
+      await ui().locator('.part.statusbar').getByText(`Docker: ${env.main.DOCKER_HOST}`).first().waitFor({ timeout: 30_000 });
+    }],
+  ];
+
+  return {
+    checks,
+    async cleanup() {
+      try {
+        docker('stack', 'rm', STACK);
+      } catch {
+        // Not deployed.
+      }
+      try {
+        leaveSwarm(docker);
+      } catch {
+        // Reported by the checks.
+      }
+      try {
+        tlsDocker('rm', '-f', 'dw-e2e-on-tls');
+      } catch {
+        // Not made.
+      }
+      await registry?.stop();
+    },
+  };
+}
