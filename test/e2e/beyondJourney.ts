@@ -5,8 +5,6 @@
 // check), which starts VS Code with a docker context (not DOCKER_HOST) choosing the test engine, so that using
 // another context switches the views as it does for a user.
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { startDistributionRegistry, type DistributionRegistry } from '../support/distributionRegistry';
 import { initSwarm, leaveSwarm } from '../support/swarm';
@@ -24,7 +22,6 @@ export interface BeyondJourney {
 
 export function beyondChecks(
   ui: () => Page,
-  workspace: () => string,
   env: { main: NodeJS.ProcessEnv; tls: NodeJS.ProcessEnv; mainContext: string },
   screenshot: (name: string) => Promise<void>,
 ): BeyondJourney {
@@ -51,37 +48,52 @@ export function beyondChecks(
     await ui().waitForTimeout(200);
     await ui().keyboard.press('Enter');
   };
-  const expand = async (item: Locator) => {
-    await item.waitFor({ timeout: 30_000 });
-    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.locator('.monaco-tl-twistie').click();
+  /** Opens the view `name` alone in the Docker side bar (the others folded), so that its rows have room. */
+  const solo = async (name: string) => {
+    await palette(`Focus on ${name} View`);
+    const headers = ui().locator(VIEWLET).locator('.pane-header');
+    for (let i = 0; i < (await headers.count()); i++) {
+      const header = headers.nth(i);
+      const title = (await header.innerText()).split('\n')[0].trim().toLowerCase();
+      const open = (await header.getAttribute('aria-expanded')) === 'true';
+      if (open !== (title === name.toLowerCase())) await header.click();
+    }
+  };
+  /**
+   * Waits for each row of `path` in turn (their text as the tree draws it: label then description), opening one that
+   * is closed and scrolling the view when the row is below its fold (a short view draws only the rows that fit).
+   */
+  const reach = async (name: string, path: RegExp[]): Promise<Locator> => {
+    let found = row(name, path[0]);
+    for (const text of path) {
+      found = row(name, text);
+      const deadline = Date.now() + 60_000;
+      while (!(await found.isVisible())) {
+        if (Date.now() > deadline) throw new Error(`no row ${text} in ${name} within 60 s`);
+        await tree(name).hover().catch(() => undefined);
+        await ui().mouse.wheel(0, 60);
+        await ui().waitForTimeout(400);
+      }
+      if (text !== path[path.length - 1] && (await found.getAttribute('aria-expanded')) === 'false') await found.locator('.monaco-tl-twistie').click();
+    }
+    return found;
   };
   const menuItem = (label: string): Locator => ui().locator('.monaco-menu .action-label').filter({ hasText: new RegExp(`^${label}$`) }).first();
 
   const checks: Check[] = [
     ["deploy a compose file as a stack from the explorer's menu: its service and task appear in the Swarm view", async () => {
       initSwarm(docker);
-      const folder = path.join(workspace(), 'stack-e2e');
-      fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(path.join(folder, 'compose.yaml'), 'services:\n  api:\n    image: dw-test/busybox:latest\n    command: ["sleep", "3600"]\n');
-      const explorer = ui().locator('.part.activitybar').getByRole('tab', { name: /^Explorer/ });
-      await explorer.click();
-      const folderRow = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^stack-e2e$/ }).first();
-      await folderRow.waitFor({ timeout: 15_000 });
-      if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
-      const file = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^compose\.yaml$/ }).last();
+      // The workspace's compose file (web and worker, the test image), the one Compose Up started earlier.
+      await palette('View: Show Explorer');
+      const file = ui().locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^compose\.yaml$/ }).first();
+      await file.waitFor({ timeout: 15_000 });
       await file.click({ button: 'right' });
       await menuItem('Deploy Stack…').hover();
       await ui().keyboard.press('Enter');
       await answer(STACK);
-      await palette('Focus on Swarm View');
-      const stack = row('Swarm', new RegExp(`^${STACK}`));
-      await stack.waitFor({ timeout: 60_000 });
-      await expand(stack);
-      const service = row('Swarm', new RegExp(`^${STACK}_api`));
-      await service.waitFor({ timeout: 30_000 });
-      await ui().locator(VIEWLET).getByText(/1\/1/).first().waitFor({ timeout: 60_000 });
-      await expand(service);
-      await row('Swarm', new RegExp(`^${STACK}_api\\.1`)).waitFor({ timeout: 30_000 });
+      await solo('Swarm');
+      // Services, the stack, its service once its task runs (1/1), and the task.
+      await reach('Swarm', [/^Services/, new RegExp(`^${STACK}stack`), new RegExp(`^${STACK}_web(?!\\.).*1/1`), new RegExp(`^${STACK}_web\\.1`)]);
       await screenshot('swarm-stack.png');
     }],
     ['add the loopback registry, browse its repository and tag, and pull the tag to the engine', async () => {
@@ -92,12 +104,8 @@ export function beyondChecks(
       docker('rmi', reference);
       await palette('Docker: Add Registry…');
       await answer(registry.host);
-      await palette('Focus on Registries View');
-      const registryRow = row('Registries', new RegExp(`^${registry.host.replace(/\./g, '\\.')}`));
-      await expand(registryRow);
-      await expand(row('Registries', /^e2e\/busybox/));
-      const tag = row('Registries', /^1\b/);
-      await tag.waitFor({ timeout: 30_000 });
+      await solo('Registries');
+      const tag = await reach('Registries', [new RegExp(`^${registry.host.replace(/\./g, '\\.')}`), /^e2e\/busybox/, /^1[0-9a-f]{12} · /]);
       await tag.click({ button: 'right' });
       await menuItem('Pull').hover();
       await ui().keyboard.press('Enter');
@@ -116,18 +124,18 @@ export function beyondChecks(
       await answer(env.tls.DOCKER_HOST ?? '');
       await answer(env.tls.DOCKER_CERT_PATH ?? '');
       await answer('the TLS test engine');
-      await palette('Focus on Contexts View');
+      await solo('Contexts');
       const context = row('Contexts', new RegExp(`^${TLS_CONTEXT}`));
       await context.waitFor({ timeout: 30_000 });
       await context.click({ button: 'right' });
       await menuItem('Use Context').hover();
       await ui().keyboard.press('Enter');
-      await palette('Focus on Containers View');
+      await solo('Containers');
       await row('Containers', /^dw-e2e-on-tls/).waitFor({ timeout: 60_000 });
       await ui().locator('.part.statusbar').getByText(`Docker: ${env.tls.DOCKER_HOST}`).first().waitFor({ timeout: 15_000 });
       await screenshot('tls-context.png');
       // Back to the test engine's context, as the user would.
-      await palette('Focus on Contexts View');
+      await solo('Contexts');
       const main = row('Contexts', new RegExp(`^${env.mainContext}`));
       await main.click({ button: 'right' });
       await menuItem('Use Context').hover();

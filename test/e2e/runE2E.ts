@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   checks.push(...lensChecks(ui, () => workspace, editorShot));
   // Last: it switches the views to another engine (and back).
   const tlsEnv = { ...process.env, DOCKER_HOST: process.env.DW_TLS_HOST, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: process.env.DW_TLS_CERTS };
-  const beyond = beyondChecks(ui, () => workspace, { main: process.env, tls: tlsEnv, mainContext: MAIN_CONTEXT }, editorShot);
+  const beyond = beyondChecks(ui, { main: process.env, tls: tlsEnv, mainContext: MAIN_CONTEXT }, editorShot);
   checks.push(...beyond.checks);
 
   const interrupted = interruption();

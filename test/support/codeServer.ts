@@ -53,6 +53,8 @@ const TEST_SETTINGS = {
   'workbench.enableExperiments': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
+  // No "your application is available" toasts over the views when a test engine listens (swarm's port 2377).
+  'remote.autoForwardPorts': false,
 };
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {

@@ -66,6 +66,8 @@ describe('Podman: the default network and its containers', () => {
   it('keeps the containers the network list names, with their addresses', () => {
     assert.deepStrictEqual(toNetworkSummary(raw).containers, { [ID]: '10.88.0.10' });
     assert.strictEqual(toNetworkSummary({ ...raw, Containers: undefined }).containers, undefined);
+    // Docker's list has an empty record (its containers are in inspect only).
+    assert.strictEqual(toNetworkSummary({ ...raw, Containers: {} }).containers, undefined);
   });
 
   it('attaches a container that calls the network "podman" to the "bridge" row, with its address', () => {

@@ -92,7 +92,8 @@ export function toNetworkSummary(network: RawNetwork): NetworkSummary {
     created: parseTime(network.Created) ?? 0,
     labels: network.Labels ?? {},
     subnet: (network.IPAM?.Config ?? []).find((config) => config.Subnet)?.Subnet,
-    ...(network.Containers ? { containers: attachedContainers(network.Containers) } : {}),
+    // Docker's list has an empty record here (its containers are in inspect only); Podman's list names them.
+    ...(network.Containers && Object.keys(network.Containers).length > 0 ? { containers: attachedContainers(network.Containers) } : {}),
   };
 }
 
