@@ -3,10 +3,10 @@
 // See DESIGN.md, "Real components in tests".
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
+import { freePort, sleep } from './processes';
 
 export interface CodeServer {
   port: number;
@@ -209,17 +209,6 @@ export function interruption(): Promise<never> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitForHttp(port: number, timeoutMs: number): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(250)) {
     const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) }).then(
@@ -229,10 +218,6 @@ async function waitForHttp(port: number, timeoutMs: number): Promise<void> {
     if (answered) return;
   }
   throw new Error(`VS Code server did not answer on port ${port} within ${timeoutMs} ms`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 /** Every process below `pid`, read from /proc (children that moved to another process group included). */

@@ -5,9 +5,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort } from './processes';
 
 export interface DistributionRegistry {
   /** "127.0.0.1:<port>", the registry part of an image reference. */
@@ -19,17 +19,6 @@ export interface DistributionRegistry {
   /** Where it keeps its data and log. */
   dir: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** GET /v2/ answers (200, or 401 with authentication): the registry is serving. */

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
+import { alive, sleep } from './processes';
 
 export const TEST_IMAGE = 'dw-test/busybox:latest';
 /** Applets the test image links to busybox; enough for sleep loops, a web server and shells. */
@@ -104,6 +105,9 @@ export async function startDockerd(dir: string, timeoutMs = 60_000, extraFlags: 
 export async function stopDockerd(dir: string, timeoutMs = 30_000, deleteBridge = true): Promise<void> {
   const pid = readPid(dir);
   if (!pid || !alive(pid)) return;
+  // dockerd leaves the bridges of its networks behind when it stops; runs after runs they would take every private
+  // address range ("could not find an available, non-overlapping IPv4 address pool"). A start makes them again.
+  const leftovers = await networkBridges(dir);
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (alive(pid) && Date.now() < deadline) await sleep(100);
@@ -112,6 +116,35 @@ export async function stopDockerd(dir: string, timeoutMs = 30_000, deleteBridge 
   // The bridge of its own (DW_DOCKERD_BRIDGE) goes with the engine; the next start makes it again.
   const bridge = process.env.DW_DOCKERD_BRIDGE?.split(':')[0];
   if (bridge && deleteBridge) spawnSync('ip', ['link', 'delete', bridge], { stdio: 'ignore' });
+  for (const name of leftovers) spawnSync('ip', ['link', 'delete', name], { stdio: 'ignore' });
+}
+
+/** The bridge interfaces of the engine's own bridge networks (br-<id>), not the default one. */
+function networkBridges(dir: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const request = http.get({ socketPath: socketPath(dir), path: '/networks', timeout: 5000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        try {
+          const networks = JSON.parse(body) as { Id: string; Name: string; Driver: string; Options?: Record<string, string> | null }[];
+          resolve(
+            networks
+              .filter((n) => n.Driver === 'bridge' && n.Name !== 'bridge' && !n.Options?.['com.docker.network.bridge.name'])
+              .map((n) => `br-${n.Id.slice(0, 12)}`),
+          );
+        } catch {
+          resolve([]);
+        }
+      });
+    });
+    request.on('error', () => resolve([]));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve([]);
+    });
+  });
 }
 
 /** Builds the test image: a rootfs holding Debian's static busybox and its applet links, `docker import`ed. */
@@ -158,19 +191,6 @@ export function ping(dir: string): Promise<boolean> {
 function readPid(dir: string): number | undefined {
   const pidFile = path.join(dir, 'dockerd.pid');
   return fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim()) || undefined : undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function main(): Promise<void> {

@@ -12,6 +12,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { buildTestImage, deleteBridge, dockerHost, makeBridge, startDockerd, stopDockerd, TEST_IMAGE } from './dockerd';
 import { makeCertificates } from './remoteCerts';
+import { alive, freePort, sleep } from './processes';
 
 /** What the tests need to reach the remote engines (also the names of the variables `start` prints). */
 export interface RemoteEngines {
@@ -31,17 +32,6 @@ export interface RemoteEngines {
 
 function run(program: string, args: string[], options: { cwd?: string } = {}): string {
   return execFileSync(program, args, { ...options, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // ---- The TLS engine ----
@@ -232,19 +222,6 @@ export async function stopRemoteEngines(dir: string): Promise<void> {
   await stopSshd(dir);
   await stopTlsEngine(dir);
   deleteBridge(TLS_BRIDGE);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildTestImage, dockerHost, ping } from './dockerd';
+import { sleep } from './processes';
 
 export interface Worker {
   /** The worker's DOCKER_HOST (a unix socket: reachable from the host's namespace). */
@@ -27,10 +28,6 @@ export const WORKER_HOSTNAME = 'dw-swarm-worker';
 
 function ip(...args: string[]): void {
   execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Makes the namespace and the veth pair and starts a dockerd inside, with the test image. */
