@@ -8,7 +8,7 @@
 //  4. the Swarm view (explorerSwarm.mjs): a Services refresh with DW_BENCH_SERVICES services and DW_BENCH_TASKS
 //     tasks against the raw GET /services + GET /tasks, and idle calls with the swarm lists in use (DW_BENCH_SERVICES=0
 //     leaves it out).
-//  4. 1 and 2 again over a TLS engine and over ssh (explorerRemote.mjs; DW_BENCH_REMOTE=0 leaves them out).
+//  5. 1 and 2 again over a TLS engine and over ssh (explorerRemote.mjs; DW_BENCH_REMOTE=0 leaves them out).
 // Runs on a private dockerd of its own (own data root and bridge), started and stopped here. Needs `npm run build`.
 // Environment: DW_BENCH_CONTAINERS (500), DW_BENCH_N rounds (15; the refresh takes 3 times as many),
 // DW_BENCH_IDLE_MS (10000), DW_BENCH_ENGINE_DIR (reuse an engine folder) and DW_BENCH_KEEP_ENGINE (leave it running).
