@@ -64,7 +64,7 @@ export interface ExtensionApi {
     /** Docker Hub and the added registries; their repositories and tags under them. */
     registries: RegistriesApi;
     /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
-    swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string };
+    swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string; engineRows(): Promise<EngineGroupNode[]> };
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
@@ -168,7 +168,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       networks: { rows: () => views.networks.rows() },
       contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
       registries,
-      swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole },
+      swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole, engineRows: () => swarm.view.engineRows() },
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import type { ContainerRowNode } from '../../client/src/tree/containerNodes';
 import { podmanEnv, startPodman, stopPodman } from '../support/podman';
+import { initSwarm, leaveSwarm } from '../support/swarm';
 import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';
 
 const POD_CONTEXT = 'dw-multi-pod';
@@ -88,6 +89,27 @@ describe('several engines at once', function () {
     const document = (await vscode.commands.executeCommand('dockerWorkflows.containers.inspect', row)) as vscode.TextDocument;
     assert.strictEqual(document.uri.authority, POD_CONTEXT);
     assert.strictEqual((JSON.parse(document.getText()) as { Name: string }).Name.replace(/^\//, ''), 'dw-multi-on-podman');
+  });
+
+  it("shows the Swarm view per engine: the swarm manager's sections under its row, none under Podman's", async () => {
+    initSwarm(docker);
+    try {
+      await vscode.commands.executeCommand('dockerWorkflows.swarm.focus');
+      const rows = await waitFor('the swarm sections under the dockerd', async () => {
+        const found = await api.views.swarm.engineRows();
+        return found.length === 2 && found[0].children.length === 4 && found;
+      }, 30_000);
+      assert.deepStrictEqual(
+        rows.map((row) => [row.label, row.children.map((child) => child.label)]),
+        [
+          ['default', ['Services', 'Nodes', 'Secrets', 'Configs']],
+          [POD_CONTEXT, []],
+        ],
+      );
+      assert.strictEqual(rows[0].children[0].id, 'default|swarm-section:services');
+    } finally {
+      leaveSwarm(docker);
+    }
   });
 
   it('says which named context does not exist', async () => {

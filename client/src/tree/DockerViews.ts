@@ -10,7 +10,7 @@ import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
 import { networkTree } from './networkNodes';
 import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './resourceNodes';
-import { NodeOwners, ResourceView } from './ResourceView';
+import { NodeOwners, ResourceView, type ViewEngines } from './ResourceView';
 import { volumeTree } from './volumeNodes';
 
 export const CONTAINERS_VIEW_ID = 'dockerWorkflows.containers';
@@ -42,6 +42,8 @@ export class DockerViews implements vscode.Disposable {
 
   /** Which engine each row came from, when the views show several (docker-workflows.engines). */
   private readonly owners = new NodeOwners();
+  /** The engines and row owners the resource views share (the Swarm view shows its rows per engine too). */
+  readonly viewEngines: ViewEngines | undefined;
 
   constructor(
     private readonly session: EngineSession,
@@ -49,6 +51,7 @@ export class DockerViews implements vscode.Disposable {
     private readonly engines?: EngineSet,
   ) {
     const multi = engines && { engines, owners: this.owners };
+    this.viewEngines = multi;
     this.containerFiles = new ContainerFilesTree(session, { sessionOf: (node) => this.owners.get(node), owners: this.owners, sessions: () => this.sessions() });
     const files = this.containerFiles as unknown as LazyRows<ContainerNodeModel> & vscode.TreeDragAndDropController<ContainerNodeModel>;
     this.containers = new ResourceView(

@@ -3,7 +3,7 @@ import { SWARM_KINDS } from '../engine/EngineLists';
 import type { EngineSession } from '../engine/EngineSession';
 import type { SwarmState } from '../engine/swarmTypes';
 import type { EngineGroupNode } from './engineNodes';
-import { ResourceView } from './ResourceView';
+import { ResourceView, type ViewEngines } from './ResourceView';
 import { swarmTree, type SwarmSectionNode } from './swarmNodes';
 
 export const SWARM_VIEW_ID = 'dockerWorkflows.swarm';
@@ -28,22 +28,25 @@ export class SwarmView implements vscode.Disposable {
   private role = '';
   private readonly subscription: vscode.Disposable;
 
-  constructor(session: EngineSession) {
-    const lists = session.lists;
-    this.view = new ResourceView<SwarmSectionNode>(SWARM_VIEW_ID, session, SWARM_KINDS, async () => {
+  /** `multi`: several engines at once, each with its own row and its swarm's sections under it. */
+  constructor(session: EngineSession, multi?: ViewEngines) {
+    this.view = new ResourceView<SwarmSectionNode>(SWARM_VIEW_ID, session, SWARM_KINDS, async (shown) => {
+      const lists = shown.lists;
+      // The welcome messages and title actions follow the main engine's part in a swarm.
+      const setRole = (role: string) => shown === session && this.setRole(role);
       // Podman answers the Docker API without Swarm (its swarm endpoints say "not supported").
-      if (session.identity?.podman) {
-        this.setRole('unsupported');
+      if (shown.identity?.podman) {
+        setRole('unsupported');
         return [];
       }
       const state = await lists.swarm();
-      this.setRole(swarmRole(state));
+      setRole(swarmRole(state));
       if (!state) return undefined;
       if (!state.manager) return [];
       const [services, tasks, nodes, secrets, configs] = await Promise.all([lists.services(), lists.tasks(), lists.nodes(), lists.secrets(), lists.configs()]);
       if (!services || !tasks || !nodes || !secrets || !configs) return undefined;
       return swarmTree({ services, tasks, nodes, secrets, configs, selfNodeId: state.nodeId, now: Date.now() });
-    });
+    }, { multi });
     this.view.treeView.description = undefined;
     this.subscription = session.onDidIdentify(() => this.view.refresh());
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { SwarmView } from '../../tree/SwarmView';
 import type { Command } from '../command';
+import { forRow } from '../register';
 import { createSwarmData } from './createData';
 import { deployStack } from './deployStack';
 import { initSwarm } from './init';
@@ -47,10 +48,16 @@ export const SWARM_COMMANDS: Record<string, Command> = {
 
 /** The Swarm view, its commands and its inspect documents; everything is disposed with the extension. */
 export function registerSwarm(ctx: Ctx): SwarmView {
-  const view = new SwarmView(ctx.session);
+  const view = new SwarmView(ctx.session, ctx.views.viewEngines);
   ctx.extension.subscriptions.push(view, vscode.workspace.registerTextDocumentContentProvider(SWARM_INSPECT_SCHEME, swarmInspectProvider(ctx)));
   for (const [id, command] of Object.entries(SWARM_COMMANDS)) {
-    ctx.extension.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => command(ctx, node, nodes)));
+    ctx.extension.subscriptions.push(
+      vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => {
+        // With several engines, a command on a row acts on that row's engine.
+        const row = forRow(ctx, node, nodes);
+        return command(row.ctx, node, row.nodes);
+      }),
+    );
   }
   return view;
 }

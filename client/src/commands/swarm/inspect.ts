@@ -9,10 +9,13 @@ import type { SwarmNodeModel } from '../../tree/swarmNodes';
 export const SWARM_INSPECT_SCHEME = 'docker-swarm-inspect';
 const KINDS: readonly SwarmObjectKind[] = ['service', 'task', 'node', 'secret', 'config'];
 
-export function swarmInspectProvider(ctx: Pick<Ctx, 'session'>): vscode.TextDocumentContentProvider {
+export function swarmInspectProvider(ctx: Pick<Ctx, 'session' | 'views'>): vscode.TextDocumentContentProvider {
   return {
     async provideTextDocumentContent(uri) {
-      const engine = ctx.session.engine;
+      // With several engines the URI names the row's engine (a lookup among the engines shown, never an address).
+      const session = uri.authority ? ctx.views.sessionNamed(uri.authority) : ctx.session;
+      if (!session) return `// No engine named ${uri.authority} is shown in the views.`;
+      const engine = session.engine;
       if (!engine) return '// The Docker engine cannot be reached.';
       const kind = KINDS.find((k) => uri.path.startsWith(`/${k}/`));
       if (!kind || !isSwarmId(uri.query)) return `// Nothing to inspect at ${uri.toString()}.`;
@@ -51,7 +54,7 @@ export async function inspectSwarmObject(ctx: Ctx, node?: unknown): Promise<vsco
     ctx.notifier.error(`The engine returned an id that is not a ${found.kind} id.`);
     return undefined;
   }
-  const uri = vscode.Uri.from({ scheme: SWARM_INSPECT_SCHEME, path: `/${found.kind}/${found.label.replace(/[/\\]/g, '_')}.json`, query: found.id });
+  const uri = vscode.Uri.from({ scheme: SWARM_INSPECT_SCHEME, authority: ctx.views.engineNameOf(ctx.session) ?? '', path: `/${found.kind}/${found.label.replace(/[/\\]/g, '_')}.json`, query: found.id });
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
   await vscode.window.showTextDocument(document, { preview: true });
   return document;

@@ -14,7 +14,8 @@ export function swarmOf(ctx: Ctx): SwarmEngine | undefined {
 
 /** Every swarm list is read again (after init and leave, which the engine announces with no event of its own). */
 export function refreshSwarm(ctx: Ctx): void {
-  ctx.session.lists.invalidateKinds(SWARM_KINDS);
+  // Every engine the views show (several with docker-workflows.engines); the row's own engine among them.
+  for (const session of new Set([ctx.session, ...ctx.views.sessions()])) session.lists.invalidateKinds(SWARM_KINDS);
 }
 
 /** The selected rows of `kind` whose id is a swarm id; the others are refused with a message. */
