@@ -88,13 +88,16 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
           options.workerScript,
         );
 
+  /** Over LARGE_DOCUMENT_CHARS: checked in the diagnostics worker and served in the requests worker. */
+  const isLarge = (document: TextDocument) => document.getText().length > LARGE_DOCUMENT_CHARS;
+
   const hostFor = (languageId: string): ServiceHost => ({
     files,
     settings: () => settings,
     images: () => images,
     // The very large documents are the requests worker's: this thread never parses them (workspace symbols
     // ask the worker for theirs).
-    openDocuments: () => documents.all().filter((d) => d.languageId === languageId && !(requestsWorker && d.getText().length > LARGE_DOCUMENT_CHARS)),
+    openDocuments: () => documents.all().filter((d) => d.languageId === languageId && !(requestsWorker && isLarge(d))),
     openDocument: (uri) => documents.get(uri),
     fileExists: (path) => fs.existsSync(path),
   });
@@ -106,7 +109,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     maxDelayMs: DIAGNOSTICS_MAX_DELAY_MS,
     current: (uri) => documents.get(uri),
     compute: (document) =>
-      worker && document.getText().length > LARGE_DOCUMENT_CHARS
+      worker && isLarge(document)
         ? worker.diagnose(document)
         : guard('diagnostics', [], () => serviceOf(document.languageId)?.diagnostics(document) ?? []),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
@@ -174,7 +177,6 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     guard,
     kept: options.reusable,
   });
-  const isLarge = (document: TextDocument) => document.getText().length > LARGE_DOCUMENT_CHARS;
 
   /** A refusal becomes an error answer whose message the editor shows (formatting: a message and no edits). */
   const deliver = (method: string, answer: unknown) => {

@@ -71,14 +71,15 @@ const COMMANDS: Record<string, Command> = {
  * With several engines in the views (docker-workflows.engines), a command on a row acts on that row's engine: its
  * context holds that engine's session, and a multi-selection keeps only the rows of the same engine.
  */
-export function forRow(ctx: Ctx, node: unknown, nodes: unknown[] | undefined): { ctx: Ctx; nodes: unknown[] | undefined } {
+export function forRow<C extends Ctx>(ctx: C, node: unknown, nodes: unknown[] | undefined): { ctx: C; nodes: unknown[] | undefined } {
   const owner = ctx.views.sessionOf(node ?? nodes?.[0]);
   if (!owner) return { ctx, nodes };
   return { ctx: owner === ctx.session ? ctx : { ...ctx, session: owner }, nodes: nodes?.filter((row) => ctx.views.sessionOf(row) === owner) };
 }
 
-export function registerCommands(ctx: Ctx): void {
-  for (const [id, command] of Object.entries(COMMANDS)) {
+/** Registers a table of commands (id -> command); each runs with the context of the row it was given (forRow). */
+export function registerCommandTable<C extends Ctx>(ctx: C, commands: Record<string, (ctx: C, node?: unknown, nodes?: unknown[]) => unknown>): void {
+  for (const [id, command] of Object.entries(commands)) {
     ctx.extension.subscriptions.push(
       vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => {
         const row = forRow(ctx, node, nodes);
@@ -86,5 +87,9 @@ export function registerCommands(ctx: Ctx): void {
       }),
     );
   }
+}
+
+export function registerCommands(ctx: Ctx): void {
+  registerCommandTable(ctx, COMMANDS);
   ctx.extension.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(CONTEXT_INSPECT_SCHEME, contextInspectProvider()));
 }

@@ -1,8 +1,8 @@
 // Wires the Registries view: its store (global state and SecretStorage), the view, and its commands with a context
 // that carries the view. Returns what the extension's API exposes of it.
-import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { REGISTRIES_COMMANDS } from '../commands/registries';
+import { registerCommandTable } from '../commands/register';
 import type { RegistriesCtx } from '../commands/registries/context';
 import { RegistriesView } from '../tree/RegistriesView';
 import type { RegistryViewNode } from '../tree/registryNodes';
@@ -18,8 +18,6 @@ export function registerRegistries(ctx: Ctx): RegistriesApi {
   const view = new RegistriesView(store);
   const registriesCtx: RegistriesCtx = { ...ctx, registries: view };
   ctx.extension.subscriptions.push(view);
-  for (const [id, command] of Object.entries(REGISTRIES_COMMANDS)) {
-    ctx.extension.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => command(registriesCtx, node, nodes)));
-  }
+  registerCommandTable(registriesCtx, REGISTRIES_COMMANDS);
   return { rows: (parent) => view.rows(parent) };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
 import { SwarmView } from '../../tree/SwarmView';
 import type { Command } from '../command';
-import { forRow } from '../register';
+import { registerCommandTable } from '../register';
 import { createSwarmData } from './createData';
 import { deployStack } from './deployStack';
 import { initSwarm } from './init';
@@ -50,14 +50,7 @@ export const SWARM_COMMANDS: Record<string, Command> = {
 export function registerSwarm(ctx: Ctx): SwarmView {
   const view = new SwarmView(ctx.session, ctx.views.viewEngines);
   ctx.extension.subscriptions.push(view, vscode.workspace.registerTextDocumentContentProvider(SWARM_INSPECT_SCHEME, swarmInspectProvider(ctx)));
-  for (const [id, command] of Object.entries(SWARM_COMMANDS)) {
-    ctx.extension.subscriptions.push(
-      vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => {
-        // With several engines, a command on a row acts on that row's engine.
-        const row = forRow(ctx, node, nodes);
-        return command(row.ctx, node, row.nodes);
-      }),
-    );
-  }
+  // With several engines, a command on a row acts on that row's engine.
+  registerCommandTable(ctx, SWARM_COMMANDS);
   return view;
 }

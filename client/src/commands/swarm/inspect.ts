@@ -4,6 +4,7 @@ import { isSwarmId } from '../../engine/swarmValidate';
 import type { SwarmObjectKind } from '../../engine/swarmTypes';
 import { EngineError } from '../../engine/types';
 import type { SwarmNodeModel } from '../../tree/swarmNodes';
+import { inspectAuthority, inspectedEngine } from '../containers/inspect';
 
 /** Read-only documents of swarm objects: docker-swarm-inspect:/<kind>/<label>.json?<id>. A secret's has no value. */
 export const SWARM_INSPECT_SCHEME = 'docker-swarm-inspect';
@@ -13,10 +14,8 @@ export function swarmInspectProvider(ctx: Pick<Ctx, 'session' | 'views'>): vscod
   return {
     async provideTextDocumentContent(uri) {
       // With several engines the URI names the row's engine (a lookup among the engines shown, never an address).
-      const session = uri.authority ? ctx.views.sessionNamed(uri.authority) : ctx.session;
-      if (!session) return `// No engine named ${uri.authority} is shown in the views.`;
-      const engine = session.engine;
-      if (!engine) return '// The Docker engine cannot be reached.';
+      const engine = inspectedEngine(ctx, uri);
+      if (typeof engine === 'string') return engine;
       const kind = KINDS.find((k) => uri.path.startsWith(`/${k}/`));
       if (!kind || !isSwarmId(uri.query)) return `// Nothing to inspect at ${uri.toString()}.`;
       try {
@@ -54,7 +53,7 @@ export async function inspectSwarmObject(ctx: Ctx, node?: unknown): Promise<vsco
     ctx.notifier.error(`The engine returned an id that is not a ${found.kind} id.`);
     return undefined;
   }
-  const uri = vscode.Uri.from({ scheme: SWARM_INSPECT_SCHEME, authority: ctx.views.engineNameOf(ctx.session) ?? '', path: `/${found.kind}/${found.label.replace(/[/\\]/g, '_')}.json`, query: found.id });
+  const uri = vscode.Uri.from({ scheme: SWARM_INSPECT_SCHEME, authority: inspectAuthority(ctx), path: `/${found.kind}/${found.label.replace(/[/\\]/g, '_')}.json`, query: found.id });
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
   await vscode.window.showTextDocument(document, { preview: true });
   return document;
