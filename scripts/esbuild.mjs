@@ -1,4 +1,4 @@
-// Bundles the extension (dist/extension.js) and the language server (dist/server.js).
+// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -14,8 +14,10 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: ['client/src/extension.ts'],
-    outfile: 'dist/extension.js',
+    // Two bundles: dist/extension.js, all that activation loads (stand-ins for the commands and views), and
+    // dist/main.js, the rest, which it loads right after activation (client/src/extension.ts).
+    entryPoints: { extension: 'client/src/extension.ts', main: 'client/src/main.ts' },
+    outdir: 'dist',
     // ssh2 (through dockerode) loads these optional native modules inside try/catch and works without them.
     external: ['vscode', 'cpu-features', '*.node'],
   },

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Registrar } from './activation/registrar';
 import type { ComposeCliSource } from './compose/composeCli';
 import type { EngineSession } from './engine/EngineSession';
 import type { DockerViews } from './tree/DockerViews';
@@ -10,6 +11,8 @@ import type { Notifier } from './ui/notifier';
  */
 export interface Ctx {
   readonly extension: vscode.ExtensionContext;
+  /** Registers commands and feeds tree views (taking over what activation registered). */
+  readonly register: Registrar;
   readonly notifier: Notifier;
   readonly session: EngineSession;
   readonly views: DockerViews;

@@ -1,182 +1,71 @@
-import * as fs from 'fs';
+// The extension's entry point (dist/extension.js): as small as activation can be. It registers a stand-in for every
+// command and the Docker views (activation/registrar.ts), then loads the rest (dist/main.js: dockerode, the engine
+// session, views, commands, status bar and language client) right after activation, or sooner when a stand-in is
+// used (a command runs, a view asks for its rows, a test reads the API). VS Code counts only this file's loading and
+// activate() as the extension's activation time.
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { credentialsMayGoTo } from './commands/cli/dockerTask';
-import { ComposeCliFinder } from './commands/compose/runCompose';
-import { INSPECT_SCHEME, inspectContentProvider } from './commands/containers/inspect';
-import { registerImageProviders } from './commands/images';
-import { registerCommands } from './commands/register';
-import { registerRegistries, type RegistriesApi } from './registries/register';
-import { registerSwarm } from './commands/swarm';
-import { registerContainerFiles } from './files/register';
-import { registerComposeLens } from './lens/ComposeLensProvider';
-import { registerTaskProviders } from './tasks/TaskProvider';
-import {
-  chooseHostSetting,
-  hostSettingValues,
-  resolveConnection,
-  trustNote,
-  type HostSettingChoice,
-} from './engine/connection';
-import { DockerodeEngine } from './engine/DockerodeEngine';
-import { EngineSession } from './engine/EngineSession';
-import { EngineSet } from './engine/EngineSet';
-import { engineSetSource } from './engine/engineSetSource';
-import type { Ctx } from './ctx';
-import { startLanguageClient } from './languageClient';
-import { feedLocalImages } from './languageImages';
-import type { LanguageServerStatus } from './languageServerRestarts';
-import type { ContainerNodeModel } from './tree/containerNodes';
-import type { ContextNode } from './tree/contextNodes';
-import type { SwarmSectionNode } from './tree/swarmNodes';
-import { DockerViews } from './tree/DockerViews';
-import type { EngineGroupNode } from './tree/engineNodes';
-import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
-import type { EngineState } from './engine/RefreshController';
-import type { EngineEndpoint } from './engine/types';
-import { EngineStatusBar } from './ui/engineStatusBar';
-import { createNotifier, type ShownKind } from './ui/notifier';
+import { registrar, type ViewShape } from './activation/registrar';
+import type { ExtensionApi } from './main';
 
-/** What activate() returns: for other extensions and for the extension's own tests. */
-export interface ExtensionApi {
-  containers: {
-    state(): EngineState;
-    /** The engine this view talks to, as its description shows it (with the reason while it is down). */
-    endpoint(): string | undefined;
-    /** Why the engine cannot be reached (endpoint and reason), while it cannot. */
-    problem(): string | undefined;
-    rows(): Promise<ContainerNodeModel[]>;
-    /** With several engines (docker-workflows.engines): one row per engine, its rows under it; else empty. */
-    engineRows(): Promise<EngineGroupNode[]>;
-    /** The rows under a row, as the view shows them (a container's Files row and its folders are read when asked). */
-    children(row: unknown): Promise<unknown[]>;
-    /** What a drop from the Explorer onto a row does (the view's drag-and-drop controller, as VS Code calls it). */
-    drop(row: unknown, data: vscode.DataTransfer): Promise<void>;
-    /** How often the shared container list was read from the engine since activation. */
-    listCalls(): number;
-  };
-  /** The rows of the other views, as they show them (groups carry their children). */
-  views: {
-    images: { rows(): Promise<ImageNodeModel[]> };
-    volumes: { rows(): Promise<VolumeNode[]> };
-    networks: { rows(): Promise<NetworkNodeModel[]> };
-    /** The docker CLI's contexts, and the view's message: which engine the views use and why. */
-    contexts: { rows(): Promise<ContextNode[]>; message(): string };
-    /** Docker Hub and the added registries; their repositories and tags under them. */
-    registries: RegistriesApi;
-    /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
-    swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string; engineRows(): Promise<EngineGroupNode[]> };
-  };
-  /** The engine status-bar item's text and tooltip. */
-  engineStatus(): { text: string; tooltip: string; command: string };
-  /** The language server: starting, running, restarting or failed (with the one message shown), and its restarts. */
-  languageServer(): LanguageServerStatus;
-  /** Messages and questions shown to the user since activation. */
-  shownMessages(): readonly { kind: ShownKind; message: string }[];
-  /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
-  answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
-}
+export type { ExtensionApi } from './main';
+
+/** What VS Code reads once when each view is made (checked again when the loaded code feeds the view). */
+const VIEW_SHAPES: Readonly<Record<string, ViewShape>> = {
+  'dockerWorkflows.containers': { canSelectMany: true, dropMimeTypes: ['text/uri-list'] },
+  'dockerWorkflows.images': { canSelectMany: true },
+  'dockerWorkflows.volumes': { canSelectMany: true },
+  'dockerWorkflows.networks': { canSelectMany: true },
+  'dockerWorkflows.contexts': { canSelectMany: false },
+  'dockerWorkflows.registries': { canSelectMany: false },
+  'dockerWorkflows.swarm': { canSelectMany: true },
+};
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const readFile = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
-  // Who chose the engine, decided anew on every (re)connection: in Restricted Mode only the user's own value of
-  // docker-workflows.host counts (a cloned repository's settings must not choose the engine).
-  let hostChoice: HostSettingChoice = { value: '', origin: 'none' };
-  const session = new EngineSession(() => {
-    const host = hostSettingValues(vscode.workspace.getConfiguration('docker-workflows').inspect<string>('host'));
-    hostChoice = chooseHostSetting(host, vscode.workspace.isTrusted);
-    // Machine-scoped: VS Code takes it from the user's own settings only, never from a workspace's.
-    const sshConfigFile = vscode.workspace.getConfiguration('docker-workflows').get<string>('ssh.configFile');
-    return new DockerodeEngine(resolveConnection({ setting: hostChoice.value, env: process.env, readFile, sshConfigFile }));
-  });
-  // Whether the workspace chose the engine in use (then Pull sends it no credentials), worked out once per engine.
-  let judged: { endpoint: EngineEndpoint; byWorkspace: boolean } | undefined;
-  const engineChoice = () => {
-    const endpoint = session.endpoint;
-    const trusted = vscode.workspace.isTrusted;
-    if (endpoint && judged?.endpoint !== endpoint) judged = { endpoint, byWorkspace: !credentialsMayGoTo(endpoint) };
-    const chosenByWorkspace = !!endpoint && trusted && !!judged?.byWorkspace;
-    return {
-      settingOrigin: hostChoice.origin,
-      restricted: !trusted,
-      note: trustNote({ choice: hostChoice, trusted, endpoint, chosenByWorkspace }),
-    };
+  let api: ExtensionApi | undefined;
+  let failure: Error | undefined;
+  let loading = false;
+  const load = (): ExtensionApi => {
+    if (api) return api;
+    if (failure) throw failure;
+    if (loading) throw new Error('the extension is still starting');
+    loading = true;
+    try {
+      // Not bundled into this file: esbuild makes dist/main.js as an entry point of its own.
+      const main = require(path.join(__dirname, 'main.js')) as typeof import('./main');
+      api = main.start(context, register);
+      return api;
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      void vscode.window.showErrorMessage(`Docker Workflows could not start: ${failure.message}`);
+      throw failure;
+    } finally {
+      loading = false;
+    }
   };
-  const statusBar = new EngineStatusBar(session, engineChoice);
-  const engines = new EngineSet(
-    session,
-    engineSetSource({
-      env: process.env,
-      readFile,
-      listDir: (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir) : undefined),
-      // In Restricted Mode only the user's own value counts, as for docker-workflows.host.
-      names: () => {
-        const values = vscode.workspace.getConfiguration('docker-workflows').inspect<string[]>('engines');
-        const names = vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('docker-workflows').get<string[]>('engines') : values?.globalValue;
-        return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
-      },
-      mainAddress: () => session.endpoint?.url,
-    }),
-  );
-  const views = new DockerViews(session, context.workspaceState, engines);
-  const notifier = createNotifier();
-  const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder() };
-  context.subscriptions.push(
-    session,
-    statusBar,
-    views,
-    engines,
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      const ssh = e.affectsConfiguration('docker-workflows.ssh.configFile');
-      if (e.affectsConfiguration('docker-workflows.host') || ssh) session.connect();
-      if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.engines') || ssh) engines.reload();
-    }),
-    // Trusting the workspace lets its docker-workflows.host (and engines) count: connect again by them.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      session.connect();
-      engines.reload();
-    }),
-  );
-  registerCommands(ctx);
-  const registries = registerRegistries(ctx);
-  const swarm = registerSwarm(ctx);
-  registerContainerFiles(ctx);
-  registerComposeLens(ctx);
-  registerTaskProviders(ctx);
-  context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectContentProvider(ctx)),
-    registerImageProviders(ctx),
-  );
-  session.connect();
-  engines.reload();
-  // Restarts within a budget and a failure shown once (with a button to its output) are languageClient.ts's business.
-  const languageServer = startLanguageClient(context);
-  void languageServer.ready.then((client) => context.subscriptions.push(feedLocalImages(session, client)));
+  const register = registrar(context, VIEW_SHAPES, () => void load());
+  const later = setTimeout(() => {
+    try {
+      load();
+    } catch {
+      // Shown once by load().
+    }
+  }, 0);
+  context.subscriptions.push(new vscode.Disposable(() => clearTimeout(later)));
   return {
-    containers: {
-      state: () => session.state,
-      endpoint: () => views.containers.treeView.description,
-      problem: () => (session.state.kind === 'down' ? session.state.error.message : undefined),
-      rows: () => views.containers.rows(),
-      engineRows: () => views.containers.engineRows(),
-      children: (row) => views.containers.provider.getChildren(row as ContainerNodeModel),
-      drop: (row, data) => views.containerFiles.handleDrop(row as ContainerNodeModel, data),
-      listCalls: () => session.lists.calls.containers,
+    get containers() {
+      return load().containers;
     },
-    views: {
-      images: { rows: () => views.images.rows() },
-      volumes: { rows: () => views.volumes.rows() },
-      networks: { rows: () => views.networks.rows() },
-      contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
-      registries,
-      swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole, engineRows: () => swarm.view.engineRows() },
+    get views() {
+      return load().views;
     },
-    engineStatus: () => statusBar.shown,
-    languageServer: () => languageServer.status(),
-    shownMessages: () => notifier.shown,
-    answerNextPrompts: (...answers) => notifier.answerNext(...answers),
+    engineStatus: () => load().engineStatus(),
+    languageServer: () => load().languageServer(),
+    shownMessages: () => load().shownMessages(),
+    answerNextPrompts: (...answers) => load().answerNextPrompts(...answers),
   };
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything, the loaded code's too, is disposed through context.subscriptions.
 }

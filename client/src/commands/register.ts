@@ -81,7 +81,7 @@ export function forRow<C extends Ctx>(ctx: C, node: unknown, nodes: unknown[] | 
 export function registerCommandTable<C extends Ctx>(ctx: C, commands: Record<string, (ctx: C, node?: unknown, nodes?: unknown[]) => unknown>): void {
   for (const [id, command] of Object.entries(commands)) {
     ctx.extension.subscriptions.push(
-      vscode.commands.registerCommand(id, (node?: unknown, nodes?: unknown[]) => {
+      ctx.register.command(id, (node?: unknown, nodes?: unknown[]) => {
         const row = forRow(ctx, node, nodes);
         return command(row.ctx, node, row.nodes);
       }),

@@ -15,7 +15,7 @@ export interface RegistriesApi {
 
 export function registerRegistries(ctx: Ctx): RegistriesApi {
   const store = new RegistryStore(ctx.extension.globalState, ctx.extension.secrets);
-  const view = new RegistriesView(store);
+  const view = new RegistriesView(store, ctx.register.treeView);
   const registriesCtx: RegistriesCtx = { ...ctx, registries: view };
   ctx.extension.subscriptions.push(view);
   registerCommandTable(registriesCtx, REGISTRIES_COMMANDS);

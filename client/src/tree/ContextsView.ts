@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CreateTreeView } from '../activation/registrar';
 import { contextFolders, contextUse, dockerConfigDir, listContexts, type ContextList, type ContextUse } from '../engine/contexts';
 import type { EngineSession } from '../engine/EngineSession';
 import { contextTree, type ContextNode } from './contextNodes';
@@ -40,8 +41,8 @@ export class ContextsView implements vscode.TreeDataProvider<ContextNode>, vscod
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
 
-  constructor(private readonly session: EngineSession) {
-    this.treeView = vscode.window.createTreeView(CONTEXTS_VIEW_ID, { treeDataProvider: this, canSelectMany: false });
+  constructor(private readonly session: EngineSession, treeView: CreateTreeView) {
+    this.treeView = treeView(CONTEXTS_VIEW_ID, { treeDataProvider: this, canSelectMany: false });
     this.disposables.push(this.treeView, this.changed, session.onDidChangeState(() => this.refresh()));
     this.refresh();
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CreateTreeView } from '../activation/registrar';
 import type { EngineSession } from '../engine/EngineSession';
 import type { EngineSet } from '../engine/EngineSet';
 import type { EngineState } from '../engine/RefreshController';
@@ -48,6 +49,7 @@ export class DockerViews implements vscode.Disposable {
   constructor(
     private readonly session: EngineSession,
     private readonly memento: vscode.Memento,
+    treeView: CreateTreeView,
     private readonly engines?: EngineSet,
   ) {
     const multi = engines && { engines, owners: this.owners };
@@ -57,6 +59,7 @@ export class DockerViews implements vscode.Disposable {
     this.containers = new ResourceView(
       CONTAINERS_VIEW_ID,
       session,
+      treeView,
       ['containers'],
       async ({ lists }) => {
         const containers = await lists.containers();
@@ -64,19 +67,19 @@ export class DockerViews implements vscode.Disposable {
       },
       { lazy: files, dragAndDropController: files, multi },
     );
-    this.images = new ResourceView(IMAGES_VIEW_ID, session, ['images', 'containers'], async ({ lists }) => {
+    this.images = new ResourceView(IMAGES_VIEW_ID, session, treeView, ['images', 'containers'], async ({ lists }) => {
       const [images, containers] = await Promise.all([lists.images(), lists.containers()]);
       return images && containers && imageTree(images, containers, { showDangling: this.showDangling, now: Date.now() });
     }, { multi });
-    this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, ['volumes', 'containers'], async ({ lists }) => {
+    this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, treeView, ['volumes', 'containers'], async ({ lists }) => {
       const [volumes, containers] = await Promise.all([lists.volumes(), lists.containers()]);
       return volumes && containers && volumeTree(volumes, containers);
     }, { multi });
-    this.networks = new ResourceView(NETWORKS_VIEW_ID, session, ['networks', 'containers'], async ({ lists }) => {
+    this.networks = new ResourceView(NETWORKS_VIEW_ID, session, treeView, ['networks', 'containers'], async ({ lists }) => {
       const [networks, containers] = await Promise.all([lists.networks(), lists.containers()]);
       return networks && containers && networkTree(networks, containers);
     }, { multi });
-    this.contexts = new ContextsView(session);
+    this.contexts = new ContextsView(session, treeView);
     this.disposables.push(this.containers, this.images, this.volumes, this.networks, this.contexts, session.onDidChangeState((state) => this.onState(state)));
     if (engines) this.disposables.push(engines.onDidChange(() => this.onState(session.state)));
     void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, this.showDangling);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CreateTreeView } from '../activation/registrar';
 import type { RegistryApi } from '../engine/registryClient';
 import { RegistryError } from '../engine/registryHttp';
 import type { TagDetails } from '../engine/registryManifest';
@@ -40,8 +41,8 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryViewNode>
   private readonly tags = new Map<string, ListState>();
   private readonly details = new Map<string, Map<string, TagDetails | { error: string }>>();
 
-  constructor(readonly store: RegistryStore) {
-    this.treeView = vscode.window.createTreeView(REGISTRIES_VIEW_ID, { treeDataProvider: this, canSelectMany: false });
+  constructor(readonly store: RegistryStore, treeView: CreateTreeView) {
+    this.treeView = treeView(REGISTRIES_VIEW_ID, { treeDataProvider: this, canSelectMany: false });
   }
 
   /** Forgets everything read (of one registry, or of all) and shows the view again. */

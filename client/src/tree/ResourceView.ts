@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CreateTreeView } from '../activation/registrar';
 import type { ListKind } from '../engine/EngineLists';
 import type { EngineSession } from '../engine/EngineSession';
 import type { EngineSet } from '../engine/EngineSet';
@@ -49,13 +50,14 @@ export class ResourceView<N extends NodeBase> implements vscode.Disposable {
   constructor(
     id: string,
     private readonly session: EngineSession,
+    treeView: CreateTreeView,
     private readonly kinds: readonly ListKind[],
     private readonly build: (session: EngineSession) => Promise<N[] | undefined>,
     options: ResourceViewOptions<N> = {},
   ) {
     this.multi = options.multi;
     this.provider = new ResourceTreeProvider<N | EngineGroupNode>(() => this.roots(), options.lazy as LazyRows<N | EngineGroupNode> | undefined);
-    this.treeView = vscode.window.createTreeView(id, {
+    this.treeView = treeView(id, {
       treeDataProvider: this.provider,
       canSelectMany: true,
       dragAndDropController: options.dragAndDropController as vscode.TreeDragAndDropController<N | EngineGroupNode> | undefined,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CreateTreeView } from '../activation/registrar';
 import { SWARM_KINDS } from '../engine/EngineLists';
 import type { EngineSession } from '../engine/EngineSession';
 import type { SwarmState } from '../engine/swarmTypes';
@@ -29,8 +30,8 @@ export class SwarmView implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   /** `multi`: several engines at once, each with its own row and its swarm's sections under it. */
-  constructor(session: EngineSession, multi?: ViewEngines) {
-    this.view = new ResourceView<SwarmSectionNode>(SWARM_VIEW_ID, session, SWARM_KINDS, async (shown) => {
+  constructor(session: EngineSession, treeView: CreateTreeView, multi?: ViewEngines) {
+    this.view = new ResourceView<SwarmSectionNode>(SWARM_VIEW_ID, session, treeView, SWARM_KINDS, async (shown) => {
       const lists = shown.lists;
       // The welcome messages and title actions follow the main engine's part in a swarm.
       const setRole = (role: string) => shown === session && this.setRole(role);

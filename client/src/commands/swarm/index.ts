@@ -48,7 +48,7 @@ export const SWARM_COMMANDS: Record<string, Command> = {
 
 /** The Swarm view, its commands and its inspect documents; everything is disposed with the extension. */
 export function registerSwarm(ctx: Ctx): SwarmView {
-  const view = new SwarmView(ctx.session, ctx.views.viewEngines);
+  const view = new SwarmView(ctx.session, ctx.register.treeView, ctx.views.viewEngines);
   ctx.extension.subscriptions.push(view, vscode.workspace.registerTextDocumentContentProvider(SWARM_INSPECT_SCHEME, swarmInspectProvider(ctx)));
   // With several engines, a command on a row acts on that row's engine.
   registerCommandTable(ctx, SWARM_COMMANDS);
