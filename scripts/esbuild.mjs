@@ -20,6 +20,8 @@ const builds = [
     outdir: 'dist',
     // ssh2 (through dockerode) loads these optional native modules inside try/catch and works without them.
     external: ['vscode', 'cpu-features', '*.node'],
+    // Modules of features we never use (client/src/engine/absentModule.ts says which and why).
+    alias: Object.fromEntries(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'].map((name) => [name, './client/src/engine/absentModule.ts'])),
   },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
 ];
