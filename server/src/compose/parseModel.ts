@@ -12,11 +12,12 @@ import type {
   PathAt,
   SyntaxProblem,
 } from './model';
-import { isMergeKey, NAME_KINDS } from './model';
+import { isMergeKey } from './model';
 import { type BlockParse, blockOf, type DuplicateKey, findDuplicates } from './parseBlock';
 import type { LineIndex } from './parseLines';
 import { type DocumentRoot, documentAt, mergeDefinitions } from './parseDocuments';
 import { findPath } from './parsePath';
+import { indexNames } from './parseNames';
 import { collectProblems } from './parseProblems';
 
 interface Entries {
@@ -61,7 +62,7 @@ export class ComposeDocument implements ComposeModel {
     /** The documents, in text order, when the file holds several (`---` between them); else undefined. */
     readonly documents?: readonly DocumentRoot[],
     /** The maps that merge several documents' maps (not checked for duplicate keys: documents override). */
-    private readonly merged: ReadonlySet<object> = new Set(),
+    merged: ReadonlySet<object> = new Set(),
   ) {
     for (const { block, start } of placements) {
       this.startOf.set(block, start);
@@ -75,7 +76,9 @@ export class ComposeDocument implements ComposeModel {
     }
     for (const node of synthetic.keys()) if (isMap(node) && !merged.has(node)) findDuplicates(node, this.duplicateKeys);
     this.problems = collectProblems(this, placements, lines);
-    this.names = this.indexNames();
+    // A section that several documents write: each name's definition merged across them.
+    const starts = (documents ?? []).map((d) => d.start);
+    this.names = indexNames(this, (section) => (merged.has(section) ? mergeDefinitions(this, section, starts, synthetic) : undefined));
   }
 
   get lineCount(): number {
@@ -261,40 +264,6 @@ export class ComposeDocument implements ComposeModel {
       const target = this.follow(source, deps);
       if (target && isMap(target)) this.collectEntries(target, true, into, deps, visited, depth + 1);
     }
-  }
-
-  /** The definitions of `section` (merged from several documents) that several documents write, merged. */
-  private acrossDocuments(section: YAMLMap): Map<string, YAMLMap> {
-    return mergeDefinitions(this, section, (this.documents ?? []).map((d) => d.start), this.synthetic);
-  }
-
-  private indexNames(): Record<NameKind, Map<string, NameDefinition>> {
-    const names = {} as Record<NameKind, Map<string, NameDefinition>>;
-    const root = this.root && isMap(this.root) ? this.root : undefined;
-    for (const kind of NAME_KINDS) {
-      const defined = new Map<string, NameDefinition>();
-      names[kind] = defined;
-      const section = root ? this.get(root, kind) : undefined;
-      if (!section || !section.value || !isMap(section.value)) continue;
-      const overridden = this.merged.has(section.value) ? this.acrossDocuments(section.value) : undefined;
-      for (const entry of this.entries(section.value)) {
-        if (kind !== 'services' && entry.key.startsWith('x-')) continue; // an extension field (often an anchor holder), not a name
-        const value = overridden?.get(entry.key) ?? entry.value;
-        const model = this;
-        let range: Range | undefined;
-        defined.set(entry.key, {
-          name: entry.key,
-          kind,
-          key: entry.keyNode,
-          get range() {
-            return (range ??= model.rangeOf(entry.keyNode));
-          },
-          value,
-          pair: entry.pair,
-        });
-      }
-    }
-    return names;
   }
 }
 
