@@ -96,13 +96,21 @@ export function envProblem(variable: { name: string; value: string }): string | 
   return undefined;
 }
 
-export function mountProblem(mount: RunMount): string | undefined {
-  const { type, source, target } = mount;
+/** Why the mount's type and source cannot be used: a volume's name, or a host path that must be absolute. */
+export function mountSourceProblem(mount: Pick<RunMount, 'type' | 'source'>): string | undefined {
+  const { type, source } = mount;
   if (type === 'volume' && !(typeof source === 'string' && NAME.test(source))) {
     return `${shown(source)} is not a volume name (a letter or digit, then letters, digits, "_", "." or "-").`;
   }
   if (type === 'bind' && !isAbsolutePath(source)) return `The host path ${shown(source)} is not an absolute path.`;
   if (type !== 'volume' && type !== 'bind') return `${shown(type)} is not a mount type (volume or bind).`;
+  return undefined;
+}
+
+export function mountProblem(mount: RunMount): string | undefined {
+  const { target } = mount;
+  const source = mountSourceProblem(mount);
+  if (source) return source;
   if (!isAbsolutePath(target) || target.replace(/\/+$/, '') === '') return `The container path ${shown(target)} is not an absolute path below /.`;
   if (typeof mount.readOnly !== 'boolean') return 'A mount is read-only or not.';
   return undefined;

@@ -10,6 +10,7 @@ import {
   duplicateTargetProblem,
   envProblem,
   mountProblem,
+  mountSourceProblem,
   publishOnNetworkProblem,
   publishedPortProblem,
   restartProblem,
@@ -126,8 +127,10 @@ export function parseVolumes(text: string): Parsed<RunMount[]> {
     }
     const [source, target] = parts;
     const mount: RunMount = { type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly: mode === 'ro' };
+    const sourceProblem = mountSourceProblem(mount);
+    if (sourceProblem) return { problem: `${sourceProblem} A host path starts with /.` };
     const problem = mountProblem(mount);
-    if (problem) return { problem: mount.type === 'volume' ? `${problem} A host path starts with /.` : problem };
+    if (problem) return { problem };
     mounts.push(mount);
   }
   const twice = duplicateTargetProblem(mounts);
