@@ -4,6 +4,8 @@ import { BACK, type PickStepOptions, type StepAnswer, type StepItem, type StepPo
 
 /** Test seam: the answer that presses a step's Back button. */
 export const STEP_BACK = '<Back>';
+/** Test seam: the answer that takes what a step offers (the input's value, the pick's active item) as it is. */
+export const STEP_ACCEPT = '<Accept>';
 
 /**
  * Every message the extension shows the user goes through here, so tests can see what was shown
@@ -25,13 +27,14 @@ export interface Notifier {
   input(prompt: string, value: string, validate: (value: string) => string | undefined, options?: { password?: boolean }): Promise<string | undefined>;
   /**
    * One step of a multi-step input box (title "step/total", Back from the second step on). Resolves to the value,
-   * BACK, or undefined when cancelled. A seam answer STEP_BACK presses Back; any other is validated as input() does.
+   * BACK, or undefined when cancelled. A seam answer STEP_BACK presses Back, STEP_ACCEPT takes `value`; any answer is
+   * validated as input() does.
    */
   inputStep(position: StepPosition, prompt: string, value: string, validate: (value: string) => string | undefined): Promise<StepAnswer>;
   /**
    * One step of a multi-step quick pick; resolves to the chosen item's label (or a typed text options.custom
-   * accepts), BACK, or undefined. A seam answer that is neither, or that options.problemOf refuses, is recorded as
-   * an error and resolves to undefined.
+   * accepts), BACK, or undefined. A seam answer STEP_ACCEPT takes the active item; one that is neither an item nor
+   * a text options.custom accepts, or that options.problemOf refuses, is recorded as an error and resolves to undefined.
    */
   pickStep(position: StepPosition, prompt: string, items: readonly StepItem[], options?: PickStepOptions): Promise<StepAnswer>;
   /** A message that something finished (e.g. the space a prune reclaimed). */
@@ -107,9 +110,10 @@ export function createNotifier(): Notifier {
       const next = answers.shift();
       const answer = Array.isArray(next) ? next[0] : next;
       if (answer === STEP_BACK) return BACK;
-      const problem = answer === undefined ? undefined : validate(answer);
+      const text = answer === STEP_ACCEPT ? value : answer;
+      const problem = text === undefined ? undefined : validate(text);
       if (problem) record('error', problem);
-      return problem ? undefined : answer;
+      return problem ? undefined : text;
     },
     async pickStep(position, prompt, items, options = {}) {
       record('pick', stepMessage(position, prompt));
@@ -118,11 +122,12 @@ export function createNotifier(): Notifier {
       const answer = Array.isArray(next) ? next[0] : next;
       if (answer === STEP_BACK) return BACK;
       if (answer === undefined) return undefined;
-      const problem = items.some((item) => item.label === answer) || options.custom?.(answer)
-        ? options.problemOf?.(answer)
-        : `${answer} is not one of the choices.`;
+      const offered = (label: string) => items.some((item) => item.label === label);
+      const chosen = answer === STEP_ACCEPT ? (options.active !== undefined && offered(options.active) ? options.active : items[0]?.label) : answer;
+      const problem =
+        chosen !== undefined && (offered(chosen) || options.custom?.(chosen)) ? options.problemOf?.(chosen) : `${chosen ?? 'Nothing'} is not one of the choices.`;
       if (problem) record('error', problem);
-      return problem ? undefined : answer;
+      return problem ? undefined : chosen;
     },
     async pickPaths(title, options) {
       record('pick', title);
