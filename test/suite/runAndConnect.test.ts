@@ -190,6 +190,26 @@ describe('Run with Options and network connections', () => {
     assert.deepStrictEqual(ours(), ['dw-rwo-holder', 'dw-rwo-web']);
   });
 
+  it("walks VS Code's own input box and quick pick: Enter goes on, Back goes back, Escape on the last step runs nothing", async () => {
+    const from = api.shownMessages().length;
+    const asked = () => stepsAsked(api, from);
+    const shows = (steps: string[]) => waitFor(`the steps ${steps.join(' ')}`, () => asked().join() === steps.join());
+    const running = vscode.commands.executeCommand('dockerWorkflows.images.runWithOptions', await imageRow(api));
+    await shows(['1/9']);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await shows(['1/9', '2/9']);
+    await vscode.commands.executeCommand('workbench.action.quickInputBack');
+    await shows(['1/9', '2/9', '1/9']);
+    const steps = ['1/9', '2/9', '1/9'];
+    for (let step = 2; step <= 9; step++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await shows([...steps, ...Array.from({ length: step - 1 }, (_, i) => `${i + 2}/9`)]);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await running, undefined);
+    assert.deepStrictEqual(ours(), ['dw-rwo-holder', 'dw-rwo-web']);
+  });
+
   it('connects a container to a network from its row, with aliases and a fixed address; the Networks view follows', async () => {
     docker('run', '-d', '--name', 'dw-rwo-member', TEST_IMAGE, 'sleep', '3600');
     const member = await waitFor('the member row', () => containerRow(api, 'dw-rwo-member'));
