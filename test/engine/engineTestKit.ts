@@ -49,6 +49,19 @@ export function api<T>(apiPath: string): Promise<T> {
   });
 }
 
+/** The body of a GET over plain HTTP (a container's published port on 127.0.0.1). */
+export function httpGet(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        response.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
 /** POSTs a body to the test engine's API and reads the whole answer (e.g. a BuildKit build). */
 export function apiPost(apiPath: string, body: Buffer, contentType: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,13 +1,12 @@
 // Image calls of the engine layer against the real dockerd of the test run: tag, remove, history, run, prune,
 // and pulls from a registry on loopback (test/support/registry.ts).
 import * as assert from 'assert';
-import * as http from 'http';
 import type { DockerodeEngine } from '../../client/src/engine/DockerodeEngine';
 import type { EngineError, EngineEvent, PullProgress } from '../../client/src/engine/types';
 import { TEST_IMAGE } from '../support/dockerd';
 import { startRegistry, type Registry } from '../support/registry';
 import { waitFor } from '../support/wait';
-import { buildImage, docker, dockerAsync, dockerLines, importImage, newEngine, removeLeftovers, toSecondMs } from './engineTestKit';
+import { buildImage, docker, dockerAsync, dockerLines, httpGet, importImage, newEngine, removeLeftovers, toSecondMs } from './engineTestKit';
 
 const WEB_IMAGE = 'dw-test/web:latest';
 const WEB_DOCKERFILE = `FROM ${TEST_IMAGE}\nEXPOSE 80\nCMD ["httpd", "-f", "-p", "80", "-h", "/www"]\n`;
@@ -20,18 +19,6 @@ function imageId(reference: string): string {
 
 function hasImage(reference: string): boolean {
   return docker('images', '-q', reference) !== '';
-}
-
-function httpGet(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        response.on('end', () => resolve(body));
-      })
-      .on('error', reject);
-  });
 }
 
 describe('engine layer: images', function () {

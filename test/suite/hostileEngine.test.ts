@@ -118,8 +118,15 @@ describe('a hostile engine (issue 12)', () => {
 
   const badTag = `The engine returned a tag that is not an image reference: "${HOSTILE.envFile}:latest"`;
 
-  it('Run, Run Interactive, Push, Pull, Tag, Inspect and History refuse a hostile tag, whatever the id', async () => {
-    for (const command of ['run', 'runInteractive', 'push', 'pull', 'tag', 'inspect', 'history']) {
+  it('Connect to Network and Disconnect from Network refuse a hostile id and a hostile name: no request', async () => {
+    for (const command of ['dockerWorkflows.containers.connectNetwork', 'dockerWorkflows.containers.disconnectNetwork']) {
+      await refuses(command, await containerRow(HOSTILE.envFile), badId);
+      await refuses(command, await containerRow(GOOD_CONTAINER_ID), badName);
+    }
+  });
+
+  it('Run, Run with Options, Run Interactive, Push, Pull, Tag, Inspect and History refuse a hostile tag, whatever the id', async () => {
+    for (const command of ['run', 'runWithOptions', 'runInteractive', 'push', 'pull', 'tag', 'inspect', 'history']) {
       await refuses(`dockerWorkflows.images.${command}`, await imageRow(HOSTILE.envFile), badTag);
       await refuses(`dockerWorkflows.images.${command}`, await imageRow(GOOD_IMAGE_ID), badTag);
     }

@@ -4,6 +4,7 @@ import {
   parseTime,
   toContainerStats,
   toImageLayer,
+  toImageRunDefaults,
   toNetworkSummaries,
   toPruneResult,
   toVolumeSummaries,
@@ -67,6 +68,31 @@ describe('engine mapping: volumes, networks, history, prunes', () => {
       ['2024-05-01T10:00:00.987654321Z', '2024-05-01T10:00:00.5-01:30', '2024-05-01T10:00:00Z', '0001-01-01T00:00:00Z', 'yesterday', '', undefined].map(parseTime),
       [Date.UTC(2024, 4, 1, 10, 0, 0, 987), Date.UTC(2024, 4, 1, 11, 30, 0, 500), Date.UTC(2024, 4, 1, 10), undefined, undefined, undefined, undefined],
     );
+  });
+
+  it("maps an image's exposed ports and command, leaving out what is not a port or a word", () => {
+    assert.deepStrictEqual(
+      toImageRunDefaults({
+        Config: {
+          ExposedPorts: { '8080/tcp': {}, '53/udp': {}, '443': {}, '80/tcp': {}, '0/tcp': {}, '70000/tcp': {}, '--privileged': {}, '80/TCP': {}, '9/sctp': {} },
+          Cmd: ['httpd', '-f', 7, null, '-p', '80'],
+          Entrypoint: null,
+        },
+      }),
+      {
+        exposedPorts: [
+          { port: 9, protocol: 'sctp' },
+          { port: 53, protocol: 'udp' },
+          { port: 80, protocol: 'tcp' },
+          { port: 443, protocol: 'tcp' },
+          { port: 8080, protocol: 'tcp' },
+        ],
+        command: ['httpd', '-f', '-p', '80'],
+        entrypoint: [],
+      },
+    );
+    assert.deepStrictEqual(toImageRunDefaults({ Config: null }), { exposedPorts: [], command: [], entrypoint: [] });
+    assert.deepStrictEqual(toImageRunDefaults({ Config: { Entrypoint: ['/entry.sh'], Cmd: 'not a list' } }), { exposedPorts: [], command: [], entrypoint: ['/entry.sh'] });
   });
 
   it('maps a layer of the history: tags, seconds to milliseconds, and layers built elsewhere', () => {

@@ -74,6 +74,37 @@ describe('engine errors in plain words', () => {
     );
   });
 
+  it('words the refusals of running a container and of network connections plainly', () => {
+    assert.deepStrictEqual(
+      [
+        'driver failed programming external connectivity on endpoint dw-web (d322a94c4fb0): Bind for 127.0.0.1:18080 failed: port is already allocated',
+        'driver failed programming external connectivity on endpoint dw-web (d322a94c4fb0): Error starting userland proxy: listen tcp4 127.0.0.1:18080: bind: address already in use',
+        'invalid mount config for type "bind": bind source path does not exist: /srv/missing',
+        'invalid mount config for type "volume": invalid mount path: \'data\' mount path must be absolute',
+        "can't create 'AutoRemove' container with restart policy",
+        'user specified IP address is supported only when connecting to networks with user configured subnets',
+        "Invalid address 10.88.0.9: It does not belong to any of this network's subnets",
+        'Address already in use',
+        'network-scoped alias is supported only for containers in user defined networks',
+        'endpoint with name dw-web already exists in network dw-net',
+        `container ${'6d9fb4e0b660'.padEnd(64, '0')} is not connected to network dw-net`,
+      ].map(plainEngineMessage),
+      [
+        'the host port 127.0.0.1:18080 is already taken by another container',
+        'the host port 127.0.0.1:18080 is already in use by another program',
+        'the host path /srv/missing does not exist (a bind mount needs an existing file or folder)',
+        "the volume mount is not valid: invalid mount path: 'data' mount path must be absolute",
+        'a container removed when it stops cannot have a restart policy',
+        'a fixed IP address needs a network created with a subnet of its own (docker network create --subnet)',
+        "the address 10.88.0.9 is not in the network's subnet",
+        'another container on the network already has that address',
+        'aliases work only on networks you created, not on the default bridge network',
+        'the container dw-web is already connected to the network dw-net',
+        'the container 6d9fb4e0b660 is not connected to the network dw-net',
+      ],
+    );
+  });
+
   it('keeps the messages that are clear as they are', () => {
     assert.deepStrictEqual(
       ['network with name shop already exists', 'invalid reference format', 'driver failed programming external connectivity'].map(plainEngineMessage),

@@ -76,6 +76,10 @@ describe('network tree', () => {
       ],
     );
     assert.strictEqual(shop.children[0].containerId, containers[1].id);
+    assert.deepStrictEqual(
+      shop.children.map((c) => [c.networkId, c.networkName]),
+      [networks[0].id, networks[0].id, networks[0].id].map((id) => [id, 'shop_default']),
+    );
   });
 
   it('gives each row an id unique in the view, a container on two networks included', () => {

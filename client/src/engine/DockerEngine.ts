@@ -5,6 +5,7 @@ import type {
   EngineEvent,
   EngineVersion,
   ImageLayer,
+  ImageRunDefaults,
   ImageSummary,
   NetworkSummary,
   ObjectKind,
@@ -15,6 +16,7 @@ import type {
 import type { RegistryAuth } from './registryAuth';
 import type { SwarmEngine } from './SwarmEngine';
 import type { ContainerFiles } from './containerFiles';
+import type { NetworkConnectOptions, RunOptions } from './containerOptions';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -78,6 +80,18 @@ export interface DockerEngine {
    * published on 127.0.0.1 at ports the engine picks. Resolves with the new container's id and name.
    */
   runContainer(image: string, options?: { name?: string }): Promise<{ id: string; name: string }>;
+  /** The ports an image exposes and its own command, for Run with Options to offer. */
+  imageRunDefaults(reference: string): Promise<ImageRunDefaults>;
+  /**
+   * Creates and starts a container with these options (`docker run --detach` with them), after checking every value
+   * (containerOptions.ts: a bad one rejects with an Error saying which). A container the engine made but could not
+   * start is removed again. Resolves with the new container's id and name.
+   */
+  runWithOptions(options: RunOptions): Promise<{ id: string; name: string }>;
+  /** Connects a container (id or name) to a network (id or name), with aliases and a fixed IPv4 address when given. */
+  connectNetwork(network: string, container: string, options: NetworkConnectOptions): Promise<void>;
+  /** Disconnects a container from a network. */
+  disconnectNetwork(network: string, container: string): Promise<void>;
   /** Follows a running container's resource use; one sample a second from the engine's stats stream. */
   followStats(id: string, onStats: (stats: ContainerStats) => void, onEnd: (error?: Error) => void): Promise<Disposable>;
   createVolume(name: string): Promise<void>;

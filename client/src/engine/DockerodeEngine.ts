@@ -1,6 +1,7 @@
 // The only file that loads dockerode: connection, the calls with timeouts, and the streams (events, logs).
 // Answers are mapped to our own types by dockerodeMapping.ts; failures are put in plain words by errors.ts.
-// Images, volumes, networks and prunes are in dockerodeResources.ts; pulls and stats in dockerodeStreams.ts.
+// Images, volumes, networks and prunes are in dockerodeResources.ts; pulls and stats in dockerodeStreams.ts; Run with
+// Options and network connections in dockerodeRun.ts.
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,6 +11,8 @@ import type { ContainerAction, Disposable, DockerEngine, EventHandlers } from '.
 import { parseEvent, toContainerSummary, toEngineVersion, toImageSummary } from './dockerodeMapping';
 import { DockerodeResources, type CallOptions } from './dockerodeResources';
 import { DockerodeFiles } from './dockerodeFiles';
+import { DockerodeRun } from './dockerodeRun';
+import type { NetworkConnectOptions, RunOptions } from './containerOptions';
 import { followStats, followStream, onLines, pullImage, pushImage, type ResponseStream, type StreamContext } from './dockerodeStreams';
 import type { RegistryAuth } from './registryAuth';
 import { DockerodeSwarm } from './dockerodeSwarm';
@@ -23,6 +26,7 @@ import {
   type EngineEndpoint,
   type EngineVersion,
   type ImageLayer,
+  type ImageRunDefaults,
   type ImageSummary,
   type NetworkSummary,
   type ObjectKind,
@@ -38,6 +42,7 @@ export class DockerodeEngine implements DockerEngine {
   private readonly docker: Docker;
   private readonly open = new Set<Disposable>();
   private readonly resources: DockerodeResources;
+  private readonly runs: DockerodeRun;
   private readonly streams: StreamContext;
   readonly swarm: SwarmEngine;
   readonly files: DockerodeFiles;
@@ -54,6 +59,7 @@ export class DockerodeEngine implements DockerEngine {
     this.agent = (dockerOptions as { agent?: { destroy(): void } }).agent;
     const call = this.call.bind(this);
     this.resources = new DockerodeResources(this.docker, call);
+    this.runs = new DockerodeRun(this.docker, call);
     this.files = new DockerodeFiles(this.docker, call);
     const toEngineError = this.toEngineError.bind(this);
     this.streams = { docker: this.docker, call, endpointUrl: this.endpoint.url, toEngineError, open: this.open };
@@ -118,6 +124,10 @@ export class DockerodeEngine implements DockerEngine {
   tagImage = (reference: string, repository: string, tag: string): Promise<void> => this.resources.tagImage(reference, repository, tag);
   imageHistory = (reference: string): Promise<ImageLayer[]> => this.resources.imageHistory(reference);
   runContainer = (image: string, options?: { name?: string }): Promise<{ id: string; name: string }> => this.resources.runContainer(image, options);
+  imageRunDefaults = (reference: string): Promise<ImageRunDefaults> => this.resources.imageRunDefaults(reference);
+  runWithOptions = (options: RunOptions): Promise<{ id: string; name: string }> => this.runs.runWithOptions(options);
+  connectNetwork = (network: string, container: string, options: NetworkConnectOptions): Promise<void> => this.runs.connectNetwork(network, container, options);
+  disconnectNetwork = (network: string, container: string): Promise<void> => this.runs.disconnectNetwork(network, container);
   createVolume = (name: string): Promise<void> => this.resources.createVolume(name);
   removeVolume = (name: string): Promise<void> => this.resources.removeVolume(name);
   createNetwork = (name: string, driver: string): Promise<void> => this.resources.createNetwork(name, driver);

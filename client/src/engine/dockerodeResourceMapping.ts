@@ -1,7 +1,7 @@
 // Pure mapping of what the Engine API answers about volumes, networks, image history, prunes, stats and pulls to
 // our own types. The raw shapes are declared here as the Engine API documents them (only the fields we read):
 // dockerode's type definitions leave several of them out.
-import type { ContainerStats, ImageLayer, NetworkSummary, PruneResult, PullProgress, VolumeSummary } from './types';
+import type { ContainerStats, ImageLayer, ImageRunDefaults, NetworkSummary, PruneResult, PullProgress, VolumeSummary } from './types';
 
 export interface RawVolume {
   Name: string;
@@ -23,6 +23,11 @@ export interface RawNetwork {
   IPAM?: { Config?: { Subnet?: string }[] | null } | null;
   /** Only in Podman's list (and in inspect). */
   Containers?: Record<string, { IPv4Address?: string; IPv6Address?: string }> | null;
+}
+
+/** The part of GET /images/{name}/json that running an image needs. */
+export interface RawImageConfig {
+  Config?: { ExposedPorts?: Record<string, unknown> | null; Cmd?: unknown; Entrypoint?: unknown } | null;
 }
 
 export interface RawHistoryItem {
@@ -104,6 +109,22 @@ function attachedContainers(containers: NonNullable<RawNetwork['Containers']>): 
     result[id] = (endpoint?.IPv4Address || endpoint?.IPv6Address || '').replace(/\/\d+$/, '');
   }
   return result;
+}
+
+/**
+ * The exposed ports and command of an image. An engine's answer is untrusted: keys that are not `port/protocol` with a
+ * port from 1 to 65535 are left out, and so are a command's words that are not strings.
+ */
+export function toImageRunDefaults(raw: RawImageConfig): ImageRunDefaults {
+  const exposedPorts: ImageRunDefaults['exposedPorts'] = [];
+  for (const key of Object.keys(raw.Config?.ExposedPorts ?? {})) {
+    const match = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(key);
+    const port = Number(match?.[1]);
+    if (match && port >= 1 && port <= 65535) exposedPorts.push({ port, protocol: (match[2] ?? 'tcp') as 'tcp' | 'udp' | 'sctp' });
+  }
+  exposedPorts.sort((a, b) => a.port - b.port || compareStrings(a.protocol, b.protocol));
+  const words = (value: unknown) => (Array.isArray(value) ? value.filter((word): word is string => typeof word === 'string') : []);
+  return { exposedPorts, command: words(raw.Config?.Cmd), entrypoint: words(raw.Config?.Entrypoint) };
 }
 
 export function toImageLayer(item: RawHistoryItem): ImageLayer {

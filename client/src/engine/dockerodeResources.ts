@@ -4,17 +4,19 @@
 import type Docker from 'dockerode';
 import {
   toImageLayer,
+  toImageRunDefaults,
   toNetworkSummaries,
   toPruneResult,
   toVolumeSummaries,
   type RawHistoryItem,
+  type RawImageConfig,
   type RawNetwork,
   type RawPrune,
   type RawVolume,
 } from './dockerodeResourceMapping';
 import { isAnonymousVolume } from './types';
 import { versionAtLeast } from '../util/version';
-import { EngineError, type ImageLayer, type NetworkSummary, type ObjectKind, type PruneResult, type VolumeSummary } from './types';
+import { EngineError, type ImageLayer, type ImageRunDefaults, type NetworkSummary, type ObjectKind, type PruneResult, type VolumeSummary } from './types';
 
 export interface CallOptions {
   /** Default 10 s; Infinity for none. */
@@ -96,8 +98,12 @@ export class DockerodeResources {
     return (await this.get<RawHistoryItem[]>(`/images/${reference}/history`)).map(toImageLayer);
   }
 
+  async imageRunDefaults(reference: string): Promise<ImageRunDefaults> {
+    return toImageRunDefaults(await this.get<RawImageConfig>(`/images/${reference}/json`));
+  }
+
   async runContainer(image: string, options: { name?: string } = {}): Promise<{ id: string; name: string }> {
-    const config = await this.get<{ Config?: { ExposedPorts?: Record<string, unknown> | null } | null }>(`/images/${image}/json`);
+    const config = await this.get<RawImageConfig>(`/images/${image}/json`);
     // Every port the image exposes, published on loopback only, at a port the engine picks.
     const bindings = Object.keys(config.Config?.ExposedPorts ?? {}).map((port) => [port, [{ HostIp: '127.0.0.1', HostPort: '' }]]);
     const create: Record<string, unknown> = { Image: image, HostConfig: { PortBindings: Object.fromEntries(bindings) } };

@@ -71,6 +71,17 @@ const PLAIN: [RegExp, (match: RegExpExecArray) => string][] = [
   [/^network (\S+) not found$/, (m) => `there is no network ${m[1]}`],
   [/^This node is not a swarm manager/, () => 'this engine is not a swarm manager (initialize a swarm, or point the views at a manager)'],
   [/container name "\/?([^"]+)" is already in use by container "([0-9a-f]+)"/, (m) => `the name ${m[1]} is taken by the container ${short(m[2])}`],
+  [/Bind for (\S+) failed: port is already allocated/, (m) => `the host port ${m[1]} is already taken by another container`],
+  [/listen (?:tcp|udp|sctp)[46]? (\S+): bind: address already in use/, (m) => `the host port ${m[1]} is already in use by another program`],
+  [/bind source path does not exist: (.+)$/, (m) => `the host path ${m[1]} does not exist (a bind mount needs an existing file or folder)`],
+  [/invalid mount config for type "(\w+)": (.+)$/, (m) => `the ${m[1]} mount is not valid: ${m[2]}`],
+  [/can't create 'AutoRemove' container with restart policy/, () => 'a container removed when it stops cannot have a restart policy'],
+  [/user specified IP address is supported only when connecting to networks with user configured subnets/, () => 'a fixed IP address needs a network created with a subnet of its own (docker network create --subnet)'],
+  [/Invalid address (\S+): It does not belong to any of this network's subnets/, (m) => `the address ${m[1]} is not in the network's subnet`],
+  [/^Address already in use$/, () => 'another container on the network already has that address'],
+  [/network-scoped alias is supported only for containers in user defined networks/, () => 'aliases work only on networks you created, not on the default bridge network'],
+  [/endpoint with name (\S+) already exists in network (\S+)/, (m) => `the container ${m[1]} is already connected to the network ${m[2]}`],
+  [/container ([0-9a-f]{12,}) is not connected to (?:the )?network (\S+)/, (m) => `the container ${short(m[1])} is not connected to the network ${m[2]}`],
 ];
 
 /** The engine's message in plainer words, or undefined when it is clear as it is. */

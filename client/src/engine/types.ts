@@ -234,3 +234,13 @@ export type ObjectKind = 'container' | 'image' | 'volume' | 'network';
 export function isAnonymousVolume(name: string): boolean {
   return /^[0-9a-f]{64}$/.test(name);
 }
+
+/** What an image brings for running it: the ports it exposes and its own command, as Run with Options offers them. */
+export interface ImageRunDefaults {
+  /** From EXPOSE, sorted by port then protocol. */
+  exposedPorts: { port: number; protocol: 'tcp' | 'udp' | 'sctp' }[];
+  /** The image's CMD ([] when it has none). */
+  command: string[];
+  /** The image's ENTRYPOINT ([] when it has none). */
+  entrypoint: string[];
+}

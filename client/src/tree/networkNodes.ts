@@ -75,6 +75,8 @@ function networkContainerNode(network: NetworkSummary, container: ContainerSumma
     ]),
     icon: containerIcon(container),
     contextValue: 'networkContainer',
+    networkId: network.id,
+    networkName: network.name,
     containerId: container.id,
     containerName: container.name,
     ipAddress,

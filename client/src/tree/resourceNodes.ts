@@ -42,6 +42,9 @@ export interface NetworkNode extends NodeBase {
 /** A container attached to a network, with its address on it. */
 export interface NetworkContainerNode extends NodeBase {
   kind: 'networkContainer';
+  /** The network the row is under. */
+  networkId: string;
+  networkName: string;
   containerId: string;
   containerName: string;
   /** "" while it has none. */

@@ -1,4 +1,11 @@
 import * as vscode from 'vscode';
+import { showInputStep, showPickStep } from './stepInput';
+import { BACK, type PickStepOptions, type StepAnswer, type StepItem, type StepPosition } from './steps';
+
+/** Test seam: the answer that presses a step's Back button. */
+export const STEP_BACK = '<Back>';
+/** Test seam: the answer that takes what a step offers (the input's value, the pick's active item) as it is. */
+export const STEP_ACCEPT = '<Accept>';
 
 /**
  * Every message the extension shows the user goes through here, so tests can see what was shown
@@ -18,6 +25,18 @@ export interface Notifier {
    * an invalid one is recorded as an error and resolves to undefined. `password` hides what is typed.
    */
   input(prompt: string, value: string, validate: (value: string) => string | undefined, options?: { password?: boolean }): Promise<string | undefined>;
+  /**
+   * One step of a multi-step input box (title "step/total", Back from the second step on). Resolves to the value,
+   * BACK, or undefined when cancelled. A seam answer STEP_BACK presses Back, STEP_ACCEPT takes `value`; any answer is
+   * validated as input() does.
+   */
+  inputStep(position: StepPosition, prompt: string, value: string, validate: (value: string) => string | undefined): Promise<StepAnswer>;
+  /**
+   * One step of a multi-step quick pick; resolves to the chosen item's label (or a typed text options.custom
+   * accepts), BACK, or undefined. A seam answer STEP_ACCEPT takes the active item; one that is neither an item nor
+   * a text options.custom accepts, or that options.problemOf refuses, is recorded as an error and resolves to undefined.
+   */
+  pickStep(position: StepPosition, prompt: string, items: readonly StepItem[], options?: PickStepOptions): Promise<StepAnswer>;
   /** A message that something finished (e.g. the space a prune reclaimed). */
   info(message: string): void;
   /** The open dialog for local files and/or folders; resolves to their paths, or undefined when cancelled. */
@@ -85,6 +104,31 @@ export function createNotifier(): Notifier {
       }
       return vscode.window.showInputBox({ prompt, value, password: options?.password, ignoreFocusOut: true, validateInput: (text) => validate(text) });
     },
+    async inputStep(position, prompt, value, validate) {
+      record('input', stepMessage(position, prompt));
+      if (answers.length === 0) return showInputStep(position, prompt, value, validate);
+      const next = answers.shift();
+      const answer = Array.isArray(next) ? next[0] : next;
+      if (answer === STEP_BACK) return BACK;
+      const text = answer === STEP_ACCEPT ? value : answer;
+      const problem = text === undefined ? undefined : validate(text);
+      if (problem) record('error', problem);
+      return problem ? undefined : text;
+    },
+    async pickStep(position, prompt, items, options = {}) {
+      record('pick', stepMessage(position, prompt));
+      if (answers.length === 0) return showPickStep(position, prompt, items, options);
+      const next = answers.shift();
+      const answer = Array.isArray(next) ? next[0] : next;
+      if (answer === STEP_BACK) return BACK;
+      if (answer === undefined) return undefined;
+      const offered = (label: string) => items.some((item) => item.label === label);
+      const chosen = answer === STEP_ACCEPT ? (options.active !== undefined && offered(options.active) ? options.active : items[0]?.label) : answer;
+      const problem =
+        chosen !== undefined && (offered(chosen) || options.custom?.(chosen)) ? options.problemOf?.(chosen) : `${chosen ?? 'Nothing'} is not one of the choices.`;
+      if (problem) record('error', problem);
+      return problem ? undefined : chosen;
+    },
     async pickPaths(title, options) {
       record('pick', title);
       if (answers.length > 0) {
@@ -105,4 +149,9 @@ export function createNotifier(): Notifier {
       answers.push(...next);
     },
   };
+}
+
+/** How a step is recorded in `shown`: "Run web:1 with Options 2/9: Published ports ...". */
+function stepMessage(position: StepPosition, prompt: string): string {
+  return `${position.title} ${position.step}/${position.totalSteps}: ${prompt}`;
 }

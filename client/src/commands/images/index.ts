@@ -9,12 +9,14 @@ import { pullImage } from './pull';
 import { pushImage } from './push';
 import { removeImages } from './remove';
 import { runImage, runImageInteractive } from './run';
+import { runImageWithOptions } from './runWithOptions';
 import { tagImage } from './tag';
 
 /** The images commands by id (package.json contributes the same ids). */
 export const IMAGES_COMMANDS: Record<string, Command> = {
   'dockerWorkflows.images.run': runImage,
   'dockerWorkflows.images.runInteractive': runImageInteractive,
+  'dockerWorkflows.images.runWithOptions': runImageWithOptions,
   'dockerWorkflows.images.pull': pullImage,
   'dockerWorkflows.images.push': pushImage,
   'dockerWorkflows.images.tag': tagImage,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../../ctx';
+import type { DockerEngine } from '../../engine/DockerEngine';
 import { displayName } from '../../engine/validate';
 import { publishedPorts } from '../../format/ports';
 import { shortImageId } from '../../format/text';
@@ -25,6 +26,16 @@ export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; 
     ctx.notifier.error(`Could not run ${labelOf(row)}: ${reasonOf(error)}`);
     return undefined;
   }
+  return sayStarted(ctx, engine, container, labelOf(row));
+}
+
+/** Says which container started from which image and where its ports are published; resolves with them. */
+export async function sayStarted(
+  ctx: Pick<Ctx, 'notifier'>,
+  engine: DockerEngine,
+  container: { id: string; name: string },
+  image: string,
+): Promise<{ id: string; name: string; ports: string[] }> {
   let ports: string[] = [];
   try {
     ports = publishedPorts((await engine.listContainers()).find((c) => c.id === container.id)?.ports ?? []);
@@ -32,7 +43,7 @@ export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; 
     // The container runs; only its ports are not known. The message says so no less plainly.
   }
   const started = displayName(container.name);
-  ctx.notifier.info(`Started ${started} from ${labelOf(row)}${ports.length > 0 ? `, ports ${ports.join(', ')}` : ', no published ports'}.`);
+  ctx.notifier.info(`Started ${started} from ${image}${ports.length > 0 ? `, ports ${ports.join(', ')}` : ', no published ports'}.`);
   return { ...container, ports };
 }
 
