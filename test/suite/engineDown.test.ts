@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, messagesAfterNow, waitFor } from './helpers';
 
 const DEAD_SOCKET = `/tmp/dw-no-engine-${process.pid}/docker.sock`;
 const DEAD_MESSAGE = `Cannot reach the Docker engine at unix://${DEAD_SOCKET}: the socket does not exist (is the Docker engine running?)`;
@@ -24,7 +24,7 @@ describe('an engine that cannot be reached', () => {
   });
 
   it('a dead DOCKER_HOST shows the welcome message with endpoint and reason, not an error popup', async () => {
-    const earlier = api.shownMessages().length; // messages of the suite's earlier files are not this test's
+    const since = messagesAfterNow(api); // messages of the suite's earlier files are not this test's
     process.env.DOCKER_HOST = `unix://${DEAD_SOCKET}`;
     await vscode.commands.executeCommand('dockerWorkflows.engine.retry');
     await waitFor('the engine-down message', () => api.containers.problem() === DEAD_MESSAGE);
@@ -38,16 +38,16 @@ describe('an engine that cannot be reached', () => {
       command: 'dockerWorkflows.engine.retry',
     });
     assert.deepStrictEqual(await api.containers.rows(), []);
-    assert.deepStrictEqual(api.shownMessages().slice(earlier).filter((m) => m.kind === 'error'), []);
+    assert.deepStrictEqual(since().filter((m) => m.kind === 'error'), []);
   });
 
   it('the docker-workflows.host setting takes effect at once, and the view recovers when it is cleared', async () => {
-    const earlier = api.shownMessages().length;
+    const since = messagesAfterNow(api);
     await vscode.workspace.getConfiguration('docker-workflows').update('host', `unix://${DEAD_SOCKET}`, vscode.ConfigurationTarget.Global);
     await waitFor('the engine-down message', () => api.containers.problem() === DEAD_MESSAGE);
     await vscode.workspace.getConfiguration('docker-workflows').update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('the engine to be back', () => api.containers.state().kind === 'up');
     assert.strictEqual(api.containers.problem(), undefined);
-    assert.deepStrictEqual(api.shownMessages().slice(earlier).filter((m) => m.kind === 'error'), []);
+    assert.deepStrictEqual(since().filter((m) => m.kind === 'error'), []);
   });
 });

@@ -28,3 +28,15 @@ export function workspaceFile(name: string): vscode.Uri {
 }
 
 export { waitFor } from '../support/wait';
+
+/**
+ * The messages shown after this call. The record keeps only the last 100 messages, so an index into it goes stale
+ * once it is full: the new ones are those after the last message seen now (by identity).
+ */
+export function messagesAfterNow(api: ExtensionApi): () => ReturnType<ExtensionApi['shownMessages']> {
+  const last = api.shownMessages().at(-1);
+  return () => {
+    const all = api.shownMessages();
+    return all.slice(last ? all.indexOf(last) + 1 : 0);
+  };
+}

@@ -13,7 +13,7 @@ import type { ContainerNodeModel } from '../../client/src/tree/containerNodes';
 import type { ImageRowNode, NetworkNode } from '../../client/src/tree/resourceNodes';
 import { STEP_ACCEPT, STEP_BACK } from '../../client/src/ui/notifier';
 import { freePort } from '../support/processes';
-import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';
+import { activateExtension, docker, messagesAfterNow, TEST_IMAGE, waitFor } from './helpers';
 
 const IMAGE = 'dw-rwo/web:1';
 const PREFIX = 'dw-rwo-';
@@ -54,9 +54,9 @@ async function networkRow(api: ExtensionApi, name: string): Promise<NetworkNode 
   return (await api.views.networks.rows()).find((r): r is NetworkNode => r.kind === 'network' && r.network.name === name);
 }
 
-/** The steps asked since `from` (of Run with Options), as "n/9". */
-function stepsAsked(api: ExtensionApi, from: number): string[] {
-  return api.shownMessages().slice(from).flatMap((m) => (m.message.startsWith(`${TITLE} `) ? [m.message.slice(TITLE.length + 1).split(':')[0]] : []));
+/** The steps of Run with Options asked among the messages `since` gives, as "n/9". */
+function stepsAsked(since: ReturnType<typeof messagesAfterNow>): string[] {
+  return since().flatMap((m) => (m.message.startsWith(`${TITLE} `) ? [m.message.slice(TITLE.length + 1).split(':')[0]] : []));
 }
 
 /** What the engine has of a container made by Run with Options, as exact values. */
@@ -100,7 +100,7 @@ describe('Run with Options and network connections', () => {
   });
 
   it('runs an image with every option after Back, shows and copies the docker run line, and serves on 127.0.0.1', async () => {
-    const from = api.shownMessages().length;
+    const since = messagesAfterNow(api);
     api.answerNextPrompts(
       'dw-rwo-web',
       STEP_ACCEPT, // the image's EXPOSE 80, on a port the engine picks
@@ -122,7 +122,7 @@ describe('Run with Options and network connections', () => {
       `--network=dw-rwo-net --restart=on-failure:2 -- ${IMAGE} httpd -f -p 80 -h /site`;
     assert.strictEqual(started.commandLine, expectedLine);
     assert.strictEqual(await vscode.env.clipboard.readText(), expectedLine);
-    assert.deepStrictEqual(stepsAsked(api, from), ['1/9', '2/9', '3/9', '4/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9', '9/9']);
+    assert.deepStrictEqual(stepsAsked(since), ['1/9', '2/9', '3/9', '4/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9', '9/9']);
     assert.ok(api.shownMessages().some((m) => m.message === `${TITLE} 9/9: ${expectedLine}`));
     assert.strictEqual(started.name, 'dw-rwo-web');
     assert.deepStrictEqual(configOf('dw-rwo-web'), {
@@ -191,8 +191,8 @@ describe('Run with Options and network connections', () => {
   });
 
   it("walks VS Code's own input box and quick pick: Enter goes on, Back goes back, Escape on the last step runs nothing", async () => {
-    const from = api.shownMessages().length;
-    const asked = () => stepsAsked(api, from);
+    const since = messagesAfterNow(api);
+    const asked = () => stepsAsked(since);
     const shows = (steps: string[]) => waitFor(`the steps ${steps.join(' ')}`, () => asked().join() === steps.join());
     const running = vscode.commands.executeCommand('dockerWorkflows.images.runWithOptions', await imageRow(api));
     await shows(['1/9']);
