@@ -166,7 +166,9 @@ export function closerWord(model: DockerfileModel, heredoc: Heredoc): Range | un
 export function heredocVariables(model: DockerfileModel, instruction: Instruction, heredoc: Heredoc, into: (name: string, range: Range) => void): void {
   if (heredoc.quoted || heredoc.body.indexOf('$') < 0) return;
   const run = instruction.name === 'RUN';
-  const script = run && instruction.heredocs[0] === heredoc && instruction.args[0]?.range === heredoc.openerRange;
+  const word = instruction.args[0]?.range;
+  const opener = heredoc.openerRange;
+  const script = run && instruction.heredocs[0] === heredoc && !!word && word.start.line === opener.start.line && word.start.character === opener.start.character;
   const escape = run ? '\\' : model.escape;
   const first = heredoc.bodyRange.start.line;
   const last = heredoc.bodyRange.end.line;

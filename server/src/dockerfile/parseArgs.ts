@@ -73,11 +73,9 @@ export function pairsOf(lg: Logical, name: string, args: Token[], words: number[
     while (keyEnd < e && !isBlank(text.charCodeAt(keyEnd))) keyEnd++;
     let valueStart = keyEnd;
     while (valueStart < e && isBlank(text.charCodeAt(valueStart))) valueStart++;
-    const key = keyEnd === words[1] ? args[0] : { value: text.slice(as, keyEnd), range: { start: args[0].range.start, end: lg.endPos(keyEnd) } };
+    const key = keyEnd === words[1] ? args[0] : lg.span(as, keyEnd);
     if (valueStart >= e) return [{ key, legacy: true }];
-    const value = args.length === 2 && words[2] === valueStart && words[3] === e
-      ? args[1]
-      : { value: text.slice(valueStart, e), range: { start: lg.pos(valueStart), end: argsText.range.end } };
+    const value = args.length === 2 && words[2] === valueStart && words[3] === e ? args[1] : lg.span(valueStart, e);
     return [{ key, value, legacy: true }];
   }
   const pairs: KeyValue[] = new Array<KeyValue>(args.length);
@@ -90,8 +88,8 @@ export function pairsOf(lg: Logical, name: string, args: Token[], words: number[
       pairs[w >> 1] = { key: arg, legacy: false };
       continue;
     }
-    const key: Token = { value: text.slice(ws, eq), range: eq > ws ? { start: arg.range.start, end: lg.endPos(eq) } : lg.range(ws, eq) };
-    const value: Token = { value: text.slice(eq + 1, we), range: we > eq + 1 ? { start: lg.pos(eq + 1), end: arg.range.end } : lg.range(eq + 1, we) };
+    const key: Token = lg.span(ws, eq);
+    const value: Token = lg.span(eq + 1, we);
     pairs[w >> 1] = { key, value, legacy: false };
   }
   return pairs;

@@ -1,10 +1,10 @@
 // One instruction from its joined text (see parseText.gather): keyword, flags, arguments, exec form, pairs,
 // ONBUILD trigger, heredoc openers and variable references, following BuildKit's splitCommand,
 // extractBuilderFlags and parseJSON (words, pairs and heredoc words are in parseArgs.ts).
-import type { Flag, Instruction, Token, VariableReference } from './model';
+import type { Flag, Instruction, Range, Token, VariableReference } from './model';
 import { heredocOpeners, pairsOf, splitWords, type HeredocOpener } from './parseArgs';
 import { parseJsonStrings } from './parseJson';
-import { Logical, exact, isBlank, isSpace, none, skipSpaces } from './parseText';
+import { Logical, exact, isBlank, isSpace, none, skipSpaces, type PositionMap } from './parseText';
 import { scanVariables } from './variables';
 
 export interface ParsedLine {
@@ -47,7 +47,7 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   while (k < e && !isBlank(text.charCodeAt(k))) k++;
   const written = text.slice(s, k);
   const keywordValue = KEYWORDS.get(written) ?? written;
-  const keyword: Token = { value: keywordValue, range: lg.range(s, k) };
+  const keyword: Token = lg.span(s, k, keywordValue);
   const upper = keywordValue.toUpperCase();
   const name = KEYWORDS.get(upper) ?? upper;
   while (k < e && isBlank(text.charCodeAt(k))) k++;
@@ -59,7 +59,7 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   const wordCount = hasArgs ? splitWords(text, as, e, escape, words) : 0;
   const args: Token[] = wordCount > 0 ? new Array<Token>(wordCount >> 1) : none<Token>();
   for (let w = 0; w < wordCount; w += 2) args[w >> 1] = lg.token(words[w], words[w + 1]);
-  const range = { start: keyword.range.start, end: keyword.range.end };
+  const range = lg.range(s, k);
   // Created in its final shape (argsText only when there are arguments; json and trigger are rarer).
   const instruction: Instruction = hasArgs
     ? {
@@ -85,7 +85,7 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
     jsonStrings = parseJsonStrings(text, jsonStart, e);
     if (jsonStrings) {
       const json: Token[] = new Array<Token>(jsonStrings.length);
-      for (let j = 0; j < jsonStrings.length; j++) json[j] = { value: jsonStrings[j].value, range: lg.range(jsonStrings[j].start, jsonStrings[j].end) };
+      for (let j = 0; j < jsonStrings.length; j++) json[j] = lg.span(jsonStrings[j].start, jsonStrings[j].end, jsonStrings[j].value);
       instruction.json = json;
     } else {
       instruction.jsonMalformed = true;
@@ -125,15 +125,10 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   return { instruction, openers };
 }
 
-/** argsText: the single argument itself, or a token sharing the first argument's start and the last one's end. */
+/** argsText: the single argument itself, or a token of all the arguments' text. */
 function argsToken(lg: Logical, args: Token[], words: number[], as: number, e: number): Token {
-  const n = args.length;
-  if (n === 0) return lg.token(as, e);
-  if (n === 1 && words[0] === as && words[1] === e) return args[0];
-  return {
-    value: lg.text.slice(as, e),
-    range: { start: words[0] === as ? args[0].range.start : lg.pos(as), end: words[2 * n - 1] === e ? args[n - 1].range.end : lg.endPos(e) },
-  };
+  if (args.length === 1 && words[0] === as && words[1] === e) return args[0];
+  return lg.span(as, e);
 }
 
 /**
@@ -169,19 +164,42 @@ function extractFlags(lg: Logical, from: number, end: number): { flags: Flag[]; 
       ({ word, eqRaw, eqWord, pos } = unquoteFlag(text, wordStart, end));
     }
     if (word === '--') return { flags: exact(flags), flagValues, argsStart: pos };
-    const range = lg.range(wordStart, pos);
     if (eqRaw < 0) {
-      flags.push({ name: word.slice(2), range, nameRange: { start: lg.pos(wordStart + 2), end: range.end } });
+      flags.push(new FlagSpan(word.slice(2), undefined, wordStart, -1, pos, lg.map()));
       continue;
     }
-    flags.push({
-      name: word.slice(2, eqWord),
-      value: word.slice(eqWord + 1),
-      range,
-      nameRange: lg.range(wordStart + 2, eqRaw),
-      valueRange: eqRaw + 1 < pos ? { start: lg.pos(eqRaw + 1), end: range.end } : lg.range(eqRaw + 1, pos),
-    });
+    flags.push(new FlagSpan(word.slice(2, eqWord), word.slice(eqWord + 1), wordStart, eqRaw, pos, lg.map()));
     flagValues.push(eqRaw + 1, pos);
+  }
+}
+
+/** A flag that keeps offsets and makes its ranges when asked (see Span). */
+class FlagSpan implements Flag {
+  constructor(
+    readonly name: string,
+    readonly value: string | undefined,
+    /** Offsets of the word's first dash, of its `=` (-1 without one) and of its end. */
+    private readonly start: number,
+    private readonly equals: number,
+    private readonly end: number,
+    private readonly map: PositionMap,
+  ) {}
+
+  get range(): Range {
+    return this.map.range(this.start, this.end);
+  }
+
+  get nameRange(): Range {
+    return this.map.range(this.start + 2, this.equals < 0 ? this.end : this.equals);
+  }
+
+  get valueRange(): Range | undefined {
+    return this.equals < 0 ? undefined : this.map.range(this.equals + 1, this.end);
+  }
+
+  toJSON(): Flag {
+    const { name, value, range, nameRange, valueRange } = this;
+    return value === undefined ? { name, range, nameRange } : { name, value, range, nameRange, valueRange };
   }
 }
 

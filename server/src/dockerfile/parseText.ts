@@ -110,6 +110,95 @@ export function isCommentLine(line: string, start: number): boolean {
   return start < line.length && line.charCodeAt(start) === 0x23;
 }
 
+/** Where each offset of one instruction's joined text is in the file (a snapshot of a Logical's pieces). */
+export interface PositionMap {
+  /** The file position of the character at `offset`. */
+  pos(offset: number): Position;
+  /** The file position just after the character at `offset - 1` (an exclusive end). */
+  endPos(offset: number): Position;
+  /** The range of [start, end). An empty range has one Position object as both its start and end. */
+  range(start: number, end: number): Range;
+}
+
+function rangeIn(map: PositionMap, start: number, end: number): Range {
+  if (end > start) return { start: map.pos(start), end: map.endPos(end) };
+  const p = start > 0 ? map.endPos(start) : map.pos(start);
+  return { start: p, end: p };
+}
+
+/** The map of text that is all on one line. */
+class OneLine implements PositionMap {
+  constructor(
+    private readonly line: number,
+    private readonly character: number,
+  ) {}
+
+  pos(offset: number): Position {
+    return { line: this.line, character: this.character + offset };
+  }
+
+  endPos(offset: number): Position {
+    return this.pos(offset <= 0 ? 0 : offset);
+  }
+
+  range(start: number, end: number): Range {
+    return rangeIn(this, start, end);
+  }
+}
+
+/** The map of text joined from several lines. */
+class Pieces implements PositionMap {
+  constructor(
+    private readonly starts: readonly number[],
+    private readonly lines: readonly number[],
+    private readonly chars: readonly number[],
+  ) {}
+
+  pos(offset: number): Position {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: this.lines[lo], character: this.chars[lo] + offset - starts[lo] };
+  }
+
+  endPos(offset: number): Position {
+    if (offset <= 0) return this.pos(0);
+    const p = this.pos(offset - 1);
+    p.character++;
+    return p;
+  }
+
+  range(start: number, end: number): Range {
+    return rangeIn(this, start, end);
+  }
+}
+
+/**
+ * A token of the parsed model that keeps offsets and makes its range when asked (most ranges of a large file are
+ * never read, and a fresh parse then makes a fifth of the objects it would with ranges made up front).
+ */
+export class Span implements Token {
+  constructor(
+    readonly value: string,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly map: PositionMap,
+  ) {}
+
+  get range(): Range {
+    return this.map.range(this.from, this.to);
+  }
+
+  toJSON(): Token {
+    return { value: this.value, range: this.range };
+  }
+}
+
 /**
  * Text joined from pieces of physical lines. Piece k begins at offset `starts[k]` of `text`, and its first
  * character is at (`lines[k]`, `chars[k]`) in the file. One object is reused for every instruction of a parse
@@ -120,6 +209,7 @@ export class Logical {
   private readonly lines: number[] = [];
   private readonly chars: number[] = [];
   private count = 0;
+  private snapshot: PositionMap | undefined;
   private readonly scratch: number[][] = [];
   text = '';
 
@@ -131,11 +221,28 @@ export class Logical {
   reset(): this {
     this.count = 0;
     this.text = '';
+    this.snapshot = undefined;
     return this;
+  }
+
+  /** The position map of the text as it is now (the same object until the next reset or append). */
+  map(): PositionMap {
+    if (this.snapshot) return this.snapshot;
+    const n = this.count;
+    this.snapshot = n <= 1
+      ? new OneLine(n === 1 ? this.lines[0] : 0, n === 1 ? this.chars[0] : 0)
+      : new Pieces(this.starts.slice(0, n), this.lines.slice(0, n), this.chars.slice(0, n));
+    return this.snapshot;
+  }
+
+  /** A token of [start, end) whose range is made when asked; `value` defaults to that text. */
+  span(start: number, end: number, value = this.text.slice(start, end)): Span {
+    return new Span(value, start, end, this.map());
   }
 
   append(piece: string, line: number, character: number): void {
     const k = this.count++;
+    this.snapshot = undefined;
     this.starts[k] = this.text.length;
     this.lines[k] = line;
     this.chars[k] = character;
@@ -172,7 +279,7 @@ export class Logical {
   }
 
   token(start: number, end: number): Token {
-    return { value: this.text.slice(start, end), range: this.range(start, end) };
+    return this.span(start, end);
   }
 }
 
