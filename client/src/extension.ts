@@ -30,7 +30,8 @@ import type { ContextNode } from './tree/contextNodes';
 import type { SwarmSectionNode } from './tree/swarmNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { EngineGroupNode } from './tree/engineNodes';
-import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
+import type { ImageNodeModel, NetworkNodeModel, VolumeNode, VolumeNodeModel } from './tree/resourceNodes';
+import type { ListKind } from './engine/EngineLists';
 import type { EngineState } from './engine/RefreshController';
 import type { EngineEndpoint } from './engine/types';
 import { EngineStatusBar } from './ui/engineStatusBar';
@@ -57,7 +58,8 @@ export interface ExtensionApi {
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
     images: { rows(): Promise<ImageNodeModel[]> };
-    volumes: { rows(): Promise<VolumeNode[]> };
+    /** The volume rows in the view's order (inside their groups when grouped); tree() gives the top-level rows as shown. */
+    volumes: { rows(): Promise<VolumeNode[]>; tree(): Promise<VolumeNodeModel[]> };
     networks: { rows(): Promise<NetworkNodeModel[]> };
     /** The docker CLI's contexts, and the view's message: which engine the views use and why. */
     contexts: { rows(): Promise<ContextNode[]>; message(): string };
@@ -65,6 +67,8 @@ export interface ExtensionApi {
     registries: RegistriesApi;
     /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
     swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string; engineRows(): Promise<EngineGroupNode[]> };
+    /** How often each of the main engine's shared lists was read from the engine since activation. */
+    listCalls(): Readonly<Record<ListKind, number>>;
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
@@ -164,11 +168,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     views: {
       images: { rows: () => views.images.rows() },
-      volumes: { rows: () => views.volumes.rows() },
+      volumes: {
+        rows: async () => (await views.volumes.rows()).flatMap((row) => (row.kind === 'volumeGroup' ? row.children : [row])),
+        tree: () => views.volumes.rows(),
+      },
       networks: { rows: () => views.networks.rows() },
       contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
       registries,
       swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole, engineRows: () => swarm.view.engineRows() },
+      listCalls: () => ({ ...session.lists.calls }),
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { Command } from './command';
+import { ARRANGE_COMMANDS } from './arrange';
 import { CONTEXTS_COMMANDS } from './contexts';
 import { CONTAINER_FILES_COMMANDS } from './files';
 import { CONTEXT_INSPECT_SCHEME, contextInspectProvider } from './contexts/inspect';
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.compose.serviceLogs': composeServiceCommand('logs'),
   'dockerWorkflows.compose.serviceRestart': composeServiceCommand('restart'),
   ...VIEW_COMMANDS,
+  ...ARRANGE_COMMANDS,
   ...IMAGES_COMMANDS,
   ...VOLUMES_COMMANDS,
   ...NETWORKS_COMMANDS,
