@@ -36,6 +36,7 @@ import type { EngineState } from './engine/RefreshController';
 import type { EngineEndpoint } from './engine/types';
 import { EngineStatusBar } from './ui/engineStatusBar';
 import { createNotifier, type ShownKind } from './ui/notifier';
+import { openOnFirstRun, WalkthroughProgress } from './walkthrough/WalkthroughProgress';
 
 /** What activate() returns: for other extensions and for the extension's own tests. */
 export interface ExtensionApi {
@@ -78,6 +79,8 @@ export interface ExtensionApi {
   shownMessages(): readonly { kind: ShownKind; message: string }[];
   /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
   answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
+  /** The context keys set so far that complete steps of the first-run walkthrough (key: true). */
+  walkthroughKeys(): Record<string, boolean>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -123,7 +126,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const views = new DockerViews(session, context.workspaceState, engines);
   const notifier = createNotifier();
-  const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder() };
+  const walkthrough = new WalkthroughProgress();
+  const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder(), walkthrough };
   context.subscriptions.push(
     session,
     statusBar,
@@ -133,6 +137,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       const ssh = e.affectsConfiguration('docker-workflows.ssh.configFile');
       if (e.affectsConfiguration('docker-workflows.host') || ssh) session.connect();
       if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.engines') || ssh) engines.reload();
+    }),
+    session.onDidChangeState((state) => {
+      if (state.kind === 'up') walkthrough.done('engineConnected');
     }),
     // Trusting the workspace lets its docker-workflows.host (and engines) count: connect again by them.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -153,7 +160,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   session.connect();
   engines.reload();
   // Restarts within a budget and a failure shown once (with a button to its output) are languageClient.ts's business.
-  const languageServer = startLanguageClient(context);
+  const languageServer = startLanguageClient(context, () => walkthrough.done('dockerfileCompletion'));
+  void openOnFirstRun(context).catch(() => undefined);
   void languageServer.ready.then((client) => context.subscriptions.push(feedLocalImages(session, client)));
   return {
     containers: {
@@ -182,6 +190,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     languageServer: () => languageServer.status(),
     shownMessages: () => notifier.shown,
     answerNextPrompts: (...answers) => notifier.answerNext(...answers),
+    walkthroughKeys: () => walkthrough.contextKeys(),
   };
 }
 

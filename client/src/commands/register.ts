@@ -10,6 +10,7 @@ import { NETWORKS_COMMANDS } from './networks';
 import { SYSTEM_COMMANDS } from './system';
 import { VOLUMES_COMMANDS } from './volumes';
 import { VIEW_COMMANDS } from './views';
+import { WALKTHROUGH_COMMANDS } from './walkthrough';
 import { copyContainerId, copyContainerName } from './containers/copy';
 import { inspectContainer } from './containers/inspect';
 import { containerLifecycle } from './containers/lifecycle';
@@ -61,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.compose.serviceRestart': composeServiceCommand('restart'),
   ...VIEW_COMMANDS,
   ...ARRANGE_COMMANDS,
+  ...WALKTHROUGH_COMMANDS,
   ...IMAGES_COMMANDS,
   ...VOLUMES_COMMANDS,
   ...NETWORKS_COMMANDS,

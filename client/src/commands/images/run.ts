@@ -32,6 +32,7 @@ export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; 
     // The container runs; only its ports are not known. The message says so no less plainly.
   }
   const started = displayName(container.name);
+  ctx.walkthrough.done('containerRun');
   ctx.notifier.info(`Started ${started} from ${labelOf(row)}${ports.length > 0 ? `, ports ${ports.join(', ')}` : ', no published ports'}.`);
   return { ...container, ports };
 }
@@ -57,5 +58,6 @@ export async function runImageInteractive(ctx: Ctx, node?: unknown): Promise<vsc
     env: dockerEnv(ctx),
   });
   terminal.show();
+  ctx.walkthrough.done('containerRun');
   return terminal;
 }
