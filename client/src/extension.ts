@@ -81,6 +81,8 @@ export interface ExtensionApi {
   answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
   /** The context keys set so far that complete steps of the first-run walkthrough (key: true). */
   walkthroughKeys(): Record<string, boolean>;
+  /** The first-run walkthrough's steps the extension has completed so far (their ids in package.json). */
+  walkthroughSteps(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -126,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const views = new DockerViews(session, context.workspaceState, engines);
   const notifier = createNotifier();
-  const walkthrough = new WalkthroughProgress();
+  const walkthrough = new WalkthroughProgress(context.extension.id);
   const ctx: Ctx = { extension: context, notifier, session, views, composeCli: new ComposeCliFinder(), walkthrough };
   context.subscriptions.push(
     session,
@@ -141,12 +143,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     session.onDidChangeState((state) => {
       if (state.kind === 'up') walkthrough.done('engineConnected');
     }),
+    views.containers.treeView.onDidChangeVisibility((e) => {
+      if (e.visible) walkthrough.done('dockerView');
+    }),
     // Trusting the workspace lets its docker-workflows.host (and engines) count: connect again by them.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       session.connect();
       engines.reload();
     }),
   );
+  if (views.containers.treeView.visible) walkthrough.done('dockerView');
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
   const swarm = registerSwarm(ctx);
@@ -191,6 +197,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     shownMessages: () => notifier.shown,
     answerNextPrompts: (...answers) => notifier.answerNext(...answers),
     walkthroughKeys: () => walkthrough.contextKeys(),
+    walkthroughSteps: () => walkthrough.completedSteps(),
   };
 }
 

@@ -67,7 +67,7 @@ describe('Walkthrough: Get Started with Docker Workflows', () => {
           ['connect', 'Connect to a Docker engine'],
           ['openView', 'Open the Docker view'],
           ['runContainer', 'Run a first container'],
-          ['composeUp', 'Try Compose Up on a compose file'],
+          ['composeUp', 'Try Compose Up'],
           ['dockerfileCompletion', 'Try completion in a Dockerfile'],
         ],
       ],
@@ -99,13 +99,18 @@ describe('Walkthrough: Get Started with Docker Workflows', () => {
     }
   });
 
-  it('stays closed under the test suite (no Welcome editor was opened)', () => {
+  it('stays closed under the test suite (no walkthrough or Welcome editor was opened)', () => {
     const labels = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
-    assert.ok(!labels.includes('Welcome'), JSON.stringify(labels));
+    assert.ok(!labels.some((label) => label.startsWith('Walkthrough') || label === 'Welcome'), JSON.stringify(labels));
   });
 
-  it('sets the "connected" key once the engine answers, and Check the Connection says what it found', async () => {
+  it('completes the first two steps once the engine answers and the Docker view shows', async () => {
     assert.strictEqual(api.walkthroughKeys()[KEYS.engineConnected], true);
+    await waitFor('the view step', () => api.walkthroughSteps().includes('openView'));
+    assert.deepStrictEqual([...api.walkthroughSteps()].sort(), ['connect', 'openView']);
+  });
+
+  it('Check the Connection says what it found', async () => {
     const count = (...args: string[]) => new Set(docker(...args).split('\n').filter(Boolean)).size;
     const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
     const expected = () =>
@@ -145,6 +150,7 @@ describe('Walkthrough: Get Started with Docker Workflows', () => {
     assert.strictEqual(docker('inspect', '-f', '{{.Config.Image}}', container.id), TEST_IMAGE);
     assert.deepStrictEqual(api.shownMessages().at(-2), { kind: 'pick', message: 'Which image to run?' });
     assert.strictEqual(api.walkthroughKeys()[KEYS.containerRun], true);
+    assert.ok(api.walkthroughSteps().includes('runContainer'));
   });
 
   it('sets the "Compose Up" key when Compose Up of a workspace file succeeds', async () => {
@@ -157,6 +163,7 @@ describe('Walkthrough: Get Started with Docker Workflows', () => {
     assert.deepStrictEqual(api.shownMessages().find((m) => m.message === 'Which compose file?'), { kind: 'pick', message: 'Which compose file?' });
     assert.strictEqual(docker('ps', '-q', '--filter', `label=com.docker.compose.project=${project}`).split('\n').filter(Boolean).length, 1);
     assert.strictEqual(api.walkthroughKeys()[KEYS.composeUp], true);
+    assert.ok(api.walkthroughSteps().includes('composeUp'));
   });
 
   it('sets the "completion" key once the language server offers completions in a Dockerfile', async () => {
@@ -164,6 +171,7 @@ describe('Walkthrough: Get Started with Docker Workflows', () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dockerWorkflows.walkthrough.tryCompletion');
     assert.deepStrictEqual([editor.document.languageId, editor.document.isUntitled, editor.document.getText(), editor.selection.active.line], ['dockerfile', true, 'FROM busybox:latest\n\n', 1]);
     await waitFor('the completion key', () => api.walkthroughKeys()[KEYS.dockerfileCompletion], 30_000);
+    assert.ok(api.walkthroughSteps().includes('dockerfileCompletion'));
     const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 0));
     assert.ok(items.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'RUN'), 'RUN is offered');
     await vscode.window.showTextDocument(editor.document);

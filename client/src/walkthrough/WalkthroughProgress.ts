@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OPENED_KEY, STEP_KEYS, WALKTHROUGH_ID, type WalkthroughStep } from './steps';
+import { OPENED_KEY, STEPS, WALKTHROUGH_ID, type WalkthroughStep } from './steps';
 
 /** What commands tell the walkthrough: a step's action happened (Ctx.walkthrough). */
 export interface WalkthroughMarks {
@@ -7,21 +7,34 @@ export interface WalkthroughMarks {
 }
 
 /**
- * Sets the context keys that complete the walkthrough's steps (each once per window; VS Code keeps a completed step
- * done) and remembers which it set, for the extension's own tests.
+ * Completes the walkthrough's steps when their actions happen, once per window (VS Code keeps a completed step done):
+ * sets the step's context key, which its `onContext` completion event reads, and also marks the step complete
+ * directly (`welcome.markStepComplete`). VS Code's walkthroughs service is made only when first needed, and a
+ * completion event that happened before it was made (the engine connected, the Docker view opened before the
+ * walkthrough was ever shown) is never counted; the direct mark is. Records what it did, for the extension's tests.
  */
 export class WalkthroughProgress implements WalkthroughMarks {
-  private readonly set = new Set<WalkthroughStep>();
+  private readonly doneSteps = new Set<WalkthroughStep>();
+
+  constructor(private readonly extensionId: string) {}
 
   done(step: WalkthroughStep): void {
-    if (this.set.has(step)) return;
-    this.set.add(step);
-    void vscode.commands.executeCommand('setContext', STEP_KEYS[step], true);
+    if (this.doneSteps.has(step)) return;
+    this.doneSteps.add(step);
+    const { key, step: id } = STEPS[step];
+    if (key) void vscode.commands.executeCommand('setContext', key, true);
+    // An older or newer VS Code without the command: the completion events remain.
+    void vscode.commands.executeCommand('welcome.markStepComplete', `${this.extensionId}#${WALKTHROUGH_ID}#${id}`).then(undefined, () => undefined);
   }
 
-  /** The keys set so far, by key: true. */
+  /** The context keys set so far, by key: true. */
   contextKeys(): Record<string, boolean> {
-    return Object.fromEntries([...this.set].map((step) => [STEP_KEYS[step], true]));
+    return Object.fromEntries([...this.doneSteps].flatMap((step) => (STEPS[step].key ? [[STEPS[step].key, true]] : [])));
+  }
+
+  /** The walkthrough's steps completed so far, by their id in package.json. */
+  completedSteps(): string[] {
+    return [...this.doneSteps].map((step) => STEPS[step].step);
   }
 }
 
