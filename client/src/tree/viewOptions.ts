@@ -130,46 +130,35 @@ function fieldsOf<T extends string>(value: unknown, allowed: readonly T[], fallb
 
 const values = <T extends string>(choices: readonly Choice<T>[]): T[] => choices.map((choice) => choice.value);
 
-export function containerViewOptions(get: RawSettings): ContainerViewOptions {
-  const c = VIEW_CHOICES.containers;
-  const d = DEFAULT_CONTAINER_OPTIONS;
+/** The settings every view has: groupBy, sortBy and description. */
+function common<G extends string, S extends string, F extends string>(
+  choices: { groupBy: readonly Choice<G>[]; sortBy: readonly Choice<S>[]; fields: readonly F[] },
+  defaults: { groupBy: G; sortBy: S; description: readonly F[] },
+  get: RawSettings,
+): { groupBy: G; sortBy: S; description: readonly F[] } {
   return {
-    groupBy: oneOf(get('groupBy'), values(c.groupBy), d.groupBy),
-    sortBy: oneOf(get('sortBy'), values(c.sortBy), d.sortBy),
-    label: oneOf(get('label'), c.label, d.label),
-    description: fieldsOf(get('description'), c.fields, d.description),
+    groupBy: oneOf(get('groupBy'), values(choices.groupBy), defaults.groupBy),
+    sortBy: oneOf(get('sortBy'), values(choices.sortBy), defaults.sortBy),
+    description: fieldsOf(get('description'), choices.fields, defaults.description),
   };
+}
+
+export function containerViewOptions(get: RawSettings): ContainerViewOptions {
+  const { containers } = VIEW_CHOICES;
+  return { ...common(containers, DEFAULT_CONTAINER_OPTIONS, get), label: oneOf(get('label'), containers.label, DEFAULT_CONTAINER_OPTIONS.label) };
 }
 
 export function imageViewOptions(get: RawSettings): ImageViewOptions {
-  const c = VIEW_CHOICES.images;
-  const d = DEFAULT_IMAGE_OPTIONS;
-  return {
-    groupBy: oneOf(get('groupBy'), values(c.groupBy), d.groupBy),
-    sortBy: oneOf(get('sortBy'), values(c.sortBy), d.sortBy),
-    label: oneOf(get('label'), c.label, d.label),
-    description: fieldsOf(get('description'), c.fields, d.description),
-  };
+  const { images } = VIEW_CHOICES;
+  return { ...common(images, DEFAULT_IMAGE_OPTIONS, get), label: oneOf(get('label'), images.label, DEFAULT_IMAGE_OPTIONS.label) };
 }
 
 export function volumeViewOptions(get: RawSettings): VolumeViewOptions {
-  const c = VIEW_CHOICES.volumes;
-  const d = DEFAULT_VOLUME_OPTIONS;
-  return {
-    groupBy: oneOf(get('groupBy'), values(c.groupBy), d.groupBy),
-    sortBy: oneOf(get('sortBy'), values(c.sortBy), d.sortBy),
-    description: fieldsOf(get('description'), c.fields, d.description),
-  };
+  return common(VIEW_CHOICES.volumes, DEFAULT_VOLUME_OPTIONS, get);
 }
 
 export function networkViewOptions(get: RawSettings): NetworkViewOptions {
-  const c = VIEW_CHOICES.networks;
-  const d = DEFAULT_NETWORK_OPTIONS;
-  return {
-    groupBy: oneOf(get('groupBy'), values(c.groupBy), d.groupBy),
-    sortBy: oneOf(get('sortBy'), values(c.sortBy), d.sortBy),
-    description: fieldsOf(get('description'), c.fields, d.description),
-  };
+  return common(VIEW_CHOICES.networks, DEFAULT_NETWORK_OPTIONS, get);
 }
 
 /**

@@ -1,15 +1,14 @@
 import type { Command } from '../command';
-import { groupByCommand } from './groupBy';
-import { sortByCommand } from './sortBy';
+import { arrangeCommand } from './arrange';
 
 /** "Group By..." and "Sort By..." on the titles of the Containers, Images, Volumes and Networks views. */
 export const ARRANGE_COMMANDS: Record<string, Command> = {
-  'dockerWorkflows.containers.groupBy': groupByCommand('containers'),
-  'dockerWorkflows.containers.sortBy': sortByCommand('containers'),
-  'dockerWorkflows.images.groupBy': groupByCommand('images'),
-  'dockerWorkflows.images.sortBy': sortByCommand('images'),
-  'dockerWorkflows.volumes.groupBy': groupByCommand('volumes'),
-  'dockerWorkflows.volumes.sortBy': sortByCommand('volumes'),
-  'dockerWorkflows.networks.groupBy': groupByCommand('networks'),
-  'dockerWorkflows.networks.sortBy': sortByCommand('networks'),
+  'dockerWorkflows.containers.groupBy': arrangeCommand('containers', 'groupBy'),
+  'dockerWorkflows.containers.sortBy': arrangeCommand('containers', 'sortBy'),
+  'dockerWorkflows.images.groupBy': arrangeCommand('images', 'groupBy'),
+  'dockerWorkflows.images.sortBy': arrangeCommand('images', 'sortBy'),
+  'dockerWorkflows.volumes.groupBy': arrangeCommand('volumes', 'groupBy'),
+  'dockerWorkflows.volumes.sortBy': arrangeCommand('volumes', 'sortBy'),
+  'dockerWorkflows.networks.groupBy': arrangeCommand('networks', 'groupBy'),
+  'dockerWorkflows.networks.sortBy': arrangeCommand('networks', 'sortBy'),
 };
