@@ -79,10 +79,15 @@ export interface ExtensionApi {
   shownMessages(): readonly { kind: ShownKind; message: string }[];
   /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
   answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
-  /** The context keys set so far that complete steps of the first-run walkthrough (key: true). */
-  walkthroughKeys(): Record<string, boolean>;
-  /** The first-run walkthrough's steps the extension has completed so far (their ids in package.json). */
-  walkthroughSteps(): string[];
+  /** The first-run walkthrough's progress as the extension reported it. */
+  walkthrough: {
+    /** The context keys set so far that complete steps (key: true). */
+    keys(): Record<string, boolean>;
+    /** The steps completed so far (their ids in package.json). */
+    steps(): string[];
+    /** What happened, each time it happened (the last 100): "containerRun", "composeUp" ... */
+    reports(): readonly string[];
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -196,8 +201,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     languageServer: () => languageServer.status(),
     shownMessages: () => notifier.shown,
     answerNextPrompts: (...answers) => notifier.answerNext(...answers),
-    walkthroughKeys: () => walkthrough.contextKeys(),
-    walkthroughSteps: () => walkthrough.completedSteps(),
+    walkthrough: { keys: () => walkthrough.contextKeys(), steps: () => walkthrough.completedSteps(), reports: () => [...walkthrough.reports] },
   };
 }
 

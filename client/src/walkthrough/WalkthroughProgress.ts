@@ -15,10 +15,14 @@ export interface WalkthroughMarks {
  */
 export class WalkthroughProgress implements WalkthroughMarks {
   private readonly doneSteps = new Set<WalkthroughStep>();
+  /** Every report, the repeated ones too (the last 100), oldest first. */
+  readonly reports: WalkthroughStep[] = [];
 
   constructor(private readonly extensionId: string) {}
 
   done(step: WalkthroughStep): void {
+    this.reports.push(step);
+    if (this.reports.length > 100) this.reports.shift();
     if (this.doneSteps.has(step)) return;
     this.doneSteps.add(step);
     const { key, step: id } = STEPS[step];
