@@ -11,6 +11,9 @@ const LABEL = 'dw.test=vscode-view-settings';
 const IMAGE = 'dw-vs/busybox:1';
 const NETWORK = 'dw-vs-net';
 const VOLUME = 'dw-vs-data';
+/** Made after the others: newer (and, from a commit, a little larger) than IMAGE, and after it by name. */
+const BIGGER = 'dw-vs/zbig:1';
+const LATER_VOLUME = 'dw-vs-zz';
 const SETTINGS = ['groupBy', 'sortBy', 'label', 'description'].flatMap((key) => ['containers', 'images', 'volumes', 'networks'].map((view) => `${view}.${key}`));
 
 const config = () => vscode.workspace.getConfiguration('docker-workflows');
@@ -49,9 +52,14 @@ describe('View settings: group, sort, label and description', () => {
     const made = Math.floor(Date.parse(docker('inspect', '-f', '{{.Created}}', 'dw-vs-old')) / 1000);
     await waitFor('the next second', () => Date.now() >= (made + 1) * 1000, 3_000);
     docker('run', '-d', '--name', 'dw-vs-web', '--label', LABEL, '--network', NETWORK, '-v', `${VOLUME}:/data`, IMAGE, 'sleep', '600');
+    docker('volume', 'create', '--label', LABEL, LATER_VOLUME);
+    docker('run', '--name', 'dw-vs-maker', IMAGE, 'sh', '-c', 'echo some data > /payload');
+    docker('commit', 'dw-vs-maker', BIGGER);
+    docker('rm', 'dw-vs-maker');
     // Every view shows the objects before the settings change, so that the lists are held.
     await waitFor('both containers listed', async () => (await api.containers.rows()).filter(ours).length === 2);
-    await waitFor('the image listed', async () => (await api.views.images.rows()).some((row) => row.label === 'dw-vs/busybox'));
+    await waitFor('the images listed', async () => (await api.views.images.rows()).filter((row) => row.label.startsWith('dw-vs/')).length === 2);
+    await waitFor('the later volume listed', async () => (await api.views.volumes.rows()).some((row) => row.label === LATER_VOLUME));
     await waitFor('the volume in use', async () => (await api.views.volumes.rows()).find((row) => row.label === VOLUME)?.usedBy.length === 1);
     await waitFor('the network with both', async () => (await api.views.networks.rows()).find((row) => row.label === NETWORK)?.children?.length === 2);
   });
@@ -59,9 +67,9 @@ describe('View settings: group, sort, label and description', () => {
   after(async () => {
     for (const key of SETTINGS) await set(key, undefined);
     docker('rm', '-f', 'dw-vs-old', 'dw-vs-web');
-    docker('volume', 'rm', VOLUME);
+    docker('volume', 'rm', VOLUME, LATER_VOLUME);
     docker('network', 'rm', NETWORK);
-    docker('rmi', IMAGE);
+    docker('rmi', IMAGE, BIGGER);
   });
 
   it('"Group By..." on the Containers view groups by image, state, network or not at all', async () => {
@@ -144,7 +152,7 @@ describe('View settings: group, sort, label and description', () => {
     const local = await rerendered('the volumes by driver', () => vscode.commands.executeCommand('dockerWorkflows.volumes.groupBy'), async () =>
       (await api.views.volumes.tree()).find((row) => row.kind === 'volumeGroup' && row.label === 'local'),
     );
-    assert.deepStrictEqual(shape(local, ours), ['local', [VOLUME]]);
+    assert.deepStrictEqual(shape(local, ours), ['local', [VOLUME, LATER_VOLUME]]);
     const volume = await rerendered('the volume description', () => set('volumes.description', ['scope', 'usage']), async () =>
       (await api.views.volumes.rows()).find((row) => row.label === VOLUME && row.description.startsWith('local · in use')),
     );
@@ -160,6 +168,39 @@ describe('View settings: group, sort, label and description', () => {
       const group = (await api.views.networks.rows()).find((row) => row.kind === 'networkGroup' && row.label === 'bridge');
       // The test's network is the newest bridge network (made by this test), the predefined "bridge" older.
       return group?.children?.[0]?.label === NETWORK;
+    });
+  });
+
+  it('sorts images by size or creation and labels them by id; sorts volumes newest first; picks the networks\' fields', async () => {
+    await set('images.groupBy', 'none');
+    const order = () => api.views.images.rows().then((rows) => rows.map((row) => row.id).filter((id) => id.startsWith('image:dw-vs/')));
+    await waitFor('the images by name', async () => JSON.stringify(await order()) === JSON.stringify([`image:${IMAGE}`, `image:${BIGGER}`]));
+    for (const answer of ['Size (largest first)', 'Created (newest first)']) {
+      api.answerNextPrompts(answer);
+      await rerendered(`the images by ${answer}`, () => vscode.commands.executeCommand('dockerWorkflows.images.sortBy'), async () =>
+        JSON.stringify(await order()) === JSON.stringify([`image:${BIGGER}`, `image:${IMAGE}`]),
+      );
+    }
+    const shortId = (reference: string) => docker('image', 'inspect', '-f', '{{.Id}}', reference).slice('sha256:'.length, 'sha256:'.length + 12);
+    const labels = await rerendered('the images labelled by id', () => set('images.label', 'id'), async () => {
+      const rows = (await api.views.images.rows()).filter((row) => row.id.startsWith('image:dw-vs/'));
+      return rows.length === 2 && rows.every((row) => /^[0-9a-f]{12}$/.test(row.label)) && rows.map((row) => row.label);
+    });
+    assert.deepStrictEqual(labels, [shortId(BIGGER), shortId(IMAGE)]);
+
+    await set('volumes.groupBy', 'none');
+    const volumes = () => api.views.volumes.rows().then((rows) => rows.map((row) => row.label).filter((label) => label.startsWith('dw-vs-')));
+    await waitFor('the volumes by name', async () => JSON.stringify(await volumes()) === JSON.stringify([VOLUME, LATER_VOLUME]));
+    api.answerNextPrompts('Created (newest first)');
+    await rerendered('the volumes newest first', () => vscode.commands.executeCommand('dockerWorkflows.volumes.sortBy'), async () =>
+      JSON.stringify(await volumes()) === JSON.stringify([LATER_VOLUME, VOLUME]),
+    );
+
+    const subnet = docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Subnet}}', NETWORK);
+    const id = docker('network', 'inspect', '-f', '{{.Id}}', NETWORK).slice(0, 12);
+    await rerendered('the networks\' fields', () => set('networks.description', ['subnet', 'id', 'containers']), async () => {
+      const network = (await api.views.networks.rows()).flatMap((row) => (row.kind === 'networkGroup' ? row.children : [row])).find((row) => row.label === NETWORK);
+      return network?.description === `${subnet} · ${id} · 2 containers`;
     });
   });
 });
