@@ -4,6 +4,7 @@ import type { ComposeCliSource } from './compose/composeCli';
 import type { EngineSession } from './engine/EngineSession';
 import type { DockerViews } from './tree/DockerViews';
 import type { Notifier } from './ui/notifier';
+import type { WalkthroughMarks } from './walkthrough/WalkthroughProgress';
 
 /**
  * Everything a command needs, passed explicitly (no module-level state). Only interfaces and the engine session: no
@@ -17,4 +18,6 @@ export interface Ctx {
   readonly session: EngineSession;
   readonly views: DockerViews;
   readonly composeCli: ComposeCliSource;
+  /** Steps of the first-run walkthrough that a command completes (a container run, a Compose Up). */
+  readonly walkthrough: WalkthroughMarks;
 }

@@ -26,7 +26,7 @@ export interface LanguageServer {
  * it is given up, or its start fails, the user is told once, with the reason and a button to the output channel
  * (not a message per restart: the client itself only logs).
  */
-export function startLanguageClient(context: vscode.ExtensionContext): LanguageServer {
+export function startLanguageClient(context: vscode.ExtensionContext, onDockerfileCompletion: () => void = () => undefined): LanguageServer {
   const module = context.asAbsolutePath('dist/server.js');
   // Over stdio, as other editors run it: the server then sends the answers its requests worker made as JSON without
   // parsing them again (a 200,000-line document's outline or tokens), which Node's IPC channel cannot.
@@ -53,6 +53,15 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageS
     },
     // The start's failure is reported by the monitor, not in a message of its own.
     initializationFailedHandler: () => false,
+    middleware: {
+      // The walkthrough's last step is done once the server has offered completions in a Dockerfile.
+      provideCompletionItem: async (document, position, completionContext, token, next) => {
+        const result = await next(document, position, completionContext, token);
+        const items = Array.isArray(result) ? result : result?.items;
+        if (document.languageId === 'dockerfile' && items && items.length > 0) onDockerfileCompletion();
+        return result;
+      },
+    },
   };
   const client = new LanguageClient('dockerWorkflows', 'Docker Language Server', serverOptions, clientOptions);
   // The client logs every error to its output channel and pops some up (one per failed restart); here it only logs,

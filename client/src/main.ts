@@ -31,11 +31,13 @@ import type { ContextNode } from './tree/contextNodes';
 import type { SwarmSectionNode } from './tree/swarmNodes';
 import { DockerViews } from './tree/DockerViews';
 import type { EngineGroupNode } from './tree/engineNodes';
-import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './tree/resourceNodes';
+import type { ImageNodeModel, NetworkNodeModel, VolumeNode, VolumeNodeModel } from './tree/resourceNodes';
+import type { ListKind } from './engine/EngineLists';
 import type { EngineState } from './engine/RefreshController';
 import type { EngineEndpoint } from './engine/types';
 import { EngineStatusBar } from './ui/engineStatusBar';
 import { createNotifier, type ShownKind } from './ui/notifier';
+import { openOnFirstRun, WalkthroughProgress } from './walkthrough/WalkthroughProgress';
 
 /** What activate() returns: for other extensions and for the extension's own tests. */
 export interface ExtensionApi {
@@ -58,7 +60,8 @@ export interface ExtensionApi {
   /** The rows of the other views, as they show them (groups carry their children). */
   views: {
     images: { rows(): Promise<ImageNodeModel[]> };
-    volumes: { rows(): Promise<VolumeNode[]> };
+    /** The volume rows in the view's order (inside their groups when grouped); tree() gives the top-level rows as shown. */
+    volumes: { rows(): Promise<VolumeNode[]>; tree(): Promise<VolumeNodeModel[]> };
     networks: { rows(): Promise<NetworkNodeModel[]> };
     /** The docker CLI's contexts, and the view's message: which engine the views use and why. */
     contexts: { rows(): Promise<ContextNode[]>; message(): string };
@@ -66,6 +69,8 @@ export interface ExtensionApi {
     registries: RegistriesApi;
     /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
     swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string; engineRows(): Promise<EngineGroupNode[]> };
+    /** How often each of the main engine's shared lists was read from the engine since activation. */
+    listCalls(): Readonly<Record<ListKind, number>>;
   };
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
@@ -75,6 +80,15 @@ export interface ExtensionApi {
   shownMessages(): readonly { kind: ShownKind; message: string }[];
   /** Test seam: answers the next questions and picks (they are still asked of the Notifier and recorded). */
   answerNextPrompts(...answers: (string | string[] | undefined)[]): void;
+  /** The first-run walkthrough's progress as the extension reported it. */
+  walkthrough: {
+    /** The context keys set so far that complete steps (key: true). */
+    keys(): Record<string, boolean>;
+    /** The steps completed so far (their ids in package.json). */
+    steps(): string[];
+    /** What happened, each time it happened (the last 100): "containerRun", "composeUp" ... */
+    reports(): readonly string[];
+  };
 }
 
 /**
@@ -124,7 +138,8 @@ export function start(context: vscode.ExtensionContext, register: Registrar): Ex
   );
   const views = new DockerViews(session, context.workspaceState, register.treeView, engines);
   const notifier = createNotifier();
-  const ctx: Ctx = { extension: context, register, notifier, session, views, composeCli: new ComposeCliFinder() };
+  const walkthrough = new WalkthroughProgress(context.extension.id);
+  const ctx: Ctx = { extension: context, register, notifier, session, views, composeCli: new ComposeCliFinder(), walkthrough };
   context.subscriptions.push(
     session,
     statusBar,
@@ -135,12 +150,19 @@ export function start(context: vscode.ExtensionContext, register: Registrar): Ex
       if (e.affectsConfiguration('docker-workflows.host') || ssh) session.connect();
       if (e.affectsConfiguration('docker-workflows.host') || e.affectsConfiguration('docker-workflows.engines') || ssh) engines.reload();
     }),
+    session.onDidChangeState((state) => {
+      if (state.kind === 'up') walkthrough.done('engineConnected');
+    }),
+    views.containers.treeView.onDidChangeVisibility((e) => {
+      if (e.visible) walkthrough.done('dockerView');
+    }),
     // Trusting the workspace lets its docker-workflows.host (and engines) count: connect again by them.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       session.connect();
       engines.reload();
     }),
   );
+  if (views.containers.treeView.visible) walkthrough.done('dockerView');
   registerCommands(ctx);
   const registries = registerRegistries(ctx);
   const swarm = registerSwarm(ctx);
@@ -154,7 +176,8 @@ export function start(context: vscode.ExtensionContext, register: Registrar): Ex
   session.connect();
   engines.reload();
   // Restarts within a budget and a failure shown once (with a button to its output) are languageClient.ts's business.
-  const languageServer = startLanguageClient(context);
+  const languageServer = startLanguageClient(context, () => walkthrough.done('dockerfileCompletion'));
+  void openOnFirstRun(context).catch(() => undefined);
   void languageServer.ready.then((client) => context.subscriptions.push(feedLocalImages(session, client)));
   return {
     containers: {
@@ -169,16 +192,21 @@ export function start(context: vscode.ExtensionContext, register: Registrar): Ex
     },
     views: {
       images: { rows: () => views.images.rows() },
-      volumes: { rows: () => views.volumes.rows() },
+      volumes: {
+        rows: async () => (await views.volumes.rows()).flatMap((row) => (row.kind === 'volumeGroup' ? row.children : [row])),
+        tree: () => views.volumes.rows(),
+      },
       networks: { rows: () => views.networks.rows() },
       contexts: { rows: () => views.contexts.rows(), message: () => views.contexts.message },
       registries,
       swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole, engineRows: () => swarm.view.engineRows() },
+      listCalls: () => ({ ...session.lists.calls }),
     },
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),
     shownMessages: () => notifier.shown,
     answerNextPrompts: (...answers) => notifier.answerNext(...answers),
+    walkthrough: { keys: () => walkthrough.contextKeys(), steps: () => walkthrough.completedSteps(), reports: () => [...walkthrough.reports] },
   };
 }
 

@@ -7,7 +7,8 @@
 //   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
 // Each check is a test; a check after a failed one is skipped. Ends with `e2e: N passed, M failed`.
 //   DW_DOCKERD_DIR     the test engine's folder: the journey stops and restarts that dockerd
-// Screenshots: test-results/containers-view.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
+//   DW_E2E_STOP_AFTER  for development: run the checks up to the first whose name holds this text, and no more
+// Screenshots: test-results/containers-view.png, walkthrough.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
 // outline.png, rename.png, quick-fix.png, compose-outline.png, compose-rename.png, compose-quick-fix.png, container-files.png,
 // compose-lens-not-created.png, compose-lens-running.png, swarm-stack.png, registry-pulled.png, tls-context.png, and
 // test-results/e2e-failure.png on failure, when the
@@ -26,6 +27,7 @@ import { editorChecks } from './editorJourney';
 import { filesChecks } from './filesJourney';
 import { lensChecks } from './lensJourney';
 import { beyondChecks } from './beyondJourney';
+import { walkthroughChecks } from './walkthroughJourney';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png', 'swarm-stack.png', 'registry-pulled.png', 'tls-context.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png', 'swarm-stack.png', 'registry-pulled.png', 'tls-context.png', 'walkthrough.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
       if (!(await ui().locator(VIEWLET).isVisible())) await tab.click();
       await containersTree().waitFor({ timeout: 15_000 });
     }],
+    // The first run: opening the Docker view activated the extension, which opens its walkthrough once.
+    ...walkthroughChecks(() => ui(), (name) => editorShot(name)),
     [`the Containers view lists the container "${container || '$DW_E2E_CONTAINER'}"`, async () => {
       if (!container) throw new Error('DW_E2E_CONTAINER is not set');
       const rows = containersTree().getByRole('treeitem');
@@ -201,7 +205,10 @@ async function main(): Promise<void> {
   const interrupted = interruption();
   let passed = 0;
   let failed = 0;
-  for (const [name, check] of checks) {
+  const stopAfter = process.env.DW_E2E_STOP_AFTER;
+  const last = stopAfter ? checks.findIndex(([name]) => name.includes(stopAfter)) : checks.length - 1;
+  if (last < 0) throw new Error(`no check's name holds DW_E2E_STOP_AFTER=${stopAfter}`);
+  for (const [name, check] of checks.slice(0, last + 1)) {
     if (failed > 0) {
       console.log(`  - ${name} (skipped)`);
       continue;

@@ -24,6 +24,20 @@ const SETTINGS: Record<string, { restricted: boolean; why: string }> = {
   'docker-workflows.compose.codeLens': { restricted: false, why: 'shows or hides the Compose lenses (their actions still need trust)' },
   'docker-workflows.logs.timestamps': { restricted: false, why: 'a display option of View Logs' },
   'docker-workflows.swarm.resolveImage': { restricted: false, why: 'one of three fixed values of --resolve-image: no engine, program or path' },
+  'docker-workflows.containers.groupBy': { restricted: false, why: 'how the view groups its rows' },
+  'docker-workflows.containers.sortBy': { restricted: false, why: 'how the view orders its rows' },
+  'docker-workflows.containers.label': { restricted: false, why: 'what the rows show as their label' },
+  'docker-workflows.containers.description': { restricted: false, why: 'which fields the rows show' },
+  'docker-workflows.images.groupBy': { restricted: false, why: 'how the view groups its rows' },
+  'docker-workflows.images.sortBy': { restricted: false, why: 'how the view orders its rows' },
+  'docker-workflows.images.label': { restricted: false, why: 'what the rows show as their label' },
+  'docker-workflows.images.description': { restricted: false, why: 'which fields the rows show' },
+  'docker-workflows.volumes.groupBy': { restricted: false, why: 'how the view groups its rows' },
+  'docker-workflows.volumes.sortBy': { restricted: false, why: 'how the view orders its rows' },
+  'docker-workflows.volumes.description': { restricted: false, why: 'which fields the rows show' },
+  'docker-workflows.networks.groupBy': { restricted: false, why: 'how the view groups its rows' },
+  'docker-workflows.networks.sortBy': { restricted: false, why: 'how the view orders its rows' },
+  'docker-workflows.networks.description': { restricted: false, why: 'which fields the rows show' },
 };
 
 function properties(): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { Command } from './command';
+import { ARRANGE_COMMANDS } from './arrange';
 import { CONTEXTS_COMMANDS } from './contexts';
 import { CONTAINER_FILES_COMMANDS } from './files';
 import { CONTEXT_INSPECT_SCHEME, contextInspectProvider } from './contexts/inspect';
@@ -9,6 +10,7 @@ import { NETWORKS_COMMANDS } from './networks';
 import { SYSTEM_COMMANDS } from './system';
 import { VOLUMES_COMMANDS } from './volumes';
 import { VIEW_COMMANDS } from './views';
+import { WALKTHROUGH_COMMANDS } from './walkthrough';
 import { copyContainerId, copyContainerName } from './containers/copy';
 import { inspectContainer } from './containers/inspect';
 import { containerLifecycle } from './containers/lifecycle';
@@ -59,6 +61,8 @@ const COMMANDS: Record<string, Command> = {
   'dockerWorkflows.compose.serviceLogs': composeServiceCommand('logs'),
   'dockerWorkflows.compose.serviceRestart': composeServiceCommand('restart'),
   ...VIEW_COMMANDS,
+  ...ARRANGE_COMMANDS,
+  ...WALKTHROUGH_COMMANDS,
   ...IMAGES_COMMANDS,
   ...VOLUMES_COMMANDS,
   ...NETWORKS_COMMANDS,

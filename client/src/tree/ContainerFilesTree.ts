@@ -95,6 +95,6 @@ export class ContainerFilesTree implements LazyRows<NodeBase>, vscode.TreeDragAn
   /** The folder a file row sits in, as a row of its own (only its location matters to an upload). */
   private parentOf(file: FileNode): FolderRow {
     const parent = file.path.slice(0, file.path.lastIndexOf('/')) || '/';
-    return { ...file, kind: 'containerFolder', lazy: true, id: `files:${file.containerId}:${parent}`, label: parent, path: parent };
+    return { ...file, kind: 'containerFolder', lazy: true, id: `${file.scope ?? ''}files:${file.containerId}:${parent}`, label: parent, path: parent };
   }
 }

@@ -9,10 +9,11 @@ import { withFilesNodes } from './fileNodes';
 import type { LazyRows } from './ResourceTreeProvider';
 import { containerTree, type ContainerNodeModel } from './containerNodes';
 import { imageTree } from './imageNodes';
-import { networkTree } from './networkNodes';
-import type { ImageNodeModel, NetworkNodeModel, VolumeNode } from './resourceNodes';
+import { networkView } from './networkNodes';
+import type { ImageNodeModel, NetworkNodeModel, VolumeNodeModel } from './resourceNodes';
 import { NodeOwners, ResourceView, type ViewEngines } from './ResourceView';
-import { volumeTree } from './volumeNodes';
+import { containerViewOptions, imageViewOptions, networkViewOptions, volumeViewOptions, type ViewName } from './viewOptions';
+import { volumeView } from './volumeNodes';
 
 export const CONTAINERS_VIEW_ID = 'dockerWorkflows.containers';
 export const IMAGES_VIEW_ID = 'dockerWorkflows.images';
@@ -24,6 +25,15 @@ const FAILURE_CONTEXT_KEY = 'dockerWorkflows.engineFailure';
 const SOURCE_CONTEXT_KEY = 'dockerWorkflows.engineSource';
 const SHOW_DANGLING_KEY = 'dockerWorkflows.images.showDangling';
 
+/** The settings of each resource view that change how its rows are made (viewOptions.ts). */
+const VIEW_SETTINGS = ['groupBy', 'sortBy', 'label', 'description'];
+
+/** A view's settings section, read anew for every build (docker-workflows.<view>.groupBy ...). */
+function settingsOf(view: ViewName): (key: string) => unknown {
+  const section = vscode.workspace.getConfiguration(`docker-workflows.${view}`);
+  return (key) => section.get(key);
+}
+
 /**
  * The views of the Docker activity-bar container. Four are fed by the session's shared lists: Containers
  * (grouped by Compose project), Images (grouped by repository; dangling ones behind a toggle), Volumes and
@@ -33,7 +43,7 @@ const SHOW_DANGLING_KEY = 'dockerWorkflows.images.showDangling';
 export class DockerViews implements vscode.Disposable {
   readonly containers: ResourceView<ContainerNodeModel>;
   readonly images: ResourceView<ImageNodeModel>;
-  readonly volumes: ResourceView<VolumeNode>;
+  readonly volumes: ResourceView<VolumeNodeModel>;
   readonly networks: ResourceView<NetworkNodeModel>;
   /** The docker CLI's contexts (read from its files, not from the engine). */
   readonly contexts: ContextsView;
@@ -63,24 +73,37 @@ export class DockerViews implements vscode.Disposable {
       ['containers'],
       async ({ lists }) => {
         const containers = await lists.containers();
-        return containers && withFilesNodes(containerTree(containers));
+        return containers && withFilesNodes(containerTree(containers, { ...containerViewOptions(settingsOf('containers')), now: Date.now() }));
       },
       { lazy: files, dragAndDropController: files, multi },
     );
     this.images = new ResourceView(IMAGES_VIEW_ID, session, treeView, ['images', 'containers'], async ({ lists }) => {
       const [images, containers] = await Promise.all([lists.images(), lists.containers()]);
-      return images && containers && imageTree(images, containers, { showDangling: this.showDangling, now: Date.now() });
+      return images && containers && imageTree(images, containers, { ...imageViewOptions(settingsOf('images')), showDangling: this.showDangling, now: Date.now() });
     }, { multi });
     this.volumes = new ResourceView(VOLUMES_VIEW_ID, session, treeView, ['volumes', 'containers'], async ({ lists }) => {
       const [volumes, containers] = await Promise.all([lists.volumes(), lists.containers()]);
-      return volumes && containers && volumeTree(volumes, containers);
+      return volumes && containers && volumeView(volumes, containers, { ...volumeViewOptions(settingsOf('volumes')), now: Date.now() });
     }, { multi });
     this.networks = new ResourceView(NETWORKS_VIEW_ID, session, treeView, ['networks', 'containers'], async ({ lists }) => {
       const [networks, containers] = await Promise.all([lists.networks(), lists.containers()]);
-      return networks && containers && networkTree(networks, containers);
+      return networks && containers && networkView(networks, containers, { ...networkViewOptions(settingsOf('networks')), now: Date.now() });
     }, { multi });
     this.contexts = new ContextsView(session, treeView);
-    this.disposables.push(this.containers, this.images, this.volumes, this.networks, this.contexts, session.onDidChangeState((state) => this.onState(state)));
+    this.disposables.push(
+      this.containers,
+      this.images,
+      this.volumes,
+      this.networks,
+      this.contexts,
+      session.onDidChangeState((state) => this.onState(state)),
+      // A view's settings changed: its rows are made again from the lists the session holds (no engine call).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const [view, tree] of [['containers', this.containers], ['images', this.images], ['volumes', this.volumes], ['networks', this.networks]] as const) {
+          if (VIEW_SETTINGS.some((key) => e.affectsConfiguration(`docker-workflows.${view}.${key}`))) tree.refresh();
+        }
+      }),
+    );
     if (engines) this.disposables.push(engines.onDidChange(() => this.onState(session.state)));
     void vscode.commands.executeCommand('setContext', SHOW_DANGLING_KEY, this.showDangling);
     this.onState(session.state);

@@ -1,23 +1,30 @@
 // Pure mapping from container summaries to the Containers view's rows. No vscode import: tested in plain Node.
 //
-// The tree: one group per Compose project (sorted by project name), then the standalone containers. Inside a
-// group, containers are sorted by service, then name; standalone containers by name. Names sort
-// naturally ("web-2" before "web-10"), so rows keep their place across restarts and the view reads like
-// `docker compose ps`, rather than jumping around in the engine's newest-first order.
-import type { ContainerHealth, ContainerState, ContainerSummary, PortBinding } from '../engine/types';
-import { code, escapeMarkdown, isoDate, lines, naturalCollator, section } from '../format/text';
+// By default (docker-workflows.containers.*): one group per Compose project (sorted by project name), then the
+// standalone containers. Inside a group, containers are sorted by service, then name; standalone containers by name.
+// Names sort naturally ("web-2" before "web-10"), so rows keep their place across restarts and the view reads like
+// `docker compose ps`, rather than jumping around in the engine's newest-first order. The settings group by image,
+// state or network instead (containerGroups.ts), or not at all, sort by creation or state, and pick what the rows'
+// labels and descriptions show.
+import type { ContainerSummary, PortBinding } from '../engine/types';
+import { code, escapeMarkdown, formatAge, isoDate, lines, naturalCollator, section } from '../format/text';
 import { publishedPorts } from '../format/ports';
+import { containerIcon } from './containerIcons';
+import { containerGroups, containerOrder, projectMemberOrder, shortImage, type ContainerGroupNode } from './containerGroups';
 import { withLazyTooltip, type NodeBase, type NodeIcon } from './nodeModel';
+import { DEFAULT_CONTAINER_OPTIONS, type ContainerField, type ContainerViewOptions } from './viewOptions';
 
 export { code, escapeMarkdown } from '../format/text';
 
 export type { NodeIcon } from './nodeModel';
 
-/** A container row: a leaf, at the top level or inside its Compose project's group. */
+/** A container row: a leaf, at the top level or inside a group. */
 export interface ContainerRowNode extends NodeBase {
   kind: 'container';
   /** What the row shows, for commands. */
   container: ContainerSummary;
+  /** Set when the container has a row in several groups (one per network): what its ids (and its Files rows') start with. */
+  scope?: string;
 }
 
 /** A Compose project's group. Its children come from the same engine list as the group itself. */
@@ -31,41 +38,28 @@ export interface ComposeProjectNode extends NodeBase {
   children: ContainerRowNode[];
 }
 
-export type ContainerNodeModel = ComposeProjectNode | ContainerRowNode;
+export type { ContainerGroupNode } from './containerGroups';
 
-const STATE_ICONS: Record<ContainerState, NodeIcon> = {
-  running: { id: 'vm-running', color: 'charts.green' },
-  paused: { id: 'debug-pause', color: 'charts.yellow' },
-  restarting: { id: 'sync~spin', color: 'charts.yellow' },
-  created: { id: 'vm-outline' },
-  exited: { id: 'vm-outline' },
-  dead: { id: 'error', color: 'charts.red' },
-  removing: { id: 'trash' },
-  unknown: { id: 'question' },
-};
+export type ContainerNodeModel = ComposeProjectNode | ContainerGroupNode<ContainerRowNode> | ContainerRowNode;
 
-/** A running container with a health check shows its health instead of the plain running icon. */
-const HEALTH_ICONS: Record<ContainerHealth, NodeIcon> = {
-  healthy: { id: 'pass', color: 'charts.green' },
-  unhealthy: { id: 'warning', color: 'charts.red' },
-  starting: { id: 'clock', color: 'charts.yellow' },
-};
+/** The view's settings, and the moment the rows' ages are counted from (ms since the epoch). */
+export interface ContainerTreeOptions extends ContainerViewOptions {
+  now: number;
+}
 
 /** How many ports a row's description lists before "+N"; the tooltip lists them all. */
 const DESCRIPTION_PORTS = 3;
 
 const collator = naturalCollator;
 
-export function stateIcon(state: ContainerState): NodeIcon {
-  return STATE_ICONS[state];
-}
+export { containerIcon, stateIcon } from './containerIcons';
 
-export function containerIcon(container: Pick<ContainerSummary, 'state' | 'health'>): NodeIcon {
-  return container.state === 'running' && container.health ? HEALTH_ICONS[container.health] : STATE_ICONS[container.state];
-}
-
-/** The whole tree: Compose project groups first, then the standalone containers (order: see the top of this file). */
-export function containerTree(containers: readonly ContainerSummary[]): ContainerNodeModel[] {
+/** The whole tree, grouped and sorted as `options` say (defaults: see the top of this file). */
+export function containerTree(containers: readonly ContainerSummary[], options: Partial<ContainerTreeOptions> = {}): ContainerNodeModel[] {
+  const o: ContainerTreeOptions = { ...DEFAULT_CONTAINER_OPTIONS, now: Date.now(), ...options };
+  const row = (container: ContainerSummary, scope?: string) => containerNode(container, o, scope);
+  if (o.groupBy === 'none') return [...containers].sort(containerOrder(o.sortBy)).map((c) => row(c));
+  if (o.groupBy !== 'composeProject') return containerGroups(containers, o.groupBy, o.sortBy, row);
   const projects = new Map<string, ContainerSummary[]>();
   const standalone: ContainerSummary[] = [];
   for (const container of containers) {
@@ -75,12 +69,12 @@ export function containerTree(containers: readonly ContainerSummary[]): Containe
   }
   const groups = [...projects.entries()]
     .sort(([a], [b]) => collator.compare(a, b))
-    .map(([project, members]) => projectNode(project, members));
-  return [...groups, ...[...standalone].sort(byName).map(containerNode)];
+    .map(([project, members]) => projectNode(project, members, o));
+  return [...groups, ...[...standalone].sort(containerOrder(o.sortBy)).map((c) => row(c))];
 }
 
-export function projectNode(project: string, containers: readonly ContainerSummary[]): ComposeProjectNode {
-  const members = [...containers].sort((a, b) => collator.compare(a.composeService ?? '', b.composeService ?? '') || byName(a, b));
+export function projectNode(project: string, containers: readonly ContainerSummary[], options: Partial<ContainerTreeOptions> = {}): ComposeProjectNode {
+  const members = [...containers].sort(projectMemberOrder(options.sortBy ?? DEFAULT_CONTAINER_OPTIONS.sortBy));
   const running = members.filter((c) => c.state === 'running').length;
   const unhealthy = members.filter((c) => c.state === 'running' && c.health === 'unhealthy').length;
   const workingDir = members.find((c) => c.composeWorkingDir)?.composeWorkingDir;
@@ -107,28 +101,29 @@ export function projectNode(project: string, containers: readonly ContainerSumma
     project,
     workingDir,
     configFiles,
-    children: members.map(containerNode),
+    children: members.map((member) => containerNode(member, options)),
   };
 }
 
-export function containerNode(container: ContainerSummary): ContainerRowNode {
+/** A container's row; `scope` (a group's id) starts its id when the container has rows in several groups. */
+export function containerNode(container: ContainerSummary, options: Partial<ContainerTreeOptions> = {}, scope?: string): ContainerRowNode {
   const published = publishedPorts(container.ports);
-  const shownPorts =
-    published.length > DESCRIPTION_PORTS
-      ? `${published.slice(0, DESCRIPTION_PORTS).join(', ')} +${published.length - DESCRIPTION_PORTS}`
-      : published.join(', ');
-  const address = Object.values(container.networks).find(Boolean);
   const networks = Object.entries(container.networks);
   const ports = [...published, ...unpublishedPorts(container.ports)];
-  const node = {
+  const node: ContainerRowNode = {
     kind: 'container' as const,
-    id: `container:${container.id}`,
-    label: container.name,
-    description: [container.composeService, shortImage(container.image), shownPorts, address].filter(Boolean).join(' · '),
+    id: `${scope ?? ''}container:${container.id}`,
+    label: labelOf(container, options.label ?? DEFAULT_CONTAINER_OPTIONS.label),
+    description: (options.description ?? DEFAULT_CONTAINER_OPTIONS.description)
+      .map((field) => fieldText(container, field, published, options.now ?? Date.now()))
+      .filter(Boolean)
+      .join(' · '),
+    tooltip: '',
     icon: containerIcon(container),
     contextValue: `container.${container.state}`,
     container,
   };
+  if (scope !== undefined) node.scope = scope;
   return withLazyTooltip(node, () =>
     section([
       `**${escapeMarkdown(container.name)}** (${container.id.slice(0, 12)})`,
@@ -166,11 +161,38 @@ function unpublishedPorts(ports: readonly PortBinding[]): string[] {
   return [...new Set(exposed)].filter((p) => !published.has(p));
 }
 
-/** "sha256:<64 hex>" (the image of a container whose tag moved on) reads as its short id, like `docker ps`. */
-function shortImage(image: string): string {
-  return /^sha256:[0-9a-f]{64}$/.test(image) ? image.slice(7, 19) : image;
+/** What the row's label shows: the name, the short id, the image, or the Compose service (else the name). */
+function labelOf(container: ContainerSummary, label: ContainerTreeOptions['label']): string {
+  if (label === 'id') return container.id.slice(0, 12);
+  if (label === 'image') return shortImage(container.image);
+  if (label === 'service') return container.composeService ?? container.name;
+  return container.name;
 }
 
-function byName(a: ContainerSummary, b: ContainerSummary): number {
-  return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+/** One field of the row's description ("" when the container has nothing for it). */
+function fieldText(container: ContainerSummary, field: ContainerField, published: readonly string[], now: number): string {
+  switch (field) {
+    case 'service':
+      return container.composeService ?? '';
+    case 'name':
+      return container.name;
+    case 'id':
+      return container.id.slice(0, 12);
+    case 'image':
+      return shortImage(container.image);
+    case 'ports':
+      return published.length > DESCRIPTION_PORTS
+        ? `${published.slice(0, DESCRIPTION_PORTS).join(', ')} +${published.length - DESCRIPTION_PORTS}`
+        : published.join(', ');
+    case 'ip':
+      return Object.values(container.networks).find(Boolean) ?? '';
+    case 'state':
+      return container.state;
+    case 'status':
+      return container.status;
+    case 'created':
+      return formatAge(container.created, now);
+    case 'networks':
+      return Object.keys(container.networks).join(', ');
+  }
 }

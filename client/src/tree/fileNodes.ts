@@ -13,6 +13,8 @@ export interface FileLocation {
   running: boolean;
   /** Absolute path inside the container ("/" for the Files node itself). */
   path: string;
+  /** What the rows' ids start with when the container has rows in several groups of the view (one per network). */
+  scope?: string;
 }
 
 /** The "Files" row under a container: its root folder. */
@@ -45,12 +47,12 @@ const READABLE: ReadonlySet<ContainerState> = new Set(['running', 'paused', 'res
 const stateSuffix = (running: boolean) => (running ? 'running' : 'stopped');
 
 /** The Files row of a container, or undefined when its files cannot be read in its state. */
-export function filesRootNode(container: Pick<ContainerSummary, 'id' | 'name' | 'state'>): FilesRootNode | undefined {
+export function filesRootNode(container: Pick<ContainerSummary, 'id' | 'name' | 'state'>, scope?: string): FilesRootNode | undefined {
   if (!READABLE.has(container.state)) return undefined;
   const running = container.state === 'running';
   return {
     kind: 'containerFiles',
-    id: `files:${container.id}:/`,
+    id: `${scope ?? ''}files:${container.id}:/`,
     label: 'Files',
     description: running ? '' : container.state === 'paused' ? 'read-only while paused' : 'read-only while stopped',
     tooltip: running
@@ -63,6 +65,7 @@ export function filesRootNode(container: Pick<ContainerSummary, 'id' | 'name' | 
     containerName: container.name,
     running,
     path: '/',
+    ...(scope !== undefined && { scope }),
   };
 }
 
@@ -86,7 +89,7 @@ export function fileNodes(parent: FileLocation, listing: ContainerListing): File
 export function noteNode(parent: FileLocation, label: string, tooltip: string, icon: 'info' | 'warning'): NoteNode {
   return {
     kind: 'containerFilesNote',
-    id: `files-note:${parent.containerId}:${parent.path}`,
+    id: `${parent.scope ?? ''}files-note:${parent.containerId}:${parent.path}`,
     label,
     description: '',
     tooltip: escapeMarkdown(tooltip),
@@ -99,9 +102,9 @@ export function fileNode(parent: FileLocation, entry: ContainerDirEntry): Folder
   const path = parent.path === '/' ? `/${entry.name}` : `${parent.path}/${entry.name}`;
   const folder = entry.kind === 'directory' || (entry.kind === 'symlink' && entry.targetKind === 'directory');
   const link = entry.kind === 'symlink';
-  const where = { containerId: parent.containerId, containerName: parent.containerName, running: parent.running, path };
+  const where = { containerId: parent.containerId, containerName: parent.containerName, running: parent.running, path, ...(parent.scope !== undefined && { scope: parent.scope }) };
   const base = {
-    id: `files:${parent.containerId}:${path}`,
+    id: `${parent.scope ?? ''}files:${parent.containerId}:${path}`,
     label: entry.name,
     description: link ? `→ ${entry.linkTarget ?? '?'}` : folder ? '' : formatBytes(entry.size),
     tooltip: section([
@@ -131,13 +134,14 @@ export function modeText(entry: Pick<ContainerDirEntry, 'kind' | 'mode'>): strin
   return text;
 }
 
-/** Puts a Files row under every container row that has one (the rows stay collapsed until opened). */
+/** Puts a Files row under every container row that has one, at the top level or in a group (the rows stay collapsed until opened). */
 export function withFilesNodes<N extends NodeBase & { kind: string }>(rows: N[]): N[] {
+  type Row = NodeBase & { kind: string; container?: ContainerSummary; scope?: string };
   for (const row of rows) {
-    const groupChildren = row.kind === 'project' ? (row.children as (NodeBase & { kind: string; container?: ContainerSummary })[] | undefined) : undefined;
-    for (const child of groupChildren ?? [row as NodeBase & { kind: string; container?: ContainerSummary }]) {
+    const groupChildren = row.kind === 'project' || row.kind === 'containerGroup' ? (row.children as Row[] | undefined) : undefined;
+    for (const child of groupChildren ?? [row as Row]) {
       if (child.kind !== 'container' || !child.container) continue;
-      const files = filesRootNode(child.container);
+      const files = filesRootNode(child.container, child.scope);
       if (!files) continue;
       child.children = [files];
       child.expanded = false;

@@ -2,11 +2,19 @@
 //
 // Networks sorted naturally by name, each with the containers attached to it (sorted naturally by name) and
 // their address on it. A container is attached when its summary's networks record names the network, or when the
-// network's own list of containers (Podman's) holds it.
+// network's own list of containers (Podman's) holds it. docker-workflows.networks.* sort them by creation instead,
+// group them by driver, and pick the description's fields.
 import type { ContainerSummary, NetworkSummary } from '../engine/types';
-import { containerIcon } from './containerNodes';
-import { escapeMarkdown, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
-import type { NetworkContainerNode, NetworkNode } from './resourceNodes';
+import { containerIcon } from './containerIcons';
+import { escapeMarkdown, formatAge, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
+import { driverGroups } from './driverGroups';
+import type { NetworkContainerNode, NetworkNode, NetworkNodeModel } from './resourceNodes';
+import { DEFAULT_NETWORK_OPTIONS, type NetworkField, type NetworkViewOptions } from './viewOptions';
+
+/** The view's settings, and the moment ages are counted from (ms since the epoch). */
+export interface NetworkTreeOptions extends NetworkViewOptions {
+  now: number;
+}
 
 /** The networks every engine has, which cannot be removed. */
 const PREDEFINED = new Set(['bridge', 'host', 'none']);
@@ -18,11 +26,20 @@ export function isPredefinedNetwork(name: string): boolean {
   return PREDEFINED.has(name);
 }
 
-export function networkTree(networks: readonly NetworkSummary[], containers: readonly ContainerSummary[]): NetworkNode[] {
-  return [...networks].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id)).map((network) => networkNode(network, containers));
+/** The networks' rows, by name or (`sortBy: created`) newest first; without groups. */
+export function networkTree(networks: readonly NetworkSummary[], containers: readonly ContainerSummary[], options: Partial<NetworkTreeOptions> = {}): NetworkNode[] {
+  const byName = (a: NetworkSummary, b: NetworkSummary) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+  const byCreated = (a: NetworkSummary, b: NetworkSummary) => b.created - a.created || byName(a, b);
+  return [...networks].sort(options.sortBy === 'created' ? byCreated : byName).map((network) => networkNode(network, containers, options));
 }
 
-export function networkNode(network: NetworkSummary, containers: readonly ContainerSummary[]): NetworkNode {
+/** The view's top-level rows: the networks, or with `groupBy: driver` one group per driver holding its networks. */
+export function networkView(networks: readonly NetworkSummary[], containers: readonly ContainerSummary[], options: Partial<NetworkTreeOptions> = {}): NetworkNodeModel[] {
+  const rows = networkTree(networks, containers, options);
+  return options.groupBy === 'driver' ? driverGroups('networkGroup', rows, (row) => row.network.driver, 'network', { id: 'server-environment' }) : rows;
+}
+
+export function networkNode(network: NetworkSummary, containers: readonly ContainerSummary[], options: Partial<NetworkTreeOptions> = {}): NetworkNode {
   const attached = containers
     .filter((container) => isAttached(network, container))
     .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
@@ -32,7 +49,10 @@ export function networkNode(network: NetworkSummary, containers: readonly Contai
     kind: 'network',
     id: `network:${network.id}`,
     label: network.name,
-    description: [network.driver, network.scope, attached.length > 0 && plural(attached.length, 'container')].filter(Boolean).join(' · '),
+    description: (options.description ?? DEFAULT_NETWORK_OPTIONS.description)
+      .map((field) => fieldText(network, field, attached.length, options.now ?? Date.now()))
+      .filter(Boolean)
+      .join(' · '),
     tooltip: section([
       `**${escapeMarkdown(network.name)}** (${network.id.slice(0, 12)})${predefined ? ', predefined' : ''}`,
       lines([
@@ -89,4 +109,21 @@ function isAttached(network: NetworkSummary, container: ContainerSummary): boole
 
 function addressOn(network: NetworkSummary, container: ContainerSummary): string {
   return container.networks[network.name] || (network.containers && Object.prototype.hasOwnProperty.call(network.containers, container.id) ? network.containers[container.id] : '');
+}
+
+function fieldText(network: NetworkSummary, field: NetworkField, attached: number, now: number): string {
+  switch (field) {
+    case 'driver':
+      return network.driver;
+    case 'scope':
+      return network.scope;
+    case 'containers':
+      return attached > 0 ? plural(attached, 'container') : '';
+    case 'subnet':
+      return network.subnet ?? '';
+    case 'id':
+      return network.id.slice(0, 12);
+    case 'created':
+      return formatAge(network.created, now);
+  }
 }

@@ -1,6 +1,7 @@
 // The row shapes of the Images, Volumes and Networks views: the contract between the pure builders
 // (imageNodes.ts, volumeNodes.ts, networkNodes.ts) and the commands that act on the rows.
 import type { ImageSummary, NetworkSummary, VolumeSummary } from '../engine/types';
+import type { DriverGroupNode } from './driverGroups';
 import type { NodeBase } from './nodeModel';
 
 /** A repository's group in the Images view (e.g. "python"), or the group of dangling images ("<none>"). */
@@ -30,6 +31,11 @@ export interface VolumeNode extends NodeBase {
   usedBy: string[];
 }
 
+/** The volumes of one driver (docker-workflows.volumes.groupBy: driver). */
+export type VolumeGroupNode = DriverGroupNode<'volumeGroup', VolumeNode>;
+
+export type VolumeNodeModel = VolumeNode | VolumeGroupNode;
+
 /** A network; its children are the containers attached to it. */
 export interface NetworkNode extends NodeBase {
   kind: 'network';
@@ -51,4 +57,7 @@ export interface NetworkContainerNode extends NodeBase {
   ipAddress: string;
 }
 
-export type NetworkNodeModel = NetworkNode | NetworkContainerNode;
+/** The networks of one driver (docker-workflows.networks.groupBy: driver). */
+export type NetworkGroupNode = DriverGroupNode<'networkGroup', NetworkNode>;
+
+export type NetworkNodeModel = NetworkNode | NetworkContainerNode | NetworkGroupNode;

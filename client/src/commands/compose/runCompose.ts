@@ -93,6 +93,7 @@ export async function runCompose(ctx: Ctx, target: ComposeTarget, request: Omit<
     return undefined;
   }
   const exitCode = await runTask(ctx, prepared.task);
+  if (exitCode === 0 && request.action === 'up') ctx.walkthrough.done('composeUp');
   if (exitCode !== 0 && request.action !== 'logs') {
     ctx.notifier.error(`Compose ${request.action} of "${prepared.project}" failed (exit code ${exitCode ?? 'unknown'}); the terminal shows why.`);
   }

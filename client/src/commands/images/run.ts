@@ -43,6 +43,7 @@ export async function sayStarted(
     // The container runs; only its ports are not known. The message says so no less plainly.
   }
   const started = displayName(container.name);
+  ctx.walkthrough.done('containerRun');
   ctx.notifier.info(`Started ${started} from ${image}${ports.length > 0 ? `, ports ${ports.join(', ')}` : ', no published ports'}.`);
   return { ...container, ports };
 }
@@ -68,5 +69,6 @@ export async function runImageInteractive(ctx: Ctx, node?: unknown): Promise<vsc
     env: dockerEnv(ctx),
   });
   terminal.show();
+  ctx.walkthrough.done('containerRun');
   return terminal;
 }
