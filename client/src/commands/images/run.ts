@@ -31,7 +31,7 @@ export async function runImage(ctx: Ctx, node?: unknown): Promise<{ id: string; 
 
 /** Says which container started from which image and where its ports are published; resolves with them. */
 export async function sayStarted(
-  ctx: Pick<Ctx, 'notifier'>,
+  ctx: Pick<Ctx, 'notifier' | 'walkthrough'>,
   engine: DockerEngine,
   container: { id: string; name: string },
   image: string,
