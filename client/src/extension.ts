@@ -8,6 +8,7 @@ import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
 import { registerSwarm } from './commands/swarm';
 import { registerContainerFiles } from './files/register';
+import { registerStatsViews, type StatsApi } from './statsView/register';
 import { registerComposeLens } from './lens/ComposeLensProvider';
 import { registerTaskProviders } from './tasks/TaskProvider';
 import {
@@ -66,6 +67,8 @@ export interface ExtensionApi {
     /** The Swarm view's sections (empty when the engine is not a manager) and the engine's part in a swarm. */
     swarm: { rows(): Promise<SwarmSectionNode[]>; role(): string; engineRows(): Promise<EngineGroupNode[]> };
   };
+  /** The open stats views (their containers, streams and what the webview drew) and the engine's open streams. */
+  stats: StatsApi;
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
   /** The language server: starting, running, restarting or failed (with the one message shown), and its restarts. */
@@ -140,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registries = registerRegistries(ctx);
   const swarm = registerSwarm(ctx);
   registerContainerFiles(ctx);
+  const stats = registerStatsViews(ctx);
   registerComposeLens(ctx);
   registerTaskProviders(ctx);
   context.subscriptions.push(
@@ -170,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registries,
       swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole, engineRows: () => swarm.view.engineRows() },
     },
+    stats,
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),
     shownMessages: () => notifier.shown,

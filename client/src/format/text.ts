@@ -24,6 +24,33 @@ export function formatBytes(bytes: number): string {
   return `${rounded} ${BYTE_UNITS[unit]}`;
 }
 
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/**
+ * Bytes in binary units with four significant digits, as `docker stats` shows memory ("1.234 MiB", "7.667 GiB"),
+ * with a space before the unit like the other sizes of the extension. A size that rounds up to 1024 of a unit
+ * reads as 1 of the next.
+ */
+export function binarySize(bytes: number): string {
+  let value = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+  let unit = 0;
+  while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  let rounded = Number(value.toPrecision(4));
+  if (rounded >= 1024 && unit < BINARY_UNITS.length - 1) {
+    rounded = Number((rounded / 1024).toPrecision(4));
+    unit++;
+  }
+  return `${rounded} ${BINARY_UNITS[unit]}`;
+}
+
+/** A percentage with two decimals, as `docker stats` shows CPU and memory ("12.35%"); not a number reads as 0.00%. */
+export function formatPercent(value: number): string {
+  return `${(Number.isFinite(value) ? value : 0).toFixed(2)}%`;
+}
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
