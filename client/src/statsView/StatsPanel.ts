@@ -193,8 +193,12 @@ export class StatsPanel implements vscode.Disposable {
   }
 
   private pause(): void {
+    // The hidden page is thrown away: nothing is drawn until it loads again.
     this.ready = false;
-    for (const followed of this.followed) this.unfollow(followed);
+    for (const followed of this.followed) {
+      followed.drawn = 0;
+      this.unfollow(followed);
+    }
   }
 
   /** Opens the container's stats stream, unless one is open, the container does not run or the panel is hidden. */
