@@ -14,7 +14,6 @@
   const root = /** @type {HTMLElement} */ (document.getElementById('containers'));
   /** @type {Map<string, ReturnType<typeof buildContainer>>} */
   const shown = new Map();
-  let axis = { from: '', to: '' };
 
   /** @param {string} tag @param {string} [className] @param {string} [text] */
   function element(tag, className, text) {
@@ -127,8 +126,8 @@
       built.title.textContent = chart.title;
       built.top.textContent = chart.top;
       built.note.textContent = chart.note;
-      built.from.textContent = axis.from;
-      built.to.textContent = axis.to;
+      built.from.textContent = container.axis.from;
+      built.to.textContent = container.axis.to;
       const described = [];
       for (const s of chart.series) {
         const parts = built.series.get(s.key);
@@ -150,7 +149,6 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'containers') {
-      axis = message.axis;
       shown.clear();
       root.replaceChildren();
       for (const container of message.containers) render(container);

@@ -1,7 +1,7 @@
 // The stats view against the test engine: the panel of a running container gets samples from the engine's real stats
 // stream and its webview draws them; hiding or closing the panel ends the engine's stream (showing it again opens a new
 // one); a container that stops shows as stopped, starts being followed again when it starts, and shows as removed;
-// a Compose project's row and a multi-selection show all their containers.
+// a Compose project's row and a multi-selection show all their containers; the Command Palette asks which.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
@@ -195,5 +195,16 @@ describe('Stats view', () => {
     assert.strictEqual(both.panel.title, 'Stats: 2 containers');
     await drawn(both, 'dw-stats-web', 1);
     assert.deepStrictEqual(stateOf(both).containers.map((c) => c.name), ['dw-stats-a', 'dw-stats-web']);
+  });
+
+  it('asks which running containers when run from the Command Palette', async () => {
+    api.answerNextPrompts(['dw-stats-b', 'dw-stats-web']);
+    const panel = await open();
+    assert.deepStrictEqual(api.shownMessages().at(-1), { kind: 'pick', message: 'Show the stats of which containers?' });
+    assert.deepStrictEqual([panel.panel.title, stateOf(panel).containers.map((c) => c.name)], ['Stats: 2 containers', ['dw-stats-b', 'dw-stats-web']]);
+    await drawn(panel, 'dw-stats-b', 1);
+
+    api.answerNextPrompts(undefined);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMAND), undefined);
   });
 });

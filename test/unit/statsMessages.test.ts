@@ -95,6 +95,12 @@ describe('stats view: the messages of a container', () => {
     assert.deepStrictEqual([cpu.top, network.top, network.series[0].value], ['1%', '10 kB/s', '10 kB/s']);
   });
 
+  it('ends the x axis at "now" while the container is followed, else at its last sample', () => {
+    const axis = (status: 'running' | 'paused' | 'stopped' | 'removed' | 'failed') => containerMessage({ id: ID, name: 'web', status, samples: 1, points: [] }).axis.to;
+    assert.deepStrictEqual((['running', 'paused', 'stopped', 'removed', 'failed'] as const).map(axis), ['now', 'now', 'last sample', 'last sample', 'last sample']);
+    assert.deepStrictEqual(containerMessage({ id: ID, name: 'web', status: 'running', samples: 1, points: [] }, 60_000).axis, { from: '−1 min', to: 'now' });
+  });
+
   it('says where a container stands beside its name', () => {
     assert.deepStrictEqual(
       [
@@ -118,6 +124,7 @@ describe('stats view: the messages of a container', () => {
         name: 'web',
         status: 'stopped',
         statusText: 'stopped',
+        axis: { from: '−2 min', to: 'last sample' },
         charts: [
           ['1%', '', 'CPU – 0'],
           ['1 MiB', '', 'used – 0'],

@@ -7,7 +7,7 @@ import type { DockerEngine, Disposable } from '../engine/DockerEngine';
 import type { ContainerSummary, EngineEvent } from '../engine/types';
 import { reasonOf } from '../commands/shared';
 import { newNonce, statsHtml } from './statsHtml';
-import { AXIS, containerMessage, parseWebviewMessage, type ContainerMessage, type StatsStatus, type ToWebview } from './statsMessages';
+import { containerMessage, parseWebviewMessage, type ContainerMessage, type StatsStatus, type ToWebview } from './statsMessages';
 import { StatsWindow, type StatsPoint } from './statsWindow';
 
 /** What a panel needs of the engine session whose rows it shows. */
@@ -166,7 +166,7 @@ export class StatsPanel implements vscode.Disposable {
     const message = parseWebviewMessage(raw);
     if (message?.type === 'ready') {
       this.ready = true;
-      this.post({ type: 'containers', axis: AXIS, containers: this.followed.map((followed) => this.messageOf(followed)) });
+      this.post({ type: 'containers', containers: this.followed.map((followed) => this.messageOf(followed)) });
     } else if (message?.type === 'drawn') {
       const followed = this.followed.find((f) => f.id === message.id);
       if (followed) followed.drawn = message.points;

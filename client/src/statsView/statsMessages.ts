@@ -36,19 +36,19 @@ export interface ContainerMessage {
   status: StatsStatus;
   /** What the header says beside the name. */
   statusText: string;
+  /** The x axis' ends: two minutes before the newest sample, and that sample ("now" while it is followed). */
+  axis: { from: string; to: string };
   charts: ChartMessage[];
 }
 
 /** The first message after the webview is ready, with every container, and then one per changed container. */
 export type ToWebview =
-  | { type: 'containers'; axis: { from: string; to: string }; containers: ContainerMessage[] }
+  | { type: 'containers'; containers: ContainerMessage[] }
   | { type: 'container'; container: ContainerMessage };
 
 /** What the webview sends: it is ready for data, or it drew a container's charts (how many line points in all). */
 export type FromWebview = { type: 'ready' } | { type: 'drawn'; id: string; points: number };
 
-/** The x axis' ends, for a window of STATS_WINDOW_MS. */
-export const AXIS = { from: `−${STATS_WINDOW_MS / 60_000} min`, to: 'now' } as const;
 
 /** The smallest of 1, 2, 5 × a power of ten that is at least the value (and at least `floor`). */
 export function decimalTop(value: number, floor: number): number {
@@ -166,11 +166,13 @@ export interface ContainerView {
 }
 
 export function containerMessage(view: ContainerView, windowMs = STATS_WINDOW_MS): ContainerMessage {
+  const followed = view.status === 'running' || view.status === 'paused';
   return {
     id: view.id,
     name: view.name,
     status: view.status,
     statusText: statusText(view.status, view.samples, view.reason),
+    axis: { from: `−${windowMs / 60_000} min`, to: followed ? 'now' : 'last sample' },
     charts: chartsOf(view.points, windowMs),
   };
 }

@@ -6,22 +6,15 @@ import type { ContainerStats } from '../engine/types';
 /** How much history the view keeps and draws: the last two minutes. */
 export const STATS_WINDOW_MS = 120_000;
 
-/** One sample in the window. Rates are bytes per second since the previous sample of the same stream. */
-export interface StatsPoint {
+/**
+ * One sample in the window: its figures (totals since the container started, as `docker stats` shows them) and the
+ * rates in bytes per second since the previous sample of the same stream.
+ */
+export interface StatsPoint extends Omit<ContainerStats, 'read'> {
   /** When the engine took the sample (milliseconds since the epoch), else when it arrived. */
   t: number;
   /** True for the first sample of a stream (after opening, showing the view again or a restart): a gap before it. */
   first: boolean;
-  cpuPercent: number;
-  memoryUsage: number;
-  memoryLimit: number;
-  memoryPercent: number;
-  /** Totals since the container started, as `docker stats` shows them. */
-  networkRx: number;
-  networkTx: number;
-  blockRead: number;
-  blockWrite: number;
-  pids: number;
   /** Undefined for the first sample of a stream, or when a counter went back (the container restarted). */
   rxRate?: number;
   txRate?: number;
@@ -62,19 +55,8 @@ export class StatsWindow {
     const before = this.previous && this.previous.t < t ? this.previous : undefined;
     const ms = before ? t - before.t : 0;
     const rate = (now: number, then: number | undefined) => (before && then !== undefined ? ratePerSecond(now, then, ms) : undefined);
-    const point: StatsPoint = {
-      t,
-      first: !before,
-      cpuPercent: stats.cpuPercent,
-      memoryUsage: stats.memoryUsage,
-      memoryLimit: stats.memoryLimit,
-      memoryPercent: stats.memoryPercent,
-      networkRx: stats.networkRx,
-      networkTx: stats.networkTx,
-      blockRead: stats.blockRead,
-      blockWrite: stats.blockWrite,
-      pids: stats.pids,
-    };
+    const { read: _read, ...figures } = stats;
+    const point: StatsPoint = { ...figures, t, first: !before };
     const rates = {
       rxRate: rate(stats.networkRx, before?.networkRx),
       txRate: rate(stats.networkTx, before?.networkTx),
