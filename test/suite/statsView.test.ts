@@ -180,6 +180,19 @@ describe('Stats view', () => {
     assert.strictEqual(removed.message.statusText, 'removed');
   });
 
+  it('follows again over the new connection when the session connects anew (Retry)', async () => {
+    const panel = await open(await row('dw-stats-web'));
+    const before = await drawn(panel, 'dw-stats-web', 1);
+    const streams = api.stats.openStreams();
+    await vscode.commands.executeCommand('dockerWorkflows.engine.retry');
+    await waitFor('the engine connection', () => api.containers.state().kind === 'up');
+    // The engine of the first stream was disposed with the old connection; a new stream comes from the new one.
+    const again = await drawn(panel, 'dw-stats-web', 2);
+    assert.ok(again.received >= before.received + 2, `${again.received} samples after ${before.received}`);
+    // The new engine follows its events and this one stats stream, as the old one did.
+    assert.deepStrictEqual([again.streaming, again.message.statusText, api.stats.openStreams()], [true, 'running', streams]);
+  });
+
   it("shows every container of a Compose project's row, and of a multi-selection", async () => {
     const project = await waitFor('the project row', async () =>
       (await api.containers.rows()).find((r): r is ComposeProjectNode => r.kind === 'project' && r.project === PROJECT && r.children.length === 2),

@@ -15,6 +15,7 @@ export interface StatsSource {
   readonly engine: DockerEngine | undefined;
   readonly onDidReceiveEvent: vscode.Event<EngineEvent>;
   readonly onDidConnect: vscode.Event<void>;
+  readonly onDidChangeState: vscode.Event<unknown>;
 }
 
 /** A container of the panel and its stream. */
@@ -28,6 +29,8 @@ interface Followed {
   samples: number;
   received: number;
   stream?: Disposable;
+  /** The engine of the stream (the session makes a new engine when its address changes). */
+  engine?: DockerEngine;
   opening: boolean;
   /** Bumped whenever a stream starts or stops: the callbacks of an older stream are ignored. */
   generation: number;
@@ -108,7 +111,14 @@ export class StatsPanel implements vscode.Disposable {
       this.panel.onDidChangeViewState(() => (this.panel.visible ? this.resume() : this.pause())),
       this.panel.onDidDispose(() => this.dispose()),
       source.onDidReceiveEvent((event) => this.onEvent(event)),
-      // The engine back after it went away: follow again what had failed (it may have stopped meanwhile: the stream says).
+      // The session connects anew (Retry, another address, trust): the streams of the engine it replaced ended with it
+      // without a word.
+      source.onDidChangeState(() => {
+        for (const followed of this.followed) {
+          if ((followed.stream || followed.opening) && followed.engine !== source.engine) this.setStatus(followed, 'failed', 'the connection to the engine was closed');
+        }
+      }),
+      // The engine back: follow again what had failed (it may have stopped meanwhile: the stream says).
       source.onDidConnect(() => {
         for (const followed of this.followed) if (followed.status === 'failed') this.setStatus(followed, 'running');
         this.resume();
@@ -208,6 +218,7 @@ export class StatsPanel implements vscode.Disposable {
     if (!engine) return this.setStatus(followed, 'failed', 'the engine cannot be reached');
     const generation = ++followed.generation;
     const current = () => followed.generation === generation;
+    followed.engine = engine;
     followed.opening = true;
     followed.samples = 0;
     followed.window.startStream();
