@@ -63,6 +63,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     languageServer: () => load().languageServer(),
     shownMessages: () => load().shownMessages(),
     answerNextPrompts: (...answers) => load().answerNextPrompts(...answers),
+    get stats() {
+      return load().stats;
+    },
     get walkthrough() {
       return load().walkthrough;
     },

@@ -8,6 +8,7 @@ import { registerCommands } from './commands/register';
 import { registerRegistries, type RegistriesApi } from './registries/register';
 import { registerSwarm } from './commands/swarm';
 import { registerContainerFiles } from './files/register';
+import { registerStatsViews, type StatsApi } from './statsView/register';
 import { registerComposeLens } from './lens/ComposeLensProvider';
 import { registerTaskProviders } from './tasks/TaskProvider';
 import {
@@ -72,6 +73,8 @@ export interface ExtensionApi {
     /** How often each of the main engine's shared lists was read from the engine since activation. */
     listCalls(): Readonly<Record<ListKind, number>>;
   };
+  /** The open stats views (their containers, streams and what the webview drew) and the engine's open streams. */
+  stats: StatsApi;
   /** The engine status-bar item's text and tooltip. */
   engineStatus(): { text: string; tooltip: string; command: string };
   /** The language server: starting, running, restarting or failed (with the one message shown), and its restarts. */
@@ -167,6 +170,7 @@ export function start(context: vscode.ExtensionContext, register: Registrar): Ex
   const registries = registerRegistries(ctx);
   const swarm = registerSwarm(ctx);
   registerContainerFiles(ctx);
+  const stats = registerStatsViews(ctx);
   registerComposeLens(ctx);
   registerTaskProviders(ctx);
   context.subscriptions.push(
@@ -202,6 +206,7 @@ export function start(context: vscode.ExtensionContext, register: Registrar): Ex
       swarm: { rows: () => swarm.rows(), role: () => swarm.shownRole, engineRows: () => swarm.view.engineRows() },
       listCalls: () => ({ ...session.lists.calls }),
     },
+    stats,
     engineStatus: () => statusBar.shown,
     languageServer: () => languageServer.status(),
     shownMessages: () => notifier.shown,

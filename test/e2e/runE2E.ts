@@ -10,7 +10,8 @@
 //   DW_E2E_STOP_AFTER  for development: run the checks up to the first whose name holds this text, and no more
 // Screenshots: test-results/containers-view.png, walkthrough.png, compose-up.png, container-stopped.png, images-view.png, engine-down.png,
 // outline.png, rename.png, quick-fix.png, compose-outline.png, compose-rename.png, compose-quick-fix.png, container-files.png,
-// compose-lens-not-created.png, compose-lens-running.png, swarm-stack.png, registry-pulled.png, tls-context.png, and
+// compose-lens-not-created.png, compose-lens-running.png, swarm-stack.png, registry-pulled.png, tls-context.png,
+// stats-view.png, stats-project.png, stats-stopped.png, and
 // test-results/e2e-failure.png on failure, when the
 // server, extension host and browser console logs are kept in test-results/e2e-logs/ as well.
 import { execFileSync } from 'child_process';
@@ -26,6 +27,7 @@ import { composeChecks } from './composeJourney';
 import { editorChecks } from './editorJourney';
 import { filesChecks } from './filesJourney';
 import { lensChecks } from './lensJourney';
+import { statsChecks } from './statsJourney';
 import { beyondChecks } from './beyondJourney';
 import { walkthroughChecks } from './walkthroughJourney';
 
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   const stoppedShot = path.join(resultsDir, 'container-stopped.png');
   const imagesShot = path.join(resultsDir, 'images-view.png');
   const failureShot = path.join(resultsDir, 'e2e-failure.png');
-  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png', 'swarm-stack.png', 'registry-pulled.png', 'tls-context.png', 'walkthrough.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
+  for (const stale of [keep, viewShot, composeShot, stoppedShot, imagesShot, downShot, failureShot, ...['outline.png', 'rename.png', 'quick-fix.png', 'compose-outline.png', 'compose-rename.png', 'compose-quick-fix.png', 'container-files.png', 'compose-lens-not-created.png', 'compose-lens-running.png', 'swarm-stack.png', 'registry-pulled.png', 'tls-context.png', 'walkthrough.png', 'stats-view.png', 'stats-project.png', 'stats-stopped.png'].map((n) => path.join(resultsDir, n))]) fs.rmSync(stale, { recursive: true, force: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-e2e-'));
   const serverLog = path.join(tmp, 'server.log');
   const consoleLog = path.join(tmp, 'browser-console.log');
@@ -85,6 +87,18 @@ async function main(): Promise<void> {
     await ui().keyboard.press('Enter');
   };
   const containersTree = (): Locator => ui().locator(VIEWLET).getByRole('tree', { name: 'Containers' });
+  const stats = statsChecks(
+    {
+      ui,
+      containersTree,
+      contextMenu: async (row, label) => {
+        await row.click({ button: 'right' });
+        await choose(menuItem(label));
+      },
+      screenshot: (name) => editorShot(name),
+    },
+    () => container,
+  );
 
   const checks: [string, () => Promise<void>][] = [
     ['the workbench loads with the extension under development', async () => {
@@ -131,6 +145,8 @@ async function main(): Promise<void> {
     }],
     // A container's files: its Files row, a folder, a file opened in the editor.
     ...filesChecks(ui, containersTree, () => container, (name) => editorShot(name)),
+    // The stats view of that container, from its context menu.
+    ...stats.single,
     ['right-click compose.yaml in the explorer, Compose Up: its containers appear grouped under the project', async () => {
       const explorer = ui().locator('.part.activitybar').getByRole('tab', { name: /^Explorer/ });
       await explorer.click();
@@ -147,6 +163,8 @@ async function main(): Promise<void> {
       await ui().screenshot({ path: composeShot });
       console.log(`e2e: screenshot ${path.relative(root, composeShot)}`);
     }],
+    // The stats view of the project's two containers stays open while one of them is stopped below.
+    ...stats.project,
     ['stop a container from its context menu: its icon changes to stopped', async () => {
       const row = containersTree().getByRole('treeitem').filter({ hasText: 'workspace_web_1' }).first();
       await row.locator('.codicon-vm-running').waitFor({ timeout: 15_000 });
@@ -157,6 +175,7 @@ async function main(): Promise<void> {
       await ui().screenshot({ path: stoppedShot });
       console.log(`e2e: screenshot ${path.relative(root, stoppedShot)}`);
     }],
+    ...stats.stopped,
     ['the Images view lists the test image under its repository, with its tag and size', async () => {
       const viewlet = ui().locator(VIEWLET);
       const tree = viewlet.getByRole('tree', { name: 'Images' });

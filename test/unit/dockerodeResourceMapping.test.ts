@@ -2,13 +2,11 @@ import * as assert from 'assert';
 import {
   parsePullLine,
   parseTime,
-  toContainerStats,
   toImageLayer,
   toImageRunDefaults,
   toNetworkSummaries,
   toPruneResult,
   toVolumeSummaries,
-  type RawStats,
 } from '../../client/src/engine/dockerodeResourceMapping';
 
 describe('engine mapping: volumes, networks, history, prunes', () => {
@@ -131,75 +129,6 @@ describe('engine mapping: volumes, networks, history, prunes', () => {
         { removed: [], spaceReclaimed: 0 },
       ],
     );
-  });
-});
-
-describe('engine mapping: stats', () => {
-  const v2: RawStats = {
-    cpu_stats: { cpu_usage: { total_usage: 2_000_000_000 }, system_cpu_usage: 20_000_000_000, online_cpus: 2 },
-    precpu_stats: { cpu_usage: { total_usage: 1_500_000_000 }, system_cpu_usage: 18_000_000_000, online_cpus: 2 },
-    memory_stats: { usage: 100_000_000, limit: 2_000_000_000, stats: { inactive_file: 20_000_000, anon: 70_000_000 } },
-    networks: { eth0: { rx_bytes: 1000, tx_bytes: 2000 }, eth1: { rx_bytes: 10, tx_bytes: 20 } },
-    blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: 4096 }, { op: 'write', value: 8192 }, { op: 'read', value: 4 }] },
-    pids_stats: { current: 7 },
-  };
-
-  it('computes CPU % and memory as docker stats does (cgroup v2), and adds up network and block I/O', () => {
-    assert.deepStrictEqual(toContainerStats(v2), {
-      cpuPercent: 50,
-      memoryUsage: 80_000_000,
-      memoryLimit: 2_000_000_000,
-      networkRx: 1010,
-      networkTx: 2020,
-      blockRead: 4100,
-      blockWrite: 8192,
-      pids: 7,
-    });
-  });
-
-  it('uses total_inactive_file on cgroup v1, else cache, and the per-CPU list when online_cpus is missing', () => {
-    const v1: RawStats = {
-      cpu_stats: { cpu_usage: { total_usage: 300, percpu_usage: [100, 100, 50, 50] }, system_cpu_usage: 1200 },
-      precpu_stats: { cpu_usage: { total_usage: 200 }, system_cpu_usage: 1000 },
-      memory_stats: { usage: 50_000, limit: 1_000_000, stats: { total_inactive_file: 10_000, cache: 30_000 } },
-      blkio_stats: { io_service_bytes_recursive: [{ op: 'Read', value: 10 }, { op: 'Write', value: 20 }, { op: 'Sync', value: 30 }, { op: 'Total', value: 30 }] },
-      pids_stats: { current: 3 },
-    };
-    const stats = toContainerStats(v1);
-    assert.deepStrictEqual(
-      { cpu: stats.cpuPercent, memory: stats.memoryUsage, read: stats.blockRead, write: stats.blockWrite, rx: stats.networkRx },
-      { cpu: 200, memory: 40_000, read: 10, write: 20, rx: 0 },
-    );
-    assert.strictEqual(toContainerStats({ ...v1, memory_stats: { usage: 50_000, stats: { cache: 30_000 } } }).memoryUsage, 20_000);
-    assert.strictEqual(toContainerStats({ ...v1, memory_stats: { usage: 50_000, stats: { total_inactive_file: 60_000 } } }).memoryUsage, 50_000);
-    assert.strictEqual(toContainerStats({ ...v1, memory_stats: { usage: 50_000 } }).memoryUsage, 50_000);
-  });
-
-  it('gives 0 % CPU when the container or the system used no CPU since the previous sample', () => {
-    const idle = { ...v2, precpu_stats: v2.cpu_stats };
-    const noSystem = { ...v2, precpu_stats: { ...v2.precpu_stats, system_cpu_usage: 20_000_000_000 } };
-    assert.deepStrictEqual([toContainerStats(idle).cpuPercent, toContainerStats(noSystem).cpuPercent], [0, 0]);
-  });
-
-  it('maps the empty sample of a stopped container to zeros', () => {
-    const empty = {
-      read: '0001-01-01T00:00:00Z',
-      pids_stats: {},
-      blkio_stats: { io_service_bytes_recursive: null },
-      cpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} },
-      precpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} },
-      memory_stats: {},
-    } as RawStats;
-    assert.deepStrictEqual(toContainerStats(empty), {
-      cpuPercent: 0,
-      memoryUsage: 0,
-      memoryLimit: 0,
-      networkRx: 0,
-      networkTx: 0,
-      blockRead: 0,
-      blockWrite: 0,
-      pids: 0,
-    });
   });
 });
 

@@ -1,12 +1,13 @@
 // The stats terminal's table: columns and units of `docker stats`, aligned like the docker CLI's tables.
 import * as assert from 'assert';
-import { binarySize, statsCells, statsTable } from '../../client/src/commands/containers/statsTable';
+import { statsCells, statsTable } from '../../client/src/commands/containers/statsTable';
+import { binarySize } from '../../client/src/format/text';
 import type { ContainerStats } from '../../client/src/engine/types';
 
 const MIB = 1024 * 1024;
 
 function sample(fields: Partial<ContainerStats> = {}): ContainerStats {
-  return { cpuPercent: 0, memoryUsage: 0, memoryLimit: 0, networkRx: 0, networkTx: 0, blockRead: 0, blockWrite: 0, pids: 0, ...fields };
+  return { cpuPercent: 0, memoryUsage: 0, memoryLimit: 0, memoryPercent: 0, networkRx: 0, networkTx: 0, blockRead: 0, blockWrite: 0, pids: 0, ...fields };
 }
 
 describe('binarySize', () => {
@@ -27,7 +28,7 @@ describe('binarySize', () => {
 describe('statsCells', () => {
   it('formats a sample like docker stats: percentages with two decimals, memory binary, I/O decimal', () => {
     const cells = statsCells(
-      sample({ cpuPercent: 12.345, memoryUsage: 512 * MIB, memoryLimit: 2048 * MIB, networkRx: 1050, networkTx: 648, blockRead: 4_200_000, blockWrite: 0, pids: 3 }),
+      sample({ cpuPercent: 12.345, memoryUsage: 512 * MIB, memoryLimit: 2048 * MIB, memoryPercent: 25, networkRx: 1050, networkTx: 648, blockRead: 4_200_000, blockWrite: 0, pids: 3 }),
     );
     assert.deepStrictEqual(cells, ['12.35%', '512 MiB / 2 GiB', '25.00%', '1.05 kB / 648 B', '4.2 MB / 0 B', '3']);
   });
@@ -40,7 +41,7 @@ describe('statsCells', () => {
 describe('statsTable', () => {
   it('aligns the header and the sample: each column but the last as wide as its widest cell plus 3, at least 10', () => {
     const [header, row] = statsTable(
-      sample({ cpuPercent: 0.5, memoryUsage: 1.5 * MIB, memoryLimit: 1024 * MIB, networkRx: 1050, networkTx: 648, pids: 1 }),
+      sample({ cpuPercent: 0.5, memoryUsage: 1.5 * MIB, memoryLimit: 1024 * MIB, memoryPercent: (1.5 / 1024) * 100, networkRx: 1050, networkTx: 648, pids: 1 }),
     );
     assert.strictEqual(header, 'CPU %     MEM USAGE / LIMIT   MEM %     NET I/O           BLOCK I/O   PIDS');
     assert.strictEqual(row, '0.50%     1.5 MiB / 1 GiB     0.15%     1.05 kB / 648 B   0 B / 0 B   1');

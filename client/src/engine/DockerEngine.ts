@@ -114,5 +114,7 @@ export interface DockerEngine {
   readonly files: ContainerFiles;
   /** Follows the engine's event stream. Resolves once the stream is open. */
   events(handlers: EventHandlers): Promise<Disposable>;
+  /** How many of the streams this engine followed (events, logs, stats) are still open: none ended or was disposed. */
+  openStreams(): number;
   dispose(): void;
 }

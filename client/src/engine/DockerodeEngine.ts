@@ -160,6 +160,10 @@ export class DockerodeEngine implements DockerEngine {
     return followed.subscription;
   }
 
+  openStreams(): number {
+    return this.open.size;
+  }
+
   cliEnv(): Record<string, string> {
     const options = this.options;
     switch (options.kind) {

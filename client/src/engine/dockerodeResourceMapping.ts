@@ -1,7 +1,7 @@
-// Pure mapping of what the Engine API answers about volumes, networks, image history, prunes, stats and pulls to
+// Pure mapping of what the Engine API answers about volumes, networks, image history, prunes and pulls to
 // our own types. The raw shapes are declared here as the Engine API documents them (only the fields we read):
 // dockerode's type definitions leave several of them out.
-import type { ContainerStats, ImageLayer, ImageRunDefaults, NetworkSummary, PruneResult, PullProgress, VolumeSummary } from './types';
+import type { ImageLayer, ImageRunDefaults, NetworkSummary, PruneResult, PullProgress, VolumeSummary } from './types';
 
 export interface RawVolume {
   Name: string;
@@ -47,23 +47,6 @@ export interface RawPrune {
   NetworksDeleted?: string[] | null;
   CachesDeleted?: string[] | null;
   SpaceReclaimed?: number;
-}
-
-interface RawCpu {
-  cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
-  system_cpu_usage?: number;
-  online_cpus?: number;
-}
-
-export interface RawStats {
-  /** When the sample was taken; Go's zero time ("0001-01-01T00:00:00Z") once the container has stopped. */
-  read?: string;
-  cpu_stats?: RawCpu;
-  precpu_stats?: RawCpu;
-  memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> };
-  networks?: Record<string, { rx_bytes?: number; tx_bytes?: number }> | null;
-  blkio_stats?: { io_service_bytes_recursive?: { op: string; value: number }[] | null };
-  pids_stats?: { current?: number };
 }
 
 /** The engine's volume list ({ Volumes, Warnings }), sorted by name. */
@@ -154,55 +137,6 @@ export function toPruneResult(answer: RawPrune): PruneResult {
     ],
     spaceReclaimed: answer.SpaceReclaimed ?? 0,
   };
-}
-
-/** One sample of the engine's stats stream, computed as `docker stats` does. */
-export function toContainerStats(raw: RawStats): ContainerStats {
-  let blockRead = 0;
-  let blockWrite = 0;
-  for (const entry of raw.blkio_stats?.io_service_bytes_recursive ?? []) {
-    const op = entry.op.toLowerCase();
-    if (op === 'read') blockRead += entry.value;
-    else if (op === 'write') blockWrite += entry.value;
-  }
-  let networkRx = 0;
-  let networkTx = 0;
-  for (const network of Object.values(raw.networks ?? {})) {
-    networkRx += network.rx_bytes ?? 0;
-    networkTx += network.tx_bytes ?? 0;
-  }
-  return {
-    cpuPercent: cpuPercent(raw.cpu_stats, raw.precpu_stats),
-    memoryUsage: memoryUsage(raw.memory_stats),
-    memoryLimit: raw.memory_stats?.limit ?? 0,
-    networkRx,
-    networkTx,
-    blockRead,
-    blockWrite,
-    pids: raw.pids_stats?.current ?? 0,
-  };
-}
-
-/** The container's CPU time since the previous sample, as a share of the host's, times the CPUs online, in per cent. */
-function cpuPercent(now: RawCpu | undefined, before: RawCpu | undefined): number {
-  const cpuDelta = (now?.cpu_usage?.total_usage ?? 0) - (before?.cpu_usage?.total_usage ?? 0);
-  const systemDelta = (now?.system_cpu_usage ?? 0) - (before?.system_cpu_usage ?? 0);
-  const cpus = now?.online_cpus || now?.cpu_usage?.percpu_usage?.length || 0;
-  return cpuDelta > 0 && systemDelta > 0 ? (cpuDelta / systemDelta) * cpus * 100 : 0;
-}
-
-/**
- * Memory in use without the page cache that the kernel can drop: usage minus total_inactive_file (cgroup v1),
- * inactive_file (cgroup v2), or cache (cgroup v1 of old kernels), whichever the engine reports.
- */
-function memoryUsage(memory: RawStats['memory_stats']): number {
-  const usage = memory?.usage ?? 0;
-  const stats = memory?.stats ?? {};
-  for (const key of ['total_inactive_file', 'inactive_file', 'cache']) {
-    const value = stats[key];
-    if (typeof value === 'number') return value < usage ? usage - value : usage;
-  }
-  return usage;
 }
 
 /** One line of a pull's progress stream: a progress message, or the error the engine reports inside the stream. */

@@ -6,7 +6,8 @@ import { StringDecoder } from 'string_decoder';
 import type { RegistryAuth } from './registryAuth';
 import type { Disposable } from './DockerEngine';
 import type { EngineCall } from './dockerodeResources';
-import { parsePullLine, toContainerStats, type RawStats } from './dockerodeResourceMapping';
+import { parsePullLine } from './dockerodeResourceMapping';
+import { isStoppedSample, toContainerStats, type RawStats } from './statsMapping';
 import { plainEngineMessage } from './errors';
 import { EngineError, type ContainerStats, type PullProgress } from './types';
 
@@ -179,7 +180,7 @@ export async function followStats(
       return;
     }
     // A stopped container's stream goes on with empty samples (until it is removed): that is its end.
-    if (raw.read?.startsWith('0001-01-01')) return followed.end();
+    if (isStoppedSample(raw)) return followed.end();
     if (!followed.ended()) onStats(toContainerStats(raw));
   });
   return followed.subscription;

@@ -203,14 +203,20 @@ export interface PruneResult {
 
 /** One sample of a container's resource use (`docker stats`). */
 export interface ContainerStats {
+  /** When the engine took the sample (milliseconds since the epoch, the engine's clock), when it says. */
+  read?: number;
   /** Per cent of one CPU (200 = two CPUs busy), as `docker stats` computes it. */
   cpuPercent: number;
   /** Bytes in use (without the page cache, as `docker stats` shows it). */
   memoryUsage: number;
   /** Bytes the container may use. */
   memoryLimit: number;
+  /** memoryUsage as a share of memoryLimit, in per cent (0 without a limit). */
+  memoryPercent: number;
+  /** Bytes received and sent since the container started, over all its interfaces. */
   networkRx: number;
   networkTx: number;
+  /** Bytes read from and written to block devices since the container started. */
   blockRead: number;
   blockWrite: number;
   pids: number;

@@ -3,6 +3,27 @@
 
 /** Decimal units, as `docker images` and `docker system df` use them. */
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
+/** Binary units, as `docker stats` uses them for memory. */
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/**
+ * Bytes in the largest unit (steps of `base`) that keeps the number at least 1, with `digits` significant digits and
+ * a space before the unit. A size that rounds up to `base` of a unit reads as 1 of the next.
+ */
+function scaledBytes(bytes: number, base: number, units: readonly string[], digits: number): string {
+  let value = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+  let unit = 0;
+  while (value >= base && unit < units.length - 1) {
+    value /= base;
+    unit++;
+  }
+  let rounded = Number(value.toPrecision(digits));
+  if (rounded >= base && unit < units.length - 1) {
+    rounded = Number((rounded / base).toPrecision(digits));
+    unit++;
+  }
+  return `${rounded} ${units[unit]}`;
+}
 
 /**
  * Bytes in decimal units with three significant digits, like `docker images` ("4.2 MB", "123 MB", "1.05 GB"),
@@ -10,18 +31,21 @@ const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
  * "1e+03 kB" as docker prints it).
  */
 export function formatBytes(bytes: number): string {
-  let value = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
-  let unit = 0;
-  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  let rounded = Number(value.toPrecision(3));
-  if (rounded >= 1000 && unit < BYTE_UNITS.length - 1) {
-    rounded = Number((rounded / 1000).toPrecision(3));
-    unit++;
-  }
-  return `${rounded} ${BYTE_UNITS[unit]}`;
+  return scaledBytes(bytes, 1000, BYTE_UNITS, 3);
+}
+
+/**
+ * Bytes in binary units with four significant digits, as `docker stats` shows memory ("1.234 MiB", "7.667 GiB"),
+ * with a space before the unit like the other sizes of the extension. A size that rounds up to 1024 of a unit
+ * reads as 1 of the next.
+ */
+export function binarySize(bytes: number): string {
+  return scaledBytes(bytes, 1024, BINARY_UNITS, 4);
+}
+
+/** A percentage with two decimals, as `docker stats` shows CPU and memory ("12.35%"); not a number reads as 0.00%. */
+export function formatPercent(value: number): string {
+  return `${(Number.isFinite(value) ? value : 0).toFixed(2)}%`;
 }
 
 const SECOND = 1000;
