@@ -4,7 +4,8 @@
 import type { Flag, Instruction, Range, Token, VariableReference } from './model';
 import { heredocOpeners, pairsOf, splitWords, type HeredocOpener } from './parseArgs';
 import { parseJsonStrings } from './parseJson';
-import { Logical, exact, isBlank, isSpace, none, skipSpaces, type PositionMap } from './parseText';
+import { Logical, exact, isBlank, isSpace, none, skipSpaces } from './parseText';
+import type { PositionMap } from './parsePositions';
 import { scanVariables } from './variables';
 
 export interface ParsedLine {

@@ -2,6 +2,9 @@
 // "logical line": an instruction's text with its line continuations joined, plus a map from every offset of
 // that joined text back to an LSP position in the file. Pure; no state outside the objects made here.
 import type { Position, Range, Token } from './model';
+import { OneLine, Pieces, Span, type PositionMap } from './parsePositions';
+
+export { Span, type PositionMap } from './parsePositions';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -110,95 +113,6 @@ export function isCommentLine(line: string, start: number): boolean {
   return start < line.length && line.charCodeAt(start) === 0x23;
 }
 
-/** Where each offset of one instruction's joined text is in the file (a snapshot of a Logical's pieces). */
-export interface PositionMap {
-  /** The file position of the character at `offset`. */
-  pos(offset: number): Position;
-  /** The file position just after the character at `offset - 1` (an exclusive end). */
-  endPos(offset: number): Position;
-  /** The range of [start, end). An empty range has one Position object as both its start and end. */
-  range(start: number, end: number): Range;
-}
-
-function rangeIn(map: PositionMap, start: number, end: number): Range {
-  if (end > start) return { start: map.pos(start), end: map.endPos(end) };
-  const p = start > 0 ? map.endPos(start) : map.pos(start);
-  return { start: p, end: p };
-}
-
-/** The map of text that is all on one line. */
-class OneLine implements PositionMap {
-  constructor(
-    private readonly line: number,
-    private readonly character: number,
-  ) {}
-
-  pos(offset: number): Position {
-    return { line: this.line, character: this.character + offset };
-  }
-
-  endPos(offset: number): Position {
-    return this.pos(offset <= 0 ? 0 : offset);
-  }
-
-  range(start: number, end: number): Range {
-    return rangeIn(this, start, end);
-  }
-}
-
-/** The map of text joined from several lines. */
-class Pieces implements PositionMap {
-  constructor(
-    private readonly starts: readonly number[],
-    private readonly lines: readonly number[],
-    private readonly chars: readonly number[],
-  ) {}
-
-  pos(offset: number): Position {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: this.lines[lo], character: this.chars[lo] + offset - starts[lo] };
-  }
-
-  endPos(offset: number): Position {
-    if (offset <= 0) return this.pos(0);
-    const p = this.pos(offset - 1);
-    p.character++;
-    return p;
-  }
-
-  range(start: number, end: number): Range {
-    return rangeIn(this, start, end);
-  }
-}
-
-/**
- * A token of the parsed model that keeps offsets and makes its range when asked (most ranges of a large file are
- * never read, and a fresh parse then makes a fifth of the objects it would with ranges made up front).
- */
-export class Span implements Token {
-  constructor(
-    readonly value: string,
-    private readonly from: number,
-    private readonly to: number,
-    private readonly map: PositionMap,
-  ) {}
-
-  get range(): Range {
-    return this.map.range(this.from, this.to);
-  }
-
-  toJSON(): Token {
-    return { value: this.value, range: this.range };
-  }
-}
-
 /**
  * Text joined from pieces of physical lines. Piece k begins at offset `starts[k]` of `text`, and its first
  * character is at (`lines[k]`, `chars[k]`) in the file. One object is reused for every instruction of a parse
@@ -251,31 +165,17 @@ export class Logical {
 
   /** The file position of the character at `offset`. */
   pos(offset: number): Position {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = this.count - 1;
-    if (hi < 0) return { line: 0, character: 0 };
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: this.lines[lo], character: this.chars[lo] + offset - starts[lo] };
+    return this.map().pos(offset);
   }
 
   /** The file position just after the character at `offset - 1` (an exclusive end). */
   endPos(offset: number): Position {
-    if (offset <= 0) return this.pos(0);
-    const p = this.pos(offset - 1);
-    p.character++;
-    return p;
+    return this.map().endPos(offset);
   }
 
   /** The range of [start, end). An empty range has one Position object as both its start and end. */
   range(start: number, end: number): Range {
-    if (end > start) return { start: this.pos(start), end: this.endPos(end) };
-    const p = start > 0 ? this.endPos(start) : this.pos(start);
-    return { start: p, end: p };
+    return this.map().range(start, end);
   }
 
   token(start: number, end: number): Token {
