@@ -5,10 +5,13 @@
 import {
   ErrorCodes,
   MessageType,
+  PublishDiagnosticsNotification,
   ResponseError,
   TextDocuments,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
+  type PublishDiagnosticsParams,
   type WorkspaceEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver';
@@ -18,11 +21,13 @@ import { LocalImagesNotification, type LocalImage } from '../../common/src/proto
 import { createComposeService } from './compose/service';
 import { createDockerfileService } from './dockerfile/service';
 import { DiagnosticsScheduler } from './documents/DiagnosticsScheduler';
+import { LINE_DOCUMENTS } from './documents/LineDocument';
 import { accessSettings, FileAccess } from './documents/FileAccess';
-import { DiagnosticsWorker, LARGE_DOCUMENT_CHARS } from './worker/DiagnosticsWorker';
+import { DiagnosticsJson, DiagnosticsWorker, LARGE_DOCUMENT_CHARS } from './worker/DiagnosticsWorker';
 import { isRefusal, type LanguageService, type ServiceHost } from './service/LanguageService';
 import { APPLY_EDIT_COMMAND, clientFeatures, type ClientFeatures } from './service/negotiate';
 import { createServed, DOCUMENT_REQUESTS, handleDocumentRequest, REFUSAL_AS_MESSAGE, type DocumentRequest } from './service/requests';
+import { fromJsonBytes } from './worker/protocol';
 import { RequestsWorker, type WorkerAnswer } from './worker/RequestsWorker';
 import { SemanticTokensCache } from './service/semanticDelta';
 import { serverCapabilities } from './service/capabilities';
@@ -40,8 +45,8 @@ const FILES_WAIT_MS = 3000;
 export interface ServerOptions {
   /** Told of each answer that its service keeps per document version (the transport may reuse its bytes). */
   reusable?: (result: object) => void;
-  /** An answer object that the transport sends as this JSON text (answers made as JSON by the requests worker). */
-  raw?: (json: string) => object;
+  /** An answer object that the transport sends as these bytes of JSON (answers and diagnostics the workers made). */
+  raw?: (json: Uint8Array) => object;
   /**
    * The script of the worker threads (the server's bundle): documents over LARGE_DOCUMENT_CHARS are checked in
    * the diagnostics worker and served in the requests worker. Without it every document is handled on the
@@ -51,7 +56,8 @@ export interface ServerOptions {
 }
 
 export function startDockerLanguageServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // Our own documents (documents/LineDocument.ts): the library's find the line starts of a 200,000-line file slowly.
+  const documents = new TextDocuments(LINE_DOCUMENTS);
   let images: readonly LocalImage[] = [];
   let settings: ServerSettings = {};
   let pullsConfiguration = false;
@@ -104,7 +110,12 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   const services: readonly LanguageService[] = [createDockerfileService(hostFor('dockerfile')), createComposeService(hostFor('dockercompose'))];
   const serviceOf = (languageId: string | undefined) => services.find((s) => s.languageId === languageId);
 
-  const scheduler = new DiagnosticsScheduler({
+  /** Diagnostics the worker made as JSON go out as they are where the transport can (stdio), else parsed. */
+  const publishJson = (uri: string, version: number, { json }: DiagnosticsJson) => {
+    const params = Buffer.concat([Buffer.from(`{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":`), json, Buffer.from('}')]);
+    void connection.sendNotification(PublishDiagnosticsNotification.type, (options.raw ? options.raw(params) : fromJsonBytes(params)) as PublishDiagnosticsParams);
+  };
+  const scheduler = new DiagnosticsScheduler<Diagnostic[] | DiagnosticsJson>({
     minDelayMs: DIAGNOSTICS_MIN_DELAY_MS,
     maxDelayMs: DIAGNOSTICS_MAX_DELAY_MS,
     current: (uri) => documents.get(uri),
@@ -112,7 +123,8 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
       worker && isLarge(document)
         ? worker.diagnose(document)
         : guard('diagnostics', [], () => serviceOf(document.languageId)?.diagnostics(document) ?? []),
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) =>
+      diagnostics instanceof DiagnosticsJson ? publishJson(uri, version, diagnostics) : void connection.sendDiagnostics({ uri, version, diagnostics }),
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -188,7 +200,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
 
   /** The worker's answer as the transport sends it: its JSON as is when the transport can, else parsed. */
   const fromWorker = (answer: WorkerAnswer): unknown =>
-    answer.refused !== undefined ? { refused: answer.refused } : options.raw ? options.raw(answer.json ?? 'null') : JSON.parse(answer.json ?? 'null');
+    answer.refused !== undefined ? { refused: answer.refused } : options.raw && answer.json ? options.raw(answer.json) : fromJsonBytes(answer.json);
 
   for (const method of Object.keys(DOCUMENT_REQUESTS) as DocumentRequest[]) {
     connection.onRequest(method, async (params: { textDocument: { uri: string } }) => {
@@ -209,7 +221,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     if (!requestsWorker || large.length === 0) return own;
     try {
       const answer = await requestsWorker.workspaceSymbols(large, query);
-      return [...own, ...(JSON.parse(answer.json ?? '[]') as WorkspaceSymbol[])];
+      return [...own, ...((fromJsonBytes(answer.json) ?? []) as WorkspaceSymbol[])];
     } catch {
       return own;
     }

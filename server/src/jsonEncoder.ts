@@ -9,21 +9,26 @@ export interface ReusingJsonEncoder {
   encoder: ContentTypeEncoder;
   /** Marks an answer as kept by its service: its JSON is made once and reused while the answer lives. */
   reusable(result: object): void;
-  /** An answer that is sent as `json`, made elsewhere (the requests worker's answers): no parsing, no serializing. */
-  raw(json: string): object;
+  /**
+   * An answer (or a notification's params) that is sent as `json`, made elsewhere (the workers' answers and
+   * diagnostics): no parsing, no serializing.
+   */
+  raw(json: Uint8Array): object;
 }
 
 export function createReusingJsonEncoder(): ReusingJsonEncoder {
   // Keyed by the answer object itself: when a service drops an answer (a new version), its bytes go with it.
   const bytes = new WeakMap<object, Buffer | null>();
   const encode = (msg: Message): Buffer => {
-    const result = (msg as { result?: unknown }).result;
-    if (typeof result !== 'object' || result === null || !bytes.has(result)) return Buffer.from(JSON.stringify(msg), 'utf8');
-    let body = bytes.get(result);
-    if (!body) bytes.set(result, (body = Buffer.from(JSON.stringify(result), 'utf8')));
-    // The envelope without the result (`{"jsonrpc":"2.0","id":7}`), opened again to take the result last.
-    const head = JSON.stringify({ ...msg, result: undefined });
-    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`, 'utf8'), body, Buffer.from('}', 'utf8')]);
+    // An answer's result or a notification's params (diagnostics the worker made as JSON).
+    const field = 'result' in msg ? 'result' : 'params';
+    const value = (msg as { result?: unknown; params?: unknown })[field];
+    if (typeof value !== 'object' || value === null || !bytes.has(value)) return Buffer.from(JSON.stringify(msg), 'utf8');
+    let body = bytes.get(value);
+    if (!body) bytes.set(value, (body = Buffer.from(JSON.stringify(value), 'utf8')));
+    // The envelope without it (`{"jsonrpc":"2.0","id":7}`), opened again to take it last.
+    const head = JSON.stringify({ ...msg, [field]: undefined });
+    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"${field}":`, 'utf8'), body, Buffer.from('}', 'utf8')]);
   };
   return {
     encoder: {
@@ -41,7 +46,8 @@ export function createReusingJsonEncoder(): ReusingJsonEncoder {
     },
     raw: (json) => {
       const answer = {};
-      bytes.set(answer, Buffer.from(json, 'utf8'));
+      // The bytes themselves, not a copy.
+      bytes.set(answer, Buffer.from(json.buffer, json.byteOffset, json.byteLength));
       return answer;
     },
   };

@@ -71,7 +71,7 @@ describe('debounced diagnostics', () => {
     let current = TextDocument.create('file:///big/Dockerfile', 'dockerfile', 1, 'FROM a');
     const answers: ((diagnostics: [] | undefined) => void)[] = [];
     const published: number[] = [];
-    const scheduler = new DiagnosticsScheduler({
+    const scheduler = new DiagnosticsScheduler<[]>({
       minDelayMs: 0,
       maxDelayMs: 0,
       current: () => current,

@@ -5,27 +5,27 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-export interface DiagnosticsSchedulerOptions {
+export interface DiagnosticsSchedulerOptions<T extends object = Diagnostic[]> {
   minDelayMs: number;
   maxDelayMs: number;
   /**
    * The document's diagnostics, or a promise of them (work done elsewhere, e.g. in a worker thread); a promise
    * of undefined means the work was superseded by a newer version and nothing is published.
    */
-  compute(document: TextDocument): Diagnostic[] | Promise<Diagnostic[] | undefined>;
-  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  compute(document: TextDocument): T | Promise<T | undefined>;
+  publish(uri: string, version: number, diagnostics: T): void;
   /** Current document for a uri (undefined once closed). */
   current(uri: string): TextDocument | undefined;
 }
 
-export class DiagnosticsScheduler {
+export class DiagnosticsScheduler<T extends object = Diagnostic[]> {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** How long the last computation of each document took, in ms. */
   private readonly cost = new Map<string, number>();
   /** The version of each document whose diagnostics were published last. */
   private readonly published = new Map<string, number>();
 
-  constructor(private readonly options: DiagnosticsSchedulerOptions) {}
+  constructor(private readonly options: DiagnosticsSchedulerOptions<T>) {}
 
   /**
    * Computes the document's diagnostics now (`immediately`: on open, or when the settings change) or after the
@@ -42,15 +42,15 @@ export class DiagnosticsScheduler {
       // The version now: a document object is updated in place by later edits (TextDocument.update).
       const { uri, version } = latest;
       const computed = this.options.compute(latest);
-      const publish = (diagnostics: Diagnostic[] | undefined) => {
+      const publish = (diagnostics: T | undefined) => {
         this.cost.set(uri, performance.now() - started);
         // Work done elsewhere may finish after a newer version came, or after the document closed.
         if (!diagnostics || this.options.current(uri)?.version !== version) return;
         this.published.set(uri, version);
         this.options.publish(uri, version, diagnostics);
       };
-      if (Array.isArray(computed)) publish(computed);
-      else void computed.then(publish, () => undefined);
+      if (computed instanceof Promise) void computed.then(publish, () => undefined);
+      else publish(computed);
     };
     if (immediately) return run();
     this.timers.set(document.uri, setTimeout(run, this.delay(document.uri)));

@@ -4,17 +4,21 @@
 // per document is under way at a time; versions that arrive meanwhile wait, and only the newest of them is
 // computed next (the ones it replaced resolve with undefined: nothing to publish).
 import { Worker } from 'worker_threads';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FromWorker, ToWorker, WorkerContext } from './protocol';
 
 /** Documents longer than this (about 40,000 lines) are checked in the worker. */
 export const LARGE_DOCUMENT_CHARS = 1024 * 1024;
 
+/** A document's diagnostics as the UTF-8 bytes of their array's JSON, made by the worker (sent as is over stdio). */
+export class DiagnosticsJson {
+  constructor(readonly json: Uint8Array) {}
+}
+
 interface Job {
   /** What to check, taken when asked (a TextDocument object is updated in place by later edits). */
   message: Extract<ToWorker, { kind: 'diagnose' }>;
-  resolve: (diagnostics: Diagnostic[] | undefined) => void;
+  resolve: (diagnostics: DiagnosticsJson | undefined) => void;
 }
 
 export class DiagnosticsWorker {
@@ -31,8 +35,8 @@ export class DiagnosticsWorker {
     private readonly script: string,
   ) {}
 
-  /** The document's diagnostics computed in the worker; undefined when a newer version replaced this one. */
-  diagnose(document: TextDocument): Promise<Diagnostic[] | undefined> {
+  /** The document's diagnostics computed in the worker, as JSON; undefined when a newer version replaced this one. */
+  diagnose(document: TextDocument): Promise<DiagnosticsJson | undefined> {
     return new Promise((resolve) => {
       const { uri, languageId, version } = document;
       const job: Job = { message: { kind: 'diagnose', uri, languageId, version, text: document.getText(), context: this.context() }, resolve };
@@ -61,7 +65,7 @@ export class DiagnosticsWorker {
     this.thread().postMessage(job.message);
   }
 
-  private finished(uri: string, diagnostics: Diagnostic[] | undefined): void {
+  private finished(uri: string, diagnostics: DiagnosticsJson | undefined): void {
     this.running.get(uri)?.resolve(diagnostics);
     this.running.delete(uri);
     const next = this.waiting.get(uri);
@@ -76,7 +80,7 @@ export class DiagnosticsWorker {
     const worker = new Worker(this.script, { workerData: { role: 'diagnostics' } });
     worker.on('message', (message: FromWorker) => {
       if (message.kind === 'filesRead') this.onFilesRead();
-      else this.finished(message.uri, message.diagnostics);
+      else this.finished(message.uri, new DiagnosticsJson(message.json));
     });
     // A worker that fails ends its jobs without diagnostics; the next large document starts a new one.
     const failed = (why: string) => {

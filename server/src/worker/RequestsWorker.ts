@@ -8,9 +8,9 @@ import type { ClientFeatures } from '../service/negotiate';
 import type { DocumentRequest } from '../service/requests';
 import type { FromRequestsWorker, ToRequestsWorker, WorkerContext } from './protocol';
 
-/** What the worker answered: the answer's JSON, or a refusal with its reason. */
+/** What the worker answered: the UTF-8 bytes of the answer's JSON, or a refusal with its reason. */
 export interface WorkerAnswer {
-  json?: string;
+  json?: Uint8Array;
   refused?: string;
 }
 

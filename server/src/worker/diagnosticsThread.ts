@@ -4,7 +4,7 @@
 // reuse what an edit did not touch) and reads the files around them through its own FileAccess.
 import type { MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { FromWorker, ToWorker } from './protocol';
+import { jsonBytes, type FromWorker, type ToWorker } from './protocol';
 import { createThreadServices } from './threadServices';
 
 export function runDiagnosticsThread(port: MessagePort): void {
@@ -21,6 +21,7 @@ export function runDiagnosticsThread(port: MessagePort): void {
     } catch {
       // As on the server's thread: a failing computation publishes nothing rather than ending the worker.
     }
-    post({ kind: 'diagnostics', uri: message.uri, version: message.version, diagnostics });
+    const json = jsonBytes(JSON.stringify(diagnostics));
+    port.postMessage({ kind: 'diagnostics', uri: message.uri, version: message.version, json } satisfies FromWorker, [json.buffer as ArrayBuffer]);
   });
 }

@@ -1,9 +1,18 @@
 // Messages between the server and its worker threads (see DiagnosticsWorker.ts and RequestsWorker.ts).
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LocalImage } from '../../../common/src/protocol';
 import type { ServerSettings } from '../settings';
 import type { ClientFeatures } from '../service/negotiate';
 import type { DocumentRequest } from '../service/requests';
+
+/** The UTF-8 bytes of a JSON text, in a buffer of their own (so that they can be transferred to another thread). */
+export function jsonBytes(json: string): Uint8Array {
+  return new TextEncoder().encode(json);
+}
+
+/** The JSON value of such bytes. */
+export function fromJsonBytes(bytes: Uint8Array | undefined): unknown {
+  return bytes ? JSON.parse(new TextDecoder().decode(bytes)) : null;
+}
 
 /** What the services' diagnostics read besides the document. */
 export interface WorkerContext {
@@ -17,7 +26,11 @@ export type ToWorker =
   | { kind: 'close'; uri: string };
 
 export type FromWorker =
-  | { kind: 'diagnostics'; uri: string; version: number; diagnostics: Diagnostic[] }
+  /**
+   * The diagnostics as the UTF-8 bytes of their JSON, made in the worker and transferred (not copied): 13,000
+   * findings of a 200,000-line file cost the server's thread no copying of objects, no serializing and no encoding.
+   */
+  | { kind: 'diagnostics'; uri: string; version: number; json: Uint8Array }
   /** A file around a document was read: diagnostics computed before may change. */
   | { kind: 'filesRead' };
 
@@ -31,8 +44,11 @@ export type ToRequestsWorker =
   | { kind: 'close'; uri: string };
 
 export type FromRequestsWorker =
-  /** The answer as JSON (made in the worker, so that a large answer costs the server's thread no serializing), or a refusal. */
-  | { kind: 'answer'; id: number; json?: string; refused?: string }
+  /**
+   * The answer as the UTF-8 bytes of its JSON (made in the worker and transferred, so that a large answer costs the
+   * server's thread no serializing and no copying), or a refusal.
+   */
+  | { kind: 'answer'; id: number; json?: Uint8Array; refused?: string }
   | { kind: 'filesRead' }
   /** A provider failed (logged by the server, as for its own thread). */
   | { kind: 'log'; message: string };

@@ -7,7 +7,7 @@ import { isRefusal } from '../service/LanguageService';
 import { clientFeatures, type ClientFeatures } from '../service/negotiate';
 import { createServed, handleDocumentRequest } from '../service/requests';
 import { SemanticTokensCache } from '../service/semanticDelta';
-import type { FromRequestsWorker, ToRequestsWorker } from './protocol';
+import { jsonBytes, type FromRequestsWorker, type ToRequestsWorker } from './protocol';
 import { createThreadServices } from './threadServices';
 
 const FILES_WAIT_MS = 3000;
@@ -45,10 +45,12 @@ export function runRequestsThread(port: MessagePort): void {
   const answer = async (id: number, compute: () => unknown) => {
     try {
       const result = await compute();
-      post(isRefusal(result) ? { kind: 'answer', id, refused: result.refused } : { kind: 'answer', id, json: json(result) });
+      if (isRefusal(result)) return post({ kind: 'answer', id, refused: result.refused });
+      const bytes = jsonBytes(json(result));
+      port.postMessage({ kind: 'answer', id, json: bytes } satisfies FromRequestsWorker, [bytes.buffer as ArrayBuffer]);
     } catch (error) {
       post({ kind: 'log', message: `a request failed: ${error instanceof Error ? error.message : String(error)}` });
-      post({ kind: 'answer', id, json: 'null' });
+      post({ kind: 'answer', id, json: jsonBytes('null') });
     }
   };
 
