@@ -1,4 +1,5 @@
-// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js).
+// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server: dist/serverMain.js,
+// which dist/server.js (server/src/launch.ts) starts with V8's code cache.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -23,7 +24,7 @@ const builds = [
     // Modules of features we never use (client/src/engine/absentModule.ts says which and why).
     alias: Object.fromEntries(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'].map((name) => [name, './client/src/engine/absentModule.ts'])),
   },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: { server: 'server/src/launch.ts', serverMain: 'server/src/server.ts' }, outdir: 'dist' },
 ];
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,4 +1,5 @@
-// Entry point: `node dist/server.js --stdio` (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
+// The language server (dist/serverMain.js), started by dist/server.js (launch.ts): `node dist/server.js --stdio`
+// (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
 import {
   createConnection,
   ProposedFeatures,
