@@ -70,12 +70,24 @@ function configByLine(model: DockerfileModel, file: CheckConfig): Map<number, Ch
   return byLine;
 }
 
+/** True when an experimental rule can be reported: the file, an instruction's comment or a setting turns it on. */
+function experimentalWanted(file: CheckConfig, byLine: ReadonlyMap<number, CheckConfig>, overrides: Record<string, string>): boolean {
+  const on = (config: CheckConfig) => config.experimentalAll || config.experimental.size > 0;
+  if (on(file)) return true;
+  for (const config of byLine.values()) if (on(config)) return true;
+  for (const code of EXPERIMENTAL) if (overrides[code] !== undefined && overrides[code] !== 'off') return true;
+  return false;
+}
+
 export function diagnoseDockerfile(
   model: DockerfileModel,
   settings?: DockerfileDiagnosticSettings,
   extraChecks: readonly Check[] = [],
 ): Diagnostic[] {
-  const findings: Finding[] = buildkitChecks(model);
+  const fileConfig = checkConfig(model);
+  const byLine = configByLine(model, fileConfig);
+  const overrides = settings?.severity ?? {};
+  const findings: Finding[] = buildkitChecks(model, experimentalWanted(fileConfig, byLine, overrides));
   for (const check of extraChecks) {
     try {
       for (const finding of check(model)) findings.push(finding);
@@ -83,9 +95,6 @@ export function diagnoseDockerfile(
       // One broken check must not take the other diagnostics down with it.
     }
   }
-  const fileConfig = checkConfig(model);
-  const byLine = configByLine(model, fileConfig);
-  const overrides = settings?.severity ?? {};
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const buildkit = isBuildkitRule(finding.code);

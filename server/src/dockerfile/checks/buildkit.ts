@@ -8,7 +8,7 @@ import { checkDefinitionDescriptions } from './buildkitDescription';
 import { checkStages } from './buildkitStages';
 import { checkEmptyContinuations, checkInstructionCasing } from './buildkitStyle';
 import { checkStageInstructions } from './buildkitVariables';
-import type { Check, Finding } from './types';
+import type { Finding } from './types';
 
 /** The rules this module reports, by BuildKit's names. */
 export const BUILDKIT_RULE_NAMES: readonly string[] = [
@@ -19,8 +19,11 @@ export const BUILDKIT_RULE_NAMES: readonly string[] = [
   'ExposeInvalidFormat', 'InvalidDefinitionDescription',
 ];
 
-/** Every BuildKit finding for the model, in no particular order. */
-export const buildkitChecks: Check = (model: DockerfileModel): Finding[] => {
+/**
+ * Every BuildKit finding for the model, in no particular order. `experimental` false leaves out the experimental
+ * rules (InvalidDefinitionDescription), whose findings would be dropped anyway.
+ */
+export const buildkitChecks = (model: DockerfileModel, experimental = true): Finding[] => {
   const findings: Finding[] = [];
   if (model.stages.length === 0) {
     checkEmptyContinuations(model, findings);
@@ -31,6 +34,6 @@ export const buildkitChecks: Check = (model: DockerfileModel): Finding[] => {
   checkEmptyContinuations(model, findings);
   checkInstructionCasing(model, findings);
   checkStageInstructions(ctx, findings);
-  checkDefinitionDescriptions(model, findings);
+  if (experimental) checkDefinitionDescriptions(model, findings);
   return findings;
 };

@@ -21,8 +21,19 @@ export interface AttachedComments {
   comments: Comment[];
 }
 
-/** Every top-level instruction with the comments BuildKit attaches to it (possibly none). */
-export function attachedComments(model: DockerfileModel): AttachedComments[] {
+const attachedOf = new WeakMap<DockerfileModel, readonly AttachedComments[]>();
+
+/**
+ * Every top-level instruction with the comments BuildKit attaches to it (possibly none). Made once per model (the
+ * check configuration and InvalidDefinitionDescription both read it).
+ */
+export function attachedComments(model: DockerfileModel): readonly AttachedComments[] {
+  let attached = attachedOf.get(model);
+  if (!attached) attachedOf.set(model, (attached = attach(model)));
+  return attached;
+}
+
+function attach(model: DockerfileModel): AttachedComments[] {
   const out: AttachedComments[] = [];
   let c = 0;
   let previousEnd = -1;
