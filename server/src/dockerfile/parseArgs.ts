@@ -1,7 +1,7 @@
 // The arguments of an instruction: BuildKit's parseWords (quote-aware word splitting), parseNameVal and
 // parseNameOrNameVal (ARG, ENV, LABEL pairs) and heredocsFromLine (heredoc opener words).
 import type { KeyValue, Range, Token } from './model';
-import { Logical, isBlank, isSpace, skipSpaces } from './parseText';
+import { Logical, isBlank, isSpace } from './parseText';
 import { unquoteWord } from './variables';
 
 /** A heredoc opener word (`<<EOF`, `<<-"EOF"` ...); its body is read by the caller. */
@@ -17,20 +17,26 @@ export interface HeredocOpener {
  * word (and stay in it). Writes flat [start, end, start, end, ...] offsets to `out` and returns how many.
  */
 export function splitWords(text: string, start: number, end: number, escape: string, out: number[]): number {
+  // Character codes, and the common ASCII cases of Go's IsSpace tested here (a call per character costs the most
+  // while the server is still cold).
+  const esc = escape.charCodeAt(0);
   let n = 0;
   let i = start;
   while (i < end) {
-    i = skipSpaces(text, i, end);
-    if (i >= end) break;
+    let c = text.charCodeAt(i);
+    while (c <= 0x20 || c >= 0x85 ? isSpace(c) : false) {
+      if (++i >= end) return n;
+      c = text.charCodeAt(i);
+    }
     const wordStart = i;
     let last = i;
-    let quote = '';
+    let quote = 0;
     while (i < end) {
-      const c = text[i];
-      if (quote === '') {
-        if (isSpace(text.charCodeAt(i))) break;
-        if (c === "'" || c === '"') quote = c;
-        else if (c === escape) {
+      c = text.charCodeAt(i);
+      if (quote === 0) {
+        if ((c <= 0x20 || c >= 0x85) && isSpace(c)) break;
+        if (c === 0x27 || c === 0x22) quote = c;
+        else if (c === esc) {
           if (i + 1 === end) {
             i++;
             continue;
@@ -38,10 +44,10 @@ export function splitWords(text: string, start: number, end: number, escape: str
           i++;
         }
       } else if (c === quote) {
-        quote = '';
-      } else if (c === escape && quote !== "'") {
+        quote = 0;
+      } else if (c === esc && quote !== 0x27) {
         if (i + 1 === end) {
-          quote = '';
+          quote = 0;
           i++;
           continue;
         }

@@ -45,7 +45,11 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   if (s >= e) return undefined;
 
   let k = s;
-  while (k < e && !isBlank(text.charCodeAt(k))) k++;
+  while (k < e) {
+    const c = text.charCodeAt(k);
+    if (c <= 0x20 && isBlank(c)) break;
+    k++;
+  }
   const written = text.slice(s, k);
   const keywordValue = KEYWORDS.get(written) ?? written;
   const keyword: Token = lg.span(s, k, keywordValue);
@@ -151,7 +155,7 @@ function extractFlags(lg: Logical, from: number, end: number): { flags: Flag[]; 
     let plain = true;
     while (pos < end) {
       const c = text.charCodeAt(pos);
-      if (isSpace(c)) break;
+      if ((c <= 0x20 || c >= 0x85) && isSpace(c)) break;
       if (c === 0x22 || c === 0x27 || c === 0x5c) plain = false;
       else if (c === 0x3d && eqRaw < 0) eqRaw = pos;
       pos++;

@@ -39,7 +39,11 @@ export function isBlank(c: number): boolean {
 /** Index of the first character at or after `from` that is not a space (Go unicode.IsSpace). */
 export function skipSpaces(text: string, from: number, end = text.length): number {
   let i = from;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x20 && c < 0x85) || !isSpace(c)) break;
+    i++;
+  }
   return i;
 }
 
