@@ -27,6 +27,7 @@ function isBlankLine(line: string): boolean {
  */
 export function checkEmptyContinuations(model: DockerfileModel, findings: Finding[]): void {
   for (const instruction of model.instructions) {
+    if (instruction.innerCommentLines.length === 0) continue;
     const empty = instruction.innerCommentLines.find((k) => isBlankLine(model.lines[k] ?? ''));
     if (empty === undefined) continue;
     const last = continuationEnd(instruction);

@@ -110,7 +110,8 @@ const NEEDS: Record<string, string> = {
 
 function valueProblem(doc: FlagDoc, flag: Flag, severity: Severity, note: string): Finding | undefined {
   const value = flag.value;
-  const range = flag.valueRange ?? flag.range;
+  // Made only for a finding (most values are fine).
+  const range = (): Range => flag.valueRange ?? flag.range;
   if (value === undefined) {
     if (doc.kind === 'boolean') return undefined;
     return finding('flag-missing-value', severity, flagNameRange(flag),
@@ -126,30 +127,31 @@ function valueProblem(doc: FlagDoc, flag: Flag, severity: Severity, note: string
     case 'boolean': {
       const lower = value.toLowerCase();
       if (lower === 'true' || lower === 'false') return undefined;
-      return finding('invalid-flag-value', severity, range, `--${flag.name} takes true or false, not ${quoted(value)}${note}.`);
+      return finding('invalid-flag-value', severity, range(), `--${flag.name} takes true or false, not ${quoted(value)}${note}.`);
     }
     case 'enum': {
       const values = doc.values ?? [];
       if (values.includes(value)) return undefined;
       if (hasVariable(value)) {
-        return finding('invalid-flag-value', 'warning', range, `--${flag.name} does not expand variables; ${quoted(value)} is used as written.`);
+        return finding('invalid-flag-value', 'warning', range(), `--${flag.name} does not expand variables; ${quoted(value)} is used as written.`);
       }
       const suggestion = closest(value, values);
-      const exact = range.start.line === range.end.line && range.end.character - range.start.character === value.length;
-      return finding('invalid-flag-value', severity, range,
+      const at = range();
+      const exact = at.start.line === at.end.line && at.end.character - at.start.character === value.length;
+      return finding('invalid-flag-value', severity, at,
         `--${flag.name} takes ${values.join(', ')}, not ${quoted(value)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}${note}.`,
-        suggestion && exact ? { title: `Change to ${suggestion}`, range, newText: suggestion } : undefined);
+        suggestion && exact ? { title: `Change to ${suggestion}`, range: at, newText: suggestion } : undefined);
     }
     case 'platform': {
       const problem = hasVariable(value) ? undefined : platformProblem(value);
-      return problem ? finding('invalid-flag-value', severity, range, `--platform=${value} is not a platform: ${problem}${note}.`) : undefined;
+      return problem ? finding('invalid-flag-value', severity, range(), `--platform=${value} is not a platform: ${problem}${note}.`) : undefined;
     }
     case 'chmod': {
       const problem = hasVariable(value) ? undefined : chmodProblem(value);
-      return problem ? finding('invalid-flag-value', severity, range, `--chmod=${value} is not a file mode: ${problem}${note}.`) : undefined;
+      return problem ? finding('invalid-flag-value', severity, range(), `--chmod=${value} is not a file mode: ${problem}${note}.`) : undefined;
     }
     case 'checksum':
-      return hasVariable(value) ? undefined : checksumProblem(value, range, severity, note);
+      return hasVariable(value) ? undefined : checksumProblem(value, range(), severity, note);
     default:
       return undefined;
   }

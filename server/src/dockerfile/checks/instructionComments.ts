@@ -33,17 +33,21 @@ export function attachedComments(model: DockerfileModel): readonly AttachedComme
   return attached;
 }
 
+const NO_COMMENTS: Comment[] = Object.freeze([]) as unknown as Comment[];
+
 function attach(model: DockerfileModel): AttachedComments[] {
   const out: AttachedComments[] = [];
   let c = 0;
   let previousEnd = -1;
   for (const instruction of model.instructions) {
     const start = instruction.range.start.line;
-    let comments: Comment[] = [];
+    // Most instructions have no comment above them: they share one empty list.
+    let comments: Comment[] = NO_COMMENTS;
     for (; c < model.comments.length && model.comments[c].range.start.line < start; c++) {
       const comment = model.comments[c];
       if (comment.range.start.line <= previousEnd) continue;
-      if (commentBody(comment) === '') comments = [];
+      if (commentBody(comment) === '') comments = NO_COMMENTS;
+      else if (comments === NO_COMMENTS) comments = [comment];
       else comments.push(comment);
     }
     out.push({ instruction, comments });
