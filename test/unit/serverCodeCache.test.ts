@@ -63,9 +63,19 @@ describe('language server launcher: code cache', () => {
 
   it('ignores a damaged cache and replaces it', () => {
     const { file } = load(bundle, dir);
-    fs.writeFileSync(file, Buffer.from('not bytecode at all'), { mode: 0o600 });
-    const damaged = load(bundle, dir);
-    assert.deepStrictEqual([damaged.accepted, damaged.exported], [false, { name: 'bundle.js', dir: path.basename(root), value: 42, words: 3 }]);
+    const good = fs.readFileSync(file);
+    const exported = { name: 'bundle.js', dir: path.basename(root), value: 42, words: 3 };
+    for (const damage of [Buffer.from('not bytecode at all'), good.subarray(0, good.length - 1)]) {
+      fs.writeFileSync(file, damage, { mode: 0o600 });
+      const damaged = load(bundle, dir);
+      assert.deepStrictEqual([damaged.accepted, damaged.exported], [false, exported]);
+      assert.strictEqual(load(bundle, dir).accepted, true);
+    }
+    // One byte changed in the middle, same length: V8 itself would not notice; the file's digest does.
+    const flipped = Buffer.from(fs.readFileSync(file));
+    flipped[flipped.length >> 1] ^= 0xff;
+    fs.writeFileSync(file, flipped, { mode: 0o600 });
+    assert.strictEqual(load(bundle, dir).accepted, false);
     assert.strictEqual(load(bundle, dir).accepted, true);
   });
 

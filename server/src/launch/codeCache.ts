@@ -5,8 +5,9 @@
 // start-up do (Node 20, which the extension supports, has no such switch, so vm.Script's cachedData does it).
 //
 // V8 checks its own version and flags and rejects a cache made by another; it checks the source only by length,
-// so the file name holds a hash of the bundle's text. The folder is the user's own (0700) and a cache file is
-// used only when it is a regular file that this user owns and nobody else can write: bytecode is code.
+// so the file name holds a hash of the bundle's text, and the file a SHA-256 of its bytecode (a damaged file is
+// ignored, never run). The folder is the user's own (0700) and a cache file is used only when it is a regular file
+// that this user owns and nobody else can write: bytecode is code.
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { createRequire } from 'module';
@@ -20,6 +21,7 @@ const KEEP = 4;
 const MAX_BYTES = 64 * 1024 * 1024;
 const PREFIX = 'server-';
 const SUFFIX = '.v8cache';
+const DIGEST_BYTES = 32;
 
 /**
  * The cache folder: `DOCKER_WORKFLOWS_SERVER_CACHE` (a folder, or `off`), else docker-workflows in the user's cache
@@ -58,7 +60,10 @@ export function readCache(file: string): Buffer | undefined {
       if (n === 0) return undefined;
       read += n;
     }
-    return data;
+    // The file is the SHA-256 of the bytecode, then the bytecode: V8 checks lengths and versions, not every byte.
+    if (data.length <= DIGEST_BYTES) return undefined;
+    const payload = data.subarray(DIGEST_BYTES);
+    return createHash('sha256').update(payload).digest().equals(data.subarray(0, DIGEST_BYTES)) ? payload : undefined;
   } catch {
     return undefined;
   } finally {
@@ -72,7 +77,7 @@ export function writeCache(file: string, data: Buffer): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(temp, Buffer.concat([createHash('sha256').update(data).digest(), data]), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, file);
   } catch {
     try {
