@@ -6,6 +6,7 @@ import {
   StreamMessageWriter,
   type Connection,
 } from 'vscode-languageserver/node';
+import * as path from 'path';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
@@ -39,8 +40,9 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   return connection;
 }
 
-// The same bundle runs the worker threads of very large documents (worker/diagnosticsThread.ts, requestsThread.ts).
-const workerScript = __filename;
+// The same bundle runs the worker threads of very large documents (worker/diagnosticsThread.ts, requestsThread.ts),
+// started through the launcher beside it (dist/server.js; out/server/src/server.js is this file itself).
+const workerScript = path.join(__dirname, 'server.js');
 const role = isMainThread ? undefined : (workerData as { role?: string } | undefined)?.role;
 if (role === 'diagnostics') {
   runDiagnosticsThread(parentPort!);

@@ -38,12 +38,15 @@ describe('language server launcher: code cache', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-codecache-'));
     bundle = path.join(root, 'bundle.js');
     dir = path.join(root, 'cache');
-    // A bundle as esbuild makes them: CommonJS, with functions that run only when called.
+    // A bundle as esbuild makes the server's: CommonJS in one function expression, with functions that run only
+    // when called.
     fs.writeFileSync(bundle, [
+      '(function (exports, require, module, __filename, __dirname) {',
       "const path = require('path');",
       'function twice(x) { return x * 2; }',
       'function words(s) { return s.split(/\\s+/).filter(Boolean).length; }',
       'module.exports = { name: path.basename(__filename), dir: path.basename(__dirname), value: twice(21), words: words("a b  c") };',
+      '})',
     ].join('\n'));
   });
 
@@ -112,6 +115,14 @@ describe('language server launcher: code cache', () => {
     fs.writeFileSync(path.join(dir, 'unrelated.txt'), 'kept');
     const { file } = load(bundle, dir);
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), [path.basename(file), 'server-old3.v8cache', 'server-old4.v8cache', 'server-old5.v8cache', 'unrelated.txt'].sort());
+  });
+
+  it('the server\'s bundle is one function expression whose text V8 can keep in one byte per character', () => {
+    const text = fs.readFileSync(path.join(path.dirname(serverJs), 'serverMain.js'), 'latin1');
+    assert.ok(text.startsWith('(function (exports, require, module, __filename, __dirname) {\n'));
+    // No UTF-8 lead byte of a character above U+00FF (0xc4 and up): esbuild escapes them, except in regular
+    // expression literals, which must write them as \\u escapes.
+    assert.deepStrictEqual([...text.matchAll(/[\u00c4-\u00ff]/g)].map((m) => text.slice(m.index! - 30, m.index! + 5)), []);
   });
 
   it('finds the folder: the variable, off, or the platform\'s user cache folder', () => {

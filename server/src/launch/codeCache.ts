@@ -109,17 +109,18 @@ export interface LoadedBundle {
 }
 
 /**
- * Runs a CommonJS bundle as `require` would, with V8's code cache from `cacheDir`. When there was no usable cache,
- * one is written as the process exits, holding the bytecode of every function the process compiled by then.
+ * Runs a CommonJS bundle as `require` would, with V8's code cache from `cacheDir`. The bundle's text is one function
+ * expression, `(function (exports, require, module, __filename, __dirname) { ... })` (esbuild's banner and footer),
+ * so that V8 keeps the text as it was read. When there was no usable cache and `write` is true, one is written as
+ * the process exits, holding the bytecode of every function the process compiled by then.
  */
-export function runWithCodeCache(bundle: string, cacheDir: string | undefined): LoadedBundle {
+export function runWithCodeCache(bundle: string, cacheDir: string | undefined, write = true): LoadedBundle {
   const source = fs.readFileSync(bundle, 'utf8');
   const cacheFile = cacheDir ? path.join(cacheDir, cacheFileName(source)) : undefined;
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapper, { filename: bundle, cachedData });
+  const script = new vm.Script(source, { filename: bundle, cachedData });
   const cacheAccepted = cachedData !== undefined && !script.cachedDataRejected;
-  if (cacheFile && !cacheAccepted) {
+  if (cacheFile && !cacheAccepted && write) {
     process.once('exit', () => {
       try {
         writeCache(cacheFile, script.createCachedData());

@@ -90,7 +90,9 @@ export function hasInterpolation(text: string): boolean {
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n']);
 const INTEGER = /^[-+]?(\d+|0o[0-7]+|0x[0-9a-f]+)$/i;
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
-const DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w))+)$/;
+// The micro signs as escapes (U+00B5, U+03BC): one character above U+00FF would make V8 keep the whole bundle's
+// source in two bytes per character.
+const DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h|d|w))+)$/;
 const BYTE_SIZE = /^\d+(\.\d+)*\s?[kmgtp]?i?b?$/i;
 const PORT_RANGE = /^(\d+)(?:-(\d+))?$/;
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
