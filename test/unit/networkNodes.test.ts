@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { ContainerState, ContainerSummary, NetworkSummary } from '../../client/src/engine/types';
-import { isPredefinedNetwork, networkTree } from '../../client/src/tree/networkNodes';
+import { isPredefinedNetwork } from '../../client/src/engine/types';
+import { networkTree } from '../../client/src/tree/networkNodes';
 
 const created = Date.UTC(2024, 2, 3, 4, 5, 6);
 

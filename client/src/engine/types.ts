@@ -236,6 +236,13 @@ export interface PullProgress {
 /** Kinds of objects the engine can describe with inspect. */
 export type ObjectKind = 'container' | 'image' | 'volume' | 'network';
 
+/** Docker's own networks, which always exist and cannot be removed (by exact name, as the engine compares). */
+const PREDEFINED_NETWORKS: ReadonlySet<string> = new Set(['bridge', 'host', 'none']);
+
+export function isPredefinedNetwork(name: string): boolean {
+  return PREDEFINED_NETWORKS.has(name);
+}
+
 /** A name the engine made up for a volume created without one. */
 export function isAnonymousVolume(name: string): boolean {
   return /^[0-9a-f]{64}$/.test(name);

@@ -4,7 +4,7 @@
 // their address on it. A container is attached when its summary's networks record names the network, or when the
 // network's own list of containers (Podman's) holds it. docker-workflows.networks.* sort them by creation instead,
 // group them by driver, and pick the description's fields.
-import type { ContainerSummary, NetworkSummary } from '../engine/types';
+import { isPredefinedNetwork, type ContainerSummary, type NetworkSummary } from '../engine/types';
 import { containerIcon } from './containerIcons';
 import { escapeMarkdown, formatAge, isoDate, labelList, lines, naturalCollator as collator, plural, section } from '../format/text';
 import { driverGroups } from './driverGroups';
@@ -17,14 +17,9 @@ export interface NetworkTreeOptions extends NetworkViewOptions {
 }
 
 /** The networks every engine has, which cannot be removed. */
-const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 const COMPOSE_NETWORK = 'com.docker.compose.network';
-
-export function isPredefinedNetwork(name: string): boolean {
-  return PREDEFINED.has(name);
-}
 
 /** The networks' rows, by name or (`sortBy: created`) newest first; without groups. */
 export function networkTree(networks: readonly NetworkSummary[], containers: readonly ContainerSummary[], options: Partial<NetworkTreeOptions> = {}): NetworkNode[] {

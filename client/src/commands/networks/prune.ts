@@ -1,5 +1,5 @@
 import type { Ctx } from '../../ctx';
-import { isPredefinedNetwork } from '../../tree/networkNodes';
+import { isPredefinedNetwork } from '../../engine/types';
 import { byName, cancellableProgress, engineOf, reasonOf, sayPruneFailed } from '../shared';
 import { nameList } from '../system/pruneMessage';
 import { plural } from '../../format/text';
