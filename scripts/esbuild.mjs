@@ -1,5 +1,4 @@
-// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server: dist/serverMain.js,
-// which dist/server.js (server/src/launch.ts) starts with V8's code cache.
+// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -24,16 +23,7 @@ const builds = [
     // Modules of features we never use (client/src/engine/absentModule.ts says which and why).
     alias: Object.fromEntries(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'].map((name) => [name, './client/src/engine/absentModule.ts'])),
   },
-  { ...common, entryPoints: { server: 'server/src/launch.ts' }, outdir: 'dist' },
-  {
-    ...common,
-    entryPoints: { serverMain: 'server/src/server.ts' },
-    outdir: 'dist',
-    // The bundle is the text of one function, which the launcher compiles with V8's code cache and calls as
-    // require would (server/src/launch/codeCache.ts): no second copy of the text made to wrap it.
-    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
-    footer: { js: '})' },
-  },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
 ];
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,12 +1,10 @@
-// The language server (dist/serverMain.js), started by dist/server.js (launch.ts): `node dist/server.js --stdio`
-// (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
+// Entry point: `node dist/server.js --stdio` (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
 import {
   createConnection,
   ProposedFeatures,
   StreamMessageWriter,
   type Connection,
 } from 'vscode-languageserver/node';
-import * as path from 'path';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
@@ -40,9 +38,8 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   return connection;
 }
 
-// The same bundle runs the worker threads of very large documents (worker/diagnosticsThread.ts, requestsThread.ts),
-// started through the launcher beside it (dist/server.js; out/server/src/server.js is this file itself).
-const workerScript = path.join(__dirname, 'server.js');
+// The same bundle runs the worker threads of very large documents (worker/diagnosticsThread.ts, requestsThread.ts).
+const workerScript = __filename;
 const role = isMainThread ? undefined : (workerData as { role?: string } | undefined)?.role;
 if (role === 'diagnostics') {
   runDiagnosticsThread(parentPort!);

@@ -1,6 +1,7 @@
 // The bundled server (dist/server.js) as another editor would use it: spawned with --stdio.
 import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   CompletionRequest,
@@ -20,6 +21,15 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 const serverJs = path.resolve(__dirname, '../../../dist/server.js');
+
+describe('the bundled server\'s text', () => {
+  it('has no character above U+00FF, so V8 keeps it in one byte per character (two would double its 750 KB)', () => {
+    const text = fs.readFileSync(serverJs, 'latin1');
+    // UTF-8 lead bytes of characters above U+00FF are 0xc4 and up. esbuild escapes such characters except in regular
+    // expression literals, which must write them as \\u escapes.
+    assert.deepStrictEqual([...text.matchAll(/[\u00c4-\u00ff]/g)].map((m) => text.slice(m.index! - 30, m.index! + 5)), []);
+  });
+});
 
 describe('language server over stdio', () => {
   let child: ChildProcess;
