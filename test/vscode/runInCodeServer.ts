@@ -2,7 +2,7 @@
 // @vscode/test-electron does, but in the VS Code server opened by headless Chromium (see DESIGN.md).
 //   node out/test/vscode/runInCodeServer.js
 // Environment:
-//   DW_SUITE_TIMEOUT_MS  how long the suite may take, default 300000
+//   DW_SUITE_TIMEOUT_MS  how long the suite may take, default 900000 (it runs 4 to 6 minutes: a hang detector)
 //   DW_EXTENSION_PATH    extension under test, default the repository root
 //   DW_SUITE_PATH        suite module exporting run(), default <root>/out/test/suite/index.js
 //   DOCKER_HOST and everything else in the environment reach the extension host unchanged.
@@ -28,7 +28,7 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(root, 'test-results');
 const extensionPath = path.resolve(process.env.DW_EXTENSION_PATH || root);
 const suitePath = path.resolve(process.env.DW_SUITE_PATH || path.join(root, 'out', 'test', 'suite', 'index.js'));
-const timeoutMs = Number(process.env.DW_SUITE_TIMEOUT_MS) || 300_000;
+const timeoutMs = Number(process.env.DW_SUITE_TIMEOUT_MS) || 900_000;
 /** The suite's name in the summary line: the Restricted Mode pass (DW_RESTRICTED=1) is a suite of its own. */
 const label = process.env.DW_RESTRICTED === '1' ? 'vscode-restricted' : 'vscode';
 /** What the server logs when an extension host process ends. */
