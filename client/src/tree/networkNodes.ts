@@ -16,8 +16,6 @@ export interface NetworkTreeOptions extends NetworkViewOptions {
   now: number;
 }
 
-/** The networks every engine has, which cannot be removed. */
-
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 const COMPOSE_NETWORK = 'com.docker.compose.network';
 

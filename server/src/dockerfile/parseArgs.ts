@@ -1,7 +1,7 @@
 // The arguments of an instruction: BuildKit's parseWords (quote-aware word splitting), parseNameVal and
 // parseNameOrNameVal (ARG, ENV, LABEL pairs) and heredocsFromLine (heredoc opener words).
 import type { KeyValue, Range, Token } from './model';
-import { Logical, isBlank, isSpace } from './parseText';
+import { Logical, isBlank, isSpace, skipSpaces } from './parseText';
 import { unquoteWord } from './variables';
 
 /** A heredoc opener word (`<<EOF`, `<<-"EOF"` ...); its body is read by the caller. */
@@ -23,16 +23,13 @@ export function splitWords(text: string, start: number, end: number, escape: str
   let n = 0;
   let i = start;
   while (i < end) {
-    let c = text.charCodeAt(i);
-    while (c <= 0x20 || c >= 0x85 ? isSpace(c) : false) {
-      if (++i >= end) return n;
-      c = text.charCodeAt(i);
-    }
+    i = skipSpaces(text, i, end);
+    if (i >= end) break;
     const wordStart = i;
     let last = i;
     let quote = 0;
     while (i < end) {
-      c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (quote === 0) {
         if ((c <= 0x20 || c >= 0x85) && isSpace(c)) break;
         if (c === 0x27 || c === 0x22) quote = c;

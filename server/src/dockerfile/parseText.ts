@@ -21,7 +21,10 @@ export function exact<T>(array: T[]): T[] {
   return array.length === 0 ? none<T>() : array.slice();
 }
 
-/** Go's unicode.IsSpace, for one UTF-16 code unit. */
+/**
+ * Go's unicode.IsSpace, for one UTF-16 code unit. Loops over every character test `(c <= 0x20 || c >= 0x85)` before
+ * calling it: printable ASCII is never a space, and the call per character is what costs while the server is cold.
+ */
 export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0x85) return false;

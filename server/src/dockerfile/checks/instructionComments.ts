@@ -14,6 +14,7 @@
 // value read up to the first blank, and a value that does not parse is ignored.
 import { parseCheckDirective, type CheckDirectiveValue } from '../docs/directives';
 import type { Comment, DockerfileModel, Instruction } from '../model';
+import { perModel } from '../../util/perModel';
 
 export interface AttachedComments {
   instruction: Instruction;
@@ -21,17 +22,11 @@ export interface AttachedComments {
   comments: Comment[];
 }
 
-const attachedOf = new WeakMap<DockerfileModel, readonly AttachedComments[]>();
-
 /**
  * Every top-level instruction with the comments BuildKit attaches to it (possibly none). Made once per model (the
  * check configuration and InvalidDefinitionDescription both read it).
  */
-export function attachedComments(model: DockerfileModel): readonly AttachedComments[] {
-  let attached = attachedOf.get(model);
-  if (!attached) attachedOf.set(model, (attached = attach(model)));
-  return attached;
-}
+export const attachedComments: (model: DockerfileModel) => readonly AttachedComments[] = perModel(attach);
 
 const NO_COMMENTS: Comment[] = Object.freeze([]) as unknown as Comment[];
 
