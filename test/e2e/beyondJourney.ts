@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import type { Locator, Page } from 'playwright-core';
 import { startDistributionRegistry, type DistributionRegistry } from '../support/distributionRegistry';
 import { initSwarm, leaveSwarm } from '../support/swarm';
-import type { Check } from './editorUi';
+import { toggleSection, type Check } from './editorUi';
 
 const VIEWLET = '[id="workbench.view.extension.dockerWorkflows"]';
 const STACK = 'e2estack';
@@ -56,25 +56,33 @@ export function beyondChecks(
       const header = headers.nth(i);
       const title = (await header.innerText()).split('\n')[0].trim().toLowerCase();
       const open = (await header.getAttribute('aria-expanded')) === 'true';
-      if (open !== (title === name.toLowerCase())) await header.click();
+      if (open !== (title === name.toLowerCase())) await toggleSection(header);
     }
   };
   /**
-   * Waits for each row of `path` in turn (their text as the tree draws it: label then description), opening one that
-   * is closed and scrolling the view when the row is below its fold (a short view draws only the rows that fit).
+   * Waits for each row of `path` in turn (their text as the tree draws it: label then description), opening the row
+   * before it while it is closed (it may have been drawn without children, then filled) and scrolling the view when
+   * the row is below its fold (a short view draws only the rows that fit). A timeout names the rows the view shows.
    */
   const reach = async (name: string, path: RegExp[]): Promise<Locator> => {
     let found = row(name, path[0]);
+    let parent: Locator | undefined;
     for (const text of path) {
       found = row(name, text);
       const deadline = Date.now() + 60_000;
       while (!(await found.isVisible())) {
-        if (Date.now() > deadline) throw new Error(`no row ${text} in ${name} within 60 s`);
+        if (Date.now() > deadline) {
+          const shown = await tree(name).getByRole('treeitem').allInnerTexts().catch(() => []);
+          throw new Error(`no row ${text} in ${name} within 60 s; it shows: ${JSON.stringify(shown.map((t) => t.replace(/\s+/g, ' ')))}`);
+        }
+        if (parent && (await parent.getAttribute('aria-expanded').catch(() => null)) === 'false') {
+          await parent.locator('.monaco-tl-twistie').click().catch(() => undefined);
+        }
         await tree(name).hover().catch(() => undefined);
         await ui().mouse.wheel(0, 60);
         await ui().waitForTimeout(400);
       }
-      if (text !== path[path.length - 1] && (await found.getAttribute('aria-expanded')) === 'false') await found.locator('.monaco-tl-twistie').click();
+      parent = found;
     }
     return found;
   };
@@ -93,7 +101,11 @@ export function beyondChecks(
       await answer(STACK);
       await solo('Swarm');
       // Services, the stack, its service once its task runs (1/1), and the task.
-      await reach('Swarm', [/^Services/, new RegExp(`^${STACK}stack`), new RegExp(`^${STACK}_web(?!\\.).*1/1`), new RegExp(`^${STACK}_web\\.1`)]);
+      await reach('Swarm', [/^Services/, new RegExp(`^${STACK}stack`), new RegExp(`^${STACK}_web(?!\\.).*1/1`), new RegExp(`^${STACK}_web\\.1`)]).catch((error: Error) => {
+        // What the engine holds, to tell a view that missed the stack from a deploy that did not happen.
+        const engine = (...args: string[]) => { try { return docker(...args); } catch (e) { return (e as Error).message.split('\n')[0]; } };
+        throw new Error(`${error.message}\n  docker service ls: ${engine('service', 'ls', '--format', '{{.Name}} {{.Replicas}}') || '(none)'}\n  docker stack ps: ${engine('stack', 'ps', '--no-trunc', '--format', '{{.Name}} {{.CurrentState}} {{.Error}}', STACK)}`);
+      });
       await screenshot('swarm-stack.png');
     }],
     ['add the loopback registry, browse its repository and tag, and pull the tag to the engine', async () => {

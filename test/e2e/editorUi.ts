@@ -1,8 +1,17 @@
 // What the e2e journeys do with VS Code's editor: read its text as the user sees it, find a word on a line,
-// open a file with Quick Open, show the Outline view, and find the light bulb.
+// open a file with Quick Open, show the Outline view, and find the light bulb; and fold or unfold a side-bar section.
 import type { Locator, Page } from 'playwright-core';
 
 export type Check = [string, () => Promise<void>];
+
+/**
+ * Folds or unfolds a side-bar section by a click on its header's chevron, at the header's left end. A click on the
+ * header's middle can land on one of the title actions that show there when the bar is narrow (the Images view's
+ * Pull, which pulls the focused image).
+ */
+export async function toggleSection(header: Locator): Promise<void> {
+  await header.click({ position: { x: 10, y: 10 } });
+}
 
 export interface EditorUi {
   editor(): Locator;
@@ -55,7 +64,7 @@ export function editorUi(ui: () => Page): EditorUi {
       const pane = ui().locator('.pane').filter({ has: ui().locator('.pane-header', { hasText: /^Outline/ }) }).first();
       // Expand the section only when it is collapsed (the tree of a new document may not be drawn yet).
       const header = pane.locator('.pane-header');
-      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      if ((await header.getAttribute('aria-expanded')) === 'false') await toggleSection(header);
       return pane.getByRole('tree');
     },
     lightBulb() {

@@ -29,6 +29,7 @@ import { filesChecks } from './filesJourney';
 import { lensChecks } from './lensJourney';
 import { statsChecks } from './statsJourney';
 import { beyondChecks } from './beyondJourney';
+import { toggleSection } from './editorUi';
 import { walkthroughChecks } from './walkthroughJourney';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
       const viewlet = ui().locator(VIEWLET);
       const tree = viewlet.getByRole('tree', { name: 'Images' });
       // Four views share the side bar; open the Images section when VS Code shows it collapsed.
-      if (!(await tree.isVisible())) await viewlet.locator('.pane-header').filter({ hasText: /^Images/ }).first().click();
+      if (!(await tree.isVisible())) await toggleSection(viewlet.locator('.pane-header').filter({ hasText: /^Images/ }).first());
       const group = tree.getByRole('treeitem').filter({ hasText: /^dw-test\/busybox/ }).first();
       await group.waitFor({ timeout: 15_000 });
       await group.click();

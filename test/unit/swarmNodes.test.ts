@@ -65,6 +65,12 @@ describe('swarm tree', () => {
     );
   });
 
+  it('gives an empty section an id of its own, so that it is drawn open once it fills', () => {
+    assert.deepStrictEqual(tree.map((s) => s.id), ['swarm-section:services', 'swarm-section:nodes', 'swarm-section:secrets', 'swarm-section:configs']);
+    const empty = swarmTree({ services: [], tasks: [], nodes: [node(50, 'vm', { role: 'manager' })], secrets: [], configs: [], selfNodeId: id(50), now: NOW });
+    assert.deepStrictEqual(empty.map((s) => s.id), ['swarm-section:services.empty', 'swarm-section:nodes', 'swarm-section:secrets.empty', 'swarm-section:configs.empty']);
+  });
+
   it('groups services by stack (stacks first), with mode, running/desired, image and ports', () => {
     const services = tree[0].children;
     assert.deepStrictEqual(

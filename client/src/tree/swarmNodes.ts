@@ -84,8 +84,14 @@ export function swarmTree(lists: SwarmLists): SwarmSectionNode[] {
   ];
 }
 
+/**
+ * A section's row. An empty section has an id of its own: VS Code keeps a row's folded state by id, and a row first
+ * drawn without children is kept folded when its first child comes (a stack deployed while the view shows), so the
+ * section that fills is a new row, drawn open; a section that stays filled keeps the state the user gave it.
+ */
 function sectionNode(kind: SwarmSectionNode['section'], label: string, description: string, icon: string, children: SwarmNodeModel[]): SwarmSectionNode {
-  return { kind: 'swarmSection', section: kind, id: `swarm-section:${kind}`, label, description, tooltip: `**${label}**: ${description}`, icon: { id: icon }, contextValue: `swarmSection.${kind}`, children };
+  const id = children.length > 0 ? `swarm-section:${kind}` : `swarm-section:${kind}.empty`;
+  return { kind: 'swarmSection', section: kind, id, label, description, tooltip: `**${label}**: ${description}`, icon: { id: icon }, contextValue: `swarmSection.${kind}`, children };
 }
 
 function stackNode(stack: string, services: ServiceNode[]): SwarmStackNode {
