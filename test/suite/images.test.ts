@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import { formatBytes } from '../../client/src/format/text';
 import type { ImageRowNode } from '../../client/src/tree/resourceNodes';
+import { STEP_ACCEPT } from '../../client/src/ui/notifier';
 import { startRegistry, type Registry } from '../support/registry';
 import { activateExtension, docker, TEST_IMAGE, waitFor } from './helpers';
 
@@ -197,6 +198,13 @@ describe('Image commands', () => {
     // Again from its row: the engine has it already.
     const pulled = await waitFor('the pulled row', () => row(api, ref));
     assert.deepStrictEqual(await vscode.commands.executeCommand('dockerWorkflows.images.pull', pulled), { reference: ref, status: `Image is up to date for ${ref}` });
+
+    // The view title's Pull Image... is handed the focused row by VS Code: it offers the row's reference and asks.
+    api.answerNextPrompts(undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('dockerWorkflows.images.pullByName', pulled), undefined);
+    assert.deepStrictEqual(lastMessage(api), { kind: 'input', message: 'Image to pull, e.g. busybox:latest or registry.example.com:5000/team/app:1.2' });
+    api.answerNextPrompts(STEP_ACCEPT);
+    assert.deepStrictEqual(await vscode.commands.executeCommand('dockerWorkflows.images.pullByName', pulled), { reference: ref, status: `Image is up to date for ${ref}` });
   });
 
   it('pull refuses a reference that is not one, and says why', async () => {

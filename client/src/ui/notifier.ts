@@ -24,6 +24,7 @@ export interface Notifier {
    * or undefined. Resolves to the accepted value, or undefined when cancelled. A seam answer is validated too:
    * an invalid one is recorded as an error and resolves to undefined. `password` hides what is typed.
    */
+  /** An input box holding `value` at first; a seam answer STEP_ACCEPT takes `value` as it is. */
   input(prompt: string, value: string, validate: (value: string) => string | undefined, options?: { password?: boolean }): Promise<string | undefined>;
   /**
    * One step of a multi-step input box (title "step/total", Back from the second step on). Resolves to the value,
@@ -97,7 +98,8 @@ export function createNotifier(): Notifier {
       record('input', prompt);
       if (answers.length > 0) {
         const next = answers.shift();
-        const answer = Array.isArray(next) ? next[0] : next;
+        const given = Array.isArray(next) ? next[0] : next;
+        const answer = given === STEP_ACCEPT ? value : given;
         const problem = answer === undefined ? undefined : validate(answer);
         if (problem) record('error', problem);
         return problem ? undefined : answer;

@@ -5,7 +5,7 @@ import { buildImage } from './build';
 import { HISTORY_SCHEME, historyContentProvider, showImageHistory } from './history';
 import { inspectImage } from './inspect';
 import { pruneImages } from './prune';
-import { pullImage } from './pull';
+import { pullImage, pullImageByName } from './pull';
 import { pushImage } from './push';
 import { removeImages } from './remove';
 import { runImage, runImageInteractive } from './run';
@@ -18,6 +18,7 @@ export const IMAGES_COMMANDS: Record<string, Command> = {
   'dockerWorkflows.images.runInteractive': runImageInteractive,
   'dockerWorkflows.images.runWithOptions': runImageWithOptions,
   'dockerWorkflows.images.pull': pullImage,
+  'dockerWorkflows.images.pullByName': pullImageByName,
   'dockerWorkflows.images.push': pushImage,
   'dockerWorkflows.images.tag': tagImage,
   'dockerWorkflows.images.remove': removeImages,

@@ -4,6 +4,7 @@ import { cliAuthSources, registryAuthFor, type RegistryAuth } from '../../engine
 import { credentialsMayGoTo, dockerEnv } from '../cli/dockerTask';
 import { PullTracker } from './pullProgress';
 import { cancellableProgress, engineOf, reasonOf } from '../shared';
+import type { ImageNodeModel } from '../../tree/resourceNodes';
 import { selectedImageRow } from './rows';
 
 /**
@@ -20,28 +21,32 @@ export const ANONYMOUS_PULL_NOTE =
   "Pulled anonymously: the engine was chosen by this workspace's settings, so your saved registry credentials were not sent to it.";
 
 /**
- * Pulls an image: on an image row its reference again, from the view title or the palette one the user types.
+ * Pulls an image: on an image row (its context menu) its reference again; without a row, one the user types.
  * Progress shows in a notification that can cancel the pull; the end says what the engine said.
  */
 export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome | undefined> {
-  let reference: string | undefined;
-  if (node !== undefined) {
-    const row = await selectedImageRow(ctx, node);
-    if (!row) return undefined;
-    if (!row.reference) {
-      ctx.notifier.error('A dangling image has no name to pull it by: tag it first.');
-      return undefined;
-    }
-    reference = row.reference;
-  } else {
-    reference = await ctx.notifier.input('Image to pull, e.g. busybox:latest or registry.example.com:5000/team/app:1.2', '', (value) => {
-      const problem = referenceProblem(value.trim());
-      return problem && `Not an image reference: ${problem}.`;
-    });
-    reference = reference?.trim();
+  if (node === undefined) return pullImageByName(ctx);
+  const row = await selectedImageRow(ctx, node);
+  if (!row) return undefined;
+  if (!row.reference) {
+    ctx.notifier.error('A dangling image has no name to pull it by: tag it first.');
+    return undefined;
   }
-  if (!reference) return undefined;
-  return pullReference(ctx, reference);
+  return pullReference(ctx, row.reference);
+}
+
+/**
+ * The Images view's title button (and the palette): asks for the image to pull. VS Code hands a title button the
+ * row that has the keyboard focus; its reference is only offered as the input's value, never pulled without asking.
+ */
+export async function pullImageByName(ctx: Ctx, focused?: unknown): Promise<PullOutcome | undefined> {
+  const row = focused as ImageNodeModel | undefined;
+  const offered = row?.kind === 'image' ? row.reference : row?.kind === 'imageRepository' && row.children.length === 1 ? row.children[0].reference : undefined;
+  const reference = (await ctx.notifier.input('Image to pull, e.g. busybox:latest or registry.example.com:5000/team/app:1.2', offered ?? '', (value) => {
+    const problem = referenceProblem(value.trim());
+    return problem && `Not an image reference: ${problem}.`;
+  }))?.trim();
+  return reference ? pullReference(ctx, reference) : undefined;
 }
 
 /**
