@@ -26,12 +26,6 @@ function isBlankOrComment(line: string): boolean {
   return true;
 }
 
-function indentOf(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 32) i++;
-  return i;
-}
-
 function isSpaceOrEnd(line: string, i: number): boolean {
   return i >= line.length || line[i] === ' ' || line[i] === '\t' || line[i] === '\r';
 }
@@ -96,13 +90,15 @@ export function splitGroups(lines: LineIndex, fromLine = 0, toLine = lines.lineC
   let seenContent = false;
   let ended = false;
   for (let line = fromLine; line < count; line++) {
-    const s = lines.lineText(line);
-    if (s.length === 0) continue;
-    const c = s[0];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '#') {
-      if (!seenContent && !isBlankOrComment(s)) return undefined; // an indented top node
+    // Most lines are indented: told by their first character, without making a string of them.
+    const first = lines.starts[line] < text.length ? text.charCodeAt(lines.starts[line]) : 10;
+    if (first === 10) continue; // an empty line ("\r\n" too: its "\r" is checked below as a blank)
+    if (first === 0x20 || first === 0x09 || first === 0x0d || first === 0x23) {
+      if (!seenContent && !isBlankOrComment(lines.lineText(line))) return undefined; // an indented top node
       continue;
     }
+    const s = lines.lineText(line);
+    const c = s[0];
     if (c === '%' || ended) return undefined;
     if ((s.startsWith('---') || s.startsWith('...')) && isSpaceOrEnd(s, 3)) {
       if (!isBlankOrComment(s.slice(3))) return undefined;
@@ -139,17 +135,25 @@ export function splitGroups(lines: LineIndex, fromLine = 0, toLine = lines.lineC
 }
 
 function splitChildren(lines: LineIndex, group: Group, firstLine: number, lastLine: number): void {
+  const text = lines.text;
   let indent = -1;
   const childLines: number[] = [];
   for (let line = firstLine + 1; line < lastLine; line++) {
+    // The indentation and whether the line is blank or a comment, read in the text; a string only for a line
+    // indented as the children are (most lines of a large group are deeper).
+    const start = lines.starts[line];
+    let i = start;
+    while (text.charCodeAt(i) === 0x20) i++;
+    const n = i - start;
+    while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x0d)) i++;
+    if (i >= text.length || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x23) continue;
+    if (indent >= 0 && n !== indent) continue;
     const s = lines.lineText(line);
-    if (isBlankOrComment(s)) continue;
-    const n = indentOf(s);
     if (indent < 0) {
       if (n === 0 || s[n] === '\t' || keyLineEnd(s, n) < 0) return;
       indent = n;
     }
-    if (n === indent && keyLineEnd(s, n) >= 0) childLines.push(line);
+    if (keyLineEnd(s, n) >= 0) childLines.push(line);
   }
   if (childLines.length === 0) return;
   const starts = lines.starts;

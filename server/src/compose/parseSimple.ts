@@ -14,25 +14,38 @@ import { Alias, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 /** Thrown (one shared object, no stack) when the text is outside the subset. */
 const OUTSIDE = Object.freeze({ outside: true });
 
-interface Line {
-  /** Offset of the line's first character, of its first non-space character, and of its line feed. */
-  start: number;
-  content: number;
-  end: number;
-  indent: number;
-  /** An empty line comes before it (`yaml` marks the node there `spaceBefore`). */
-  blankBefore: boolean;
+/**
+ * The lines of a block that have content, as parallel arrays (one object per block, not one per line): offsets of
+ * each line's first character, of its first non-space character and of its line feed, and whether an empty line
+ * comes before it (`yaml` marks the node there `spaceBefore`).
+ */
+class Lines {
+  readonly start: Int32Array;
+  readonly content: Int32Array;
+  readonly end: Int32Array;
+  readonly blankBefore: Uint8Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.content = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.blankBefore = new Uint8Array(capacity);
+  }
+
+  indent(k: number): number {
+    return this.content[k] - this.start[k];
+  }
 }
 
 /** The contents node of the block `text`, as `yaml` would build it, or undefined when it is not plain enough. */
 export function readSimpleBlock(text: string): Node | undefined {
   const lines = linesOf(text);
-  if (!lines) return undefined;
-  if (lines[0].blankBefore) return undefined;
+  if (!lines || lines.blankBefore[0]) return undefined;
   const reader = new Reader(text, lines);
   try {
-    const contents = reader.map(lines[0].indent);
-    return reader.at === lines.length ? contents : undefined;
+    const contents = reader.map(lines.indent(0));
+    return reader.at === lines.count ? contents : undefined;
   } catch (error) {
     if (error === OUTSIDE) return undefined;
     throw error;
@@ -43,16 +56,18 @@ export function readSimpleBlock(text: string): Node | undefined {
  * The lines of `text` that have content. The text must end with a line feed, have no tab, "\r" or "#" anywhere, and
  * no line of spaces; empty lines are allowed (noted on the next line; at the end they belong to no node).
  */
-function linesOf(text: string): Line[] | undefined {
+function linesOf(text: string): Lines | undefined {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== 0x0a) return undefined;
   if (text.indexOf('#') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
-  const lines: Line[] = [];
+  let capacity = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) capacity++;
+  const lines = new Lines(capacity);
   let start = 0;
-  let blankBefore = false;
+  let blankBefore = 0;
   while (start < text.length) {
     const end = text.indexOf('\n', start);
     if (end === start) {
-      blankBefore = true;
+      blankBefore = 1;
       start++;
       continue;
     }
@@ -62,11 +77,15 @@ function linesOf(text: string): Line[] | undefined {
     const c = text.charCodeAt(content);
     // A document marker, a directive: not for this reader.
     if (content === start && (c === 0x25 || text.startsWith('---', start) || text.startsWith('...', start))) return undefined;
-    lines.push({ start, content, end, indent: content - start, blankBefore });
-    blankBefore = false;
+    const k = lines.count++;
+    lines.start[k] = start;
+    lines.content[k] = content;
+    lines.end[k] = end;
+    lines.blankBefore[k] = blankBefore;
+    blankBefore = 0;
     start = end + 1;
   }
-  return lines.length > 0 ? lines : undefined;
+  return lines.count > 0 ? lines : undefined;
 }
 
 class Reader {
@@ -75,34 +94,35 @@ class Reader {
 
   constructor(
     private readonly text: string,
-    private readonly lines: Line[],
+    private readonly lines: Lines,
   ) {}
 
   /** A block map whose keys are at `indent`, from the current line. */
   map(indent: number): YAMLMap {
     const { text, lines } = this;
     const map = new YAMLMap();
-    const first = lines[this.at].content;
-    while (this.at < lines.length && lines[this.at].indent === indent) {
-      const line = lines[this.at];
-      const colon = keyEnd(text, line.content, line.end);
-      const key = plainScalar(text.slice(line.content, colon), line.content, colon, colon);
-      if (line.blankBefore) key.spaceBefore = true;
+    const first = lines.content[this.at];
+    while (this.at < lines.count && lines.indent(this.at) === indent) {
+      const content = lines.content[this.at];
+      const lineEnd = lines.end[this.at];
+      const colon = keyEnd(text, content, lineEnd);
+      const key = plainScalar(text.slice(content, colon), content, colon, colon);
+      if (lines.blankBefore[this.at]) key.spaceBefore = true;
       let value: Node;
       let p = colon + 1;
-      if (p < line.end) {
+      if (p < lineEnd) {
         p++; // the one space after the colon (keyEnd checked it)
         if (text.charCodeAt(p) === 0x26) {
           // `key: &name` with the anchored block below it.
-          const name = text.slice(p + 1, line.end);
+          const name = text.slice(p + 1, lineEnd);
           if (!isAnchorName(name)) throw OUTSIDE;
           this.at++;
           value = this.nested(indent);
           value.anchor = name;
         } else {
-          value = inlineValue(text, p, line.end);
+          value = inlineValue(text, p, lineEnd);
           this.at++;
-          if (this.at < lines.length && lines[this.at].indent > indent) throw OUTSIDE;
+          if (this.at < lines.count && lines.indent(this.at) > indent) throw OUTSIDE;
         }
       } else {
         this.at++;
@@ -111,35 +131,36 @@ class Reader {
       map.items.push(new Pair(key, value));
     }
     // The end of its last line: empty lines after it are not the map's.
-    const end = lines[this.at - 1].end + 1;
+    const end = lines.end[this.at - 1] + 1;
     map.range = [first, end, end];
     return map;
   }
 
   /** The block value of a key at `indent`: a map or a sequence on the next lines, indented deeper. */
   private nested(indent: number): YAMLMap | YAMLSeq {
-    const next = this.lines[this.at];
-    if (!next || next.indent <= indent || next.blankBefore) throw OUTSIDE;
-    return isItemStart(this.text, next.content, next.end) ? this.seq(next.indent) : this.map(next.indent);
+    const { lines, at } = this;
+    if (at >= lines.count || lines.indent(at) <= indent || lines.blankBefore[at]) throw OUTSIDE;
+    return isItemStart(this.text, lines.content[at], lines.end[at]) ? this.seq(lines.indent(at)) : this.map(lines.indent(at));
   }
 
   /** A block sequence of scalars, flow sequences and aliases whose dashes are at `indent`. */
   private seq(indent: number): YAMLSeq {
     const { text, lines } = this;
     const seq = new YAMLSeq();
-    const first = lines[this.at].content;
-    while (this.at < lines.length && lines[this.at].indent === indent) {
-      const line = lines[this.at];
-      if (!isItemStart(text, line.content, line.end)) throw OUTSIDE;
-      const p = line.content + 2;
-      if (p >= line.end || text.charCodeAt(p) === 0x20) throw OUTSIDE;
-      const item = inlineValue(text, p, line.end);
-      if (line.blankBefore) item.spaceBefore = true;
+    const first = lines.content[this.at];
+    while (this.at < lines.count && lines.indent(this.at) === indent) {
+      const content = lines.content[this.at];
+      const lineEnd = lines.end[this.at];
+      if (!isItemStart(text, content, lineEnd)) throw OUTSIDE;
+      const p = content + 2;
+      if (p >= lineEnd || text.charCodeAt(p) === 0x20) throw OUTSIDE;
+      const item = inlineValue(text, p, lineEnd);
+      if (lines.blankBefore[this.at]) item.spaceBefore = true;
       seq.items.push(item);
       this.at++;
-      if (this.at < lines.length && lines[this.at].indent > indent) throw OUTSIDE;
+      if (this.at < lines.count && lines.indent(this.at) > indent) throw OUTSIDE;
     }
-    const end = lines[this.at - 1].end + 1;
+    const end = lines.end[this.at - 1] + 1;
     seq.range = [first, end, end];
     return seq;
   }
@@ -252,7 +273,8 @@ function quotedScalar(text: string, from: number, end: number): Scalar {
 /** A plain scalar resolved by the YAML 1.2 core schema, as `yaml` resolves it (same tests, same values). */
 function plainScalar(source: string, from: number, valueEnd: number, nodeEnd: number): Scalar {
   let scalar: Scalar;
-  if (/^(?:~|[Nn]ull|NULL)$/.test(source)) scalar = new Scalar(null);
+  if (isSurelyString(source.charCodeAt(0))) scalar = new Scalar(source);
+  else if (/^(?:~|[Nn]ull|NULL)$/.test(source)) scalar = new Scalar(null);
   else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) scalar = new Scalar(source[0] === 't' || source[0] === 'T');
   else if (/^0o[0-7]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 8), 'OCT');
   else if (/^[-+]?[0-9]+$/.test(source)) scalar = new Scalar(parseInt(source, 10));
@@ -269,6 +291,12 @@ function plainScalar(source: string, from: number, valueEnd: number, nodeEnd: nu
   scalar.source = source;
   scalar.type = Scalar.PLAIN;
   return scalar;
+}
+
+/** A first character no null, boolean or number of the core schema starts with: a letter other than n, t, f. */
+function isSurelyString(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x7a && lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
 }
 
 function withFormat(value: number, format: string): Scalar {
