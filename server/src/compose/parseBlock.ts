@@ -42,11 +42,12 @@ export interface BlockParse {
   /** Number of nodes written in the block (aliases count one each). */
   readonly nodeCount: number;
   /**
-   * Results computed for nodes of this block (the entries of a map, what checks found in a service ...),
-   * by node and kind of result, kept here so that the next versions of the document reuse them with the
-   * block, as long as what they depend on is unchanged. Filled lazily.
+   * Results computed for nodes of this block (the entries of a map, what checks found in a service ...), by kind
+   * of result and node (a map per kind, not one per node: a large file has tens of thousands of nodes), kept here so
+   * that the next versions of the document reuse them with the block, as long as what they depend on is unchanged.
+   * Filled lazily.
    */
-  readonly memo: Map<object, Map<string, unknown>>;
+  readonly memo: Map<string, Map<object, unknown>>;
 }
 
 const BLOCK = Symbol('composeBlock');

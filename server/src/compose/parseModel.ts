@@ -46,6 +46,8 @@ export class ComposeDocument implements ComposeModel {
   readonly interpolated: Scalar[] = [];
   private readonly startOf = new Map<BlockParse, number>();
   private readonly entryCache = new Map<YAMLMap, Entries>();
+  /** blockDeps answers of this version. */
+  private readonly depsCache = new Map<BlockParse, [Alias, Node | null][]>();
   /** `resolveAlias` answers of this version (the model does not change). */
   private readonly aliasCache = new Map<Alias, AnchorDefinition | undefined>();
   /** Identifies this model in memos without keeping it alive. */
@@ -171,13 +173,13 @@ export class ComposeDocument implements ComposeModel {
     // The block keeps a map's entries for the next versions; they stay valid while every alias they went
     // through still names the same anchored node.
     const block = blockOf(map);
-    cached = block?.memo.get(map)?.get('entries') as Entries | undefined;
+    cached = block?.memo.get('entries')?.get(map) as Entries | undefined;
     if (!cached || !this.stillValid(cached.deps)) {
       const byKey = new Map<string, MapEntry>();
       const deps: [Alias, Node | null][] = [];
       this.collectEntries(map, false, byKey, deps, undefined, 0);
       cached = { list: [...byKey.values()], byKey, deps };
-      if (block) memoSlot(block, map).set('entries', cached);
+      if (block) memoSlot(block, 'entries').set(map, cached);
     }
     this.entryCache.set(map, cached);
     return cached;
@@ -186,19 +188,28 @@ export class ComposeDocument implements ComposeModel {
   memo<T>(node: Node, kind: string, compute: () => T): T {
     const block = blockOf(node);
     if (!block || !this.startOf.has(block)) return compute();
-    const slot = memoSlot(block, node);
-    const hit = slot.get(kind) as Memo<T> | undefined;
+    const slot = memoSlot(block, kind);
+    const hit = slot.get(node) as Memo<T> | undefined;
     if (hit && (hit.checkedBy === this.token || this.stillValid(hit.deps))) {
       hit.checkedBy = this.token;
       return hit.value;
     }
     const value = compute();
-    slot.set(kind, { value, deps: this.blockDeps(block), checkedBy: this.token } satisfies Memo<T>);
+    slot.set(node, { value, deps: this.blockDeps(block), checkedBy: this.token } satisfies Memo<T>);
     return value;
   }
 
-  /** Every alias of the block, and of the blocks its aliases lead to, with the node each names now. */
+  /**
+   * Every alias of the block, and of the blocks its aliases lead to, with the node each names now: the same for
+   * every result of the block in this model, so made once (the memos share the array and never change it).
+   */
   private blockDeps(block: BlockParse): [Alias, Node | null][] {
+    let deps = this.depsCache.get(block);
+    if (!deps) this.depsCache.set(block, (deps = this.collectBlockDeps(block)));
+    return deps;
+  }
+
+  private collectBlockDeps(block: BlockParse): [Alias, Node | null][] {
     const deps: [Alias, Node | null][] = [];
     const seen = new Set<BlockParse>([block]);
     const queue = [block];
@@ -274,9 +285,10 @@ interface Memo<T> {
   checkedBy: object;
 }
 
-function memoSlot(block: BlockParse, node: object): Map<string, unknown> {
-  let slot = block.memo.get(node);
-  if (!slot) block.memo.set(node, (slot = new Map()));
+/** The block's results of one kind, by node. */
+function memoSlot(block: BlockParse, kind: string): Map<object, unknown> {
+  let slot = block.memo.get(kind);
+  if (!slot) block.memo.set(kind, (slot = new Map()));
   return slot;
 }
 
