@@ -22,10 +22,19 @@ import { collectProblems } from './parseProblems';
 
 interface Entries {
   list: MapEntry[];
-  byKey: Map<string, MapEntry>;
+  /** Only for a map of more than SMALL_MAP entries; a smaller one is searched in `list`. */
+  byKey?: Map<string, MapEntry>;
   /** The aliases followed to find the entries, with the node each named. */
   deps: [Alias, Node | null][];
 }
+
+/**
+ * Up to this many entries a map's entries are found by looking through them: most maps of a compose file are small,
+ * and a Map for each of thousands of them is memory the model keeps.
+ */
+const SMALL_MAP = 8;
+/** The dependencies of the entries of a map that follows no alias (most maps): one shared array, never changed. */
+const NO_DEPS: [Alias, Node | null][] = [];
 
 /** How deep `<<` merges may nest before we stop following them. */
 const MAX_MERGE_DEPTH = 32;
@@ -150,7 +159,11 @@ export class ComposeDocument implements ComposeModel {
   }
 
   get(map: YAMLMap, key: string): MapEntry | undefined {
-    return this.cachedEntries(map).byKey.get(key);
+    const entries = this.cachedEntries(map);
+    if (entries.byKey) return entries.byKey.get(key);
+    const list = entries.list;
+    for (let i = 0; i < list.length; i++) if (list[i].key === key) return list[i];
+    return undefined;
   }
 
   pathAt(position: Position): PathAt {
@@ -178,7 +191,8 @@ export class ComposeDocument implements ComposeModel {
       const byKey = new Map<string, MapEntry>();
       const deps: [Alias, Node | null][] = [];
       this.collectEntries(map, false, byKey, deps, undefined, 0);
-      cached = { list: [...byKey.values()], byKey, deps };
+      const list = [...byKey.values()];
+      cached = { list, byKey: list.length > SMALL_MAP ? byKey : undefined, deps: deps.length > 0 ? deps : NO_DEPS };
       if (block) memoSlot(block, 'entries').set(map, cached);
     }
     this.entryCache.set(map, cached);
