@@ -58,6 +58,8 @@ const VALUES = [
   '["x", \'y\', z]', '[a: b]', '[1, 2.0, 0x1F, ~]', '{}', '{ }', '{a: 1}', '*common', '*bad name', '&x', '&x y', '- x', '-x',
   '--', '?', ':', '|', '>', '!tag x', '%x', '@x', '`x`', 'x,y', 'x[0]', 'http://u:p@h:1/d?e=f', '=x', '(x)', '+x', 'é', '"é"',
   '9999999999999999999', '1.0e+3', '0xZZ', '.', '...', '---', 'a\u00a0b', '"a\u0001b"',
+  'x # c', 'x  #  c', 'x #', 'x#y', 'http://h/#frag', '"a # b"', '"a" # c', "'a' #c", '[a, b] # c', '["#", x]', '*common # c',
+  '{} # c', '{}#c', '*common#c', '"a"#c',
 ];
 
 /** Variants of a block, each a small change of one line (or of the whole), chosen by a fixed sequence. */
@@ -79,6 +81,17 @@ function variantsOf(block: string, next: () => number): string[] {
     edit((c) => (c[i] = c[i].replace(/^(\s*)/, '$1- ')));
     edit((c) => (c[i] = c[i].replace(/: .*$/, ':')));
     edit((c) => c.splice(i, 1));
+    // Comments: at the end of the line, on a line of their own at its indentation, at another one, next to an empty
+    // line, empty.
+    const indent = /^ */.exec(lines[i])![0];
+    edit((c) => (c[i] = `${c[i]} # note`));
+    edit((c) => c.splice(i, 0, `${indent}# note`));
+    edit((c) => c.splice(i, 0, `${indent}# one`, `${indent}#two`));
+    edit((c) => c.splice(i, 0, '# at zero'));
+    edit((c) => c.splice(i, 0, `${indent}  # deeper`));
+    edit((c) => c.splice(i, 0, `${indent}# note`, ''));
+    edit((c) => c.splice(i, 0, '', `${indent}# note`));
+    edit((c) => c.splice(i, 0, `${indent}#`));
   }
   return out;
 }
@@ -141,7 +154,7 @@ describe('compose: the fast reader of plain blocks builds what yaml builds', () 
 
   it('leaves to yaml what is outside its subset', () => {
     const refused = [
-      'a: 1 # comment\n', 'a: |\n  text\n', 'a:\n', 'a:\n- x\n', 'a:\n  - b: 1\n', 'a: "x\\ty"\n', 'a: \'it\'\'s\'\n', 'a: {b: 1}\n',
+      'a: 1 #\n', 'a:\n  b: 1\n  # at the end\n', 'a: # comment\n  b: 1\n', 'a: 1\n\n# c\nb: 2\n', 'a: x\n    # deeper\nb: 1\n', 'a: |\n  text\n', 'a:\n', 'a:\n- x\n', 'a:\n  - b: 1\n', 'a: "x\\ty"\n', 'a: \'it\'\'s\'\n', 'a: {b: 1}\n',
       'a: &x 1\n', 'a: !!str 1\n', 'a:\tb\n', 'a: 1\r\n', 'a: b\n  c\n', '"a": 1\n', '? a\n: 1\n', '---\na: 1\n', 'a: 1', 'a: 1\n  \nb: 2\n',
       '- a\n', 'a:\n\n  b: 1\n', 'a: x: y\n',
     ];

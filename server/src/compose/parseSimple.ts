@@ -2,17 +2,15 @@
 // `yaml`'s parseDocument would build for them (classes, values, ranges, scalar styles and formats), in a fraction
 // of its time: a 500-service file is mostly blocks like `  web:` / `    image: x` / `    ports:` / `      - "80:80"`.
 // Anything outside that subset makes it give up (undefined) and the block goes to `yaml` as before, so it never
-// decides a question of YAML syntax: no comments, lines of spaces, tabs, carriage returns, flow maps, block scalars,
-// multi-line scalars, escapes, tags, anchors on scalars, sequences of maps, empty values, document markers or
-// directives. What it reads is checked against `yaml` block by block over the corpus (test/unit/composeParseSimple).
+// decides a question of YAML syntax: comments only at the end of a value's line or on lines of their own before an
+// entry (at its indentation), and no lines of spaces, tabs, carriage returns, flow maps, block scalars, multi-line
+// scalars, escapes, tags, anchors on scalars, sequences of maps, empty values, document markers or directives. What it reads is checked against `yaml` block by block over the corpus (test/unit/composeParseSimple).
 //
 // Why our own code (DESIGN.md prefers a library): `yaml`'s lexer, CST parser and composer are most of the time a
 // large compose file takes to open (issue 11), and no other library builds `yaml`'s node classes, which every
 // compose provider reads.
-import { Alias, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-
-/** Thrown (one shared object, no stack) when the text is outside the subset. */
-const OUTSIDE = Object.freeze({ outside: true });
+import { Alias, Pair, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { OUTSIDE, isAnchorChar, isAnchorName, isPlainStart, plainScalar, quotedEnd, quotedScalar } from './parseSimpleScalars';
 
 /**
  * The lines of a block that have content, as parallel arrays (one object per block, not one per line): offsets of
@@ -24,6 +22,8 @@ class Lines {
   readonly content: Int32Array;
   readonly end: Int32Array;
   readonly blankBefore: Uint8Array;
+  /** The text of the comment lines right before a line, one per line (`yaml`'s `commentBefore`), when there are. */
+  readonly commentBefore: (string | undefined)[] = [];
   count = 0;
 
   constructor(capacity: number) {
@@ -53,20 +53,24 @@ export function readSimpleBlock(text: string): Node | undefined {
 }
 
 /**
- * The lines of `text` that have content. The text must end with a line feed, have no tab, "\r" or "#" anywhere, and
- * no line of spaces; empty lines are allowed (noted on the next line; at the end they belong to no node).
+ * The lines of `text` that have content. The text must end with a line feed, have no tab or "\r" anywhere, and no
+ * line of spaces; empty lines are allowed (noted on the next line; at the end they belong to no node), and comment
+ * lines right before a line at their indentation (not next to an empty line, not empty themselves).
  */
 function linesOf(text: string): Lines | undefined {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== 0x0a) return undefined;
-  if (text.indexOf('#') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
   let capacity = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) capacity++;
   const lines = new Lines(capacity);
   let start = 0;
   let blankBefore = 0;
+  let comments: string | undefined;
+  let commentIndent = -1;
   while (start < text.length) {
     const end = text.indexOf('\n', start);
     if (end === start) {
+      if (comments !== undefined) return undefined;
       blankBefore = 1;
       start++;
       continue;
@@ -75,6 +79,16 @@ function linesOf(text: string): Lines | undefined {
     while (content < end && text.charCodeAt(content) === 0x20) content++;
     if (content === end || text.charCodeAt(end - 1) === 0x20) return undefined;
     const c = text.charCodeAt(content);
+    if (c === 0x23) {
+      // A comment line: kept for the next line, which must be at its indentation.
+      if (blankBefore || content + 1 >= end || (comments !== undefined && content - start !== commentIndent)) return undefined;
+      const body = text.slice(content + 1, end);
+      comments = comments === undefined ? body : `${comments}\n${body}`;
+      commentIndent = content - start;
+      start = end + 1;
+      continue;
+    }
+    if (comments !== undefined && content - start !== commentIndent) return undefined;
     // A document marker, a directive: not for this reader.
     if (content === start && (c === 0x25 || text.startsWith('---', start) || text.startsWith('...', start))) return undefined;
     const k = lines.count++;
@@ -82,10 +96,13 @@ function linesOf(text: string): Lines | undefined {
     lines.content[k] = content;
     lines.end[k] = end;
     lines.blankBefore[k] = blankBefore;
+    if (comments !== undefined) lines.commentBefore[k] = comments;
     blankBefore = 0;
+    comments = undefined;
     start = end + 1;
   }
-  return lines.count > 0 ? lines : undefined;
+  // Comment lines at the end belong to no entry (`yaml` gives them to the node before in ways of its own).
+  return lines.count > 0 && comments === undefined ? lines : undefined;
 }
 
 class Reader {
@@ -97,17 +114,22 @@ class Reader {
     private readonly lines: Lines,
   ) {}
 
-  /** A block map whose keys are at `indent`, from the current line. */
-  map(indent: number): YAMLMap {
+  /**
+   * A block map whose keys are at `indent`, from the current line. The comment lines before the first key are the
+   * map's when it is a key's value (`nested`), else the key's, as `yaml` places them.
+   */
+  map(indent: number, nested = false): YAMLMap {
     const { text, lines } = this;
     const map = new YAMLMap();
     const first = lines.content[this.at];
+    if (nested && lines.commentBefore[this.at] !== undefined) map.commentBefore = lines.commentBefore[this.at];
     while (this.at < lines.count && lines.indent(this.at) === indent) {
       const content = lines.content[this.at];
       const lineEnd = lines.end[this.at];
       const colon = keyEnd(text, content, lineEnd);
       const key = plainScalar(text.slice(content, colon), content, colon, colon);
       if (lines.blankBefore[this.at]) key.spaceBefore = true;
+      if (lines.commentBefore[this.at] !== undefined && !(nested && content === first)) key.commentBefore = lines.commentBefore[this.at];
       let value: Node;
       let p = colon + 1;
       if (p < lineEnd) {
@@ -140,14 +162,15 @@ class Reader {
   private nested(indent: number): YAMLMap | YAMLSeq {
     const { lines, at } = this;
     if (at >= lines.count || lines.indent(at) <= indent || lines.blankBefore[at]) throw OUTSIDE;
-    return isItemStart(this.text, lines.content[at], lines.end[at]) ? this.seq(lines.indent(at)) : this.map(lines.indent(at));
+    return isItemStart(this.text, lines.content[at], lines.end[at]) ? this.seq(lines.indent(at)) : this.map(lines.indent(at), true);
   }
 
-  /** A block sequence of scalars, flow sequences and aliases whose dashes are at `indent`. */
+  /** A block sequence of scalars, flow sequences and aliases whose dashes are at `indent` (a key's value). */
   private seq(indent: number): YAMLSeq {
     const { text, lines } = this;
     const seq = new YAMLSeq();
     const first = lines.content[this.at];
+    if (lines.commentBefore[this.at] !== undefined) seq.commentBefore = lines.commentBefore[this.at];
     while (this.at < lines.count && lines.indent(this.at) === indent) {
       const content = lines.content[this.at];
       const lineEnd = lines.end[this.at];
@@ -156,6 +179,7 @@ class Reader {
       if (p >= lineEnd || text.charCodeAt(p) === 0x20) throw OUTSIDE;
       const item = inlineValue(text, p, lineEnd);
       if (lines.blankBefore[this.at]) item.spaceBefore = true;
+      if (lines.commentBefore[this.at] !== undefined && content !== first) item.commentBefore = lines.commentBefore[this.at];
       seq.items.push(item);
       this.at++;
       if (this.at < lines.count && lines.indent(this.at) > indent) throw OUTSIDE;
@@ -178,7 +202,7 @@ function keyEnd(text: string, from: number, end: number): number {
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === 0x3a) break;
-    if (c === 0x20 || c === 0x22 || c === 0x27 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) throw OUTSIDE;
+    if (c === 0x20 || c === 0x22 || c === 0x23 || c === 0x27 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) throw OUTSIDE;
     i++;
   }
   if (i === end || i === from) throw OUTSIDE;
@@ -187,132 +211,97 @@ function keyEnd(text: string, from: number, end: number): number {
   return i;
 }
 
-/** The value written on the rest of a line, [from, end): a quoted or plain scalar, a flow sequence, `{}`, an alias. */
+/**
+ * The value written on the rest of a line, [from, end): a quoted or plain scalar, a flow sequence, `{}`, an alias;
+ * maybe followed by blanks and a comment (`# text`, the node's `comment`).
+ */
 function inlineValue(text: string, from: number, end: number): Node {
   const c = text.charCodeAt(from);
   let node: Node;
+  let valueEnd: number;
   if (c === 0x22 || c === 0x27) {
-    if (quotedEnd(text, from, end) !== end) throw OUTSIDE;
-    node = quotedScalar(text, from, end);
+    valueEnd = quotedEnd(text, from, end);
+    node = quotedScalar(text, from, valueEnd);
   } else if (c === 0x5b) {
-    node = flowSeq(text, from, end);
+    const seq = newFlowSeq();
+    valueEnd = flowItems(text, from, end, seq);
+    node = seq;
   } else if (c === 0x7b) {
     // `{}` alone (a volume or network with default settings); other flow maps are `yaml`'s.
-    if (end !== from + 2 || text.charCodeAt(from + 1) !== 0x7d) throw OUTSIDE;
+    if (text.charCodeAt(from + 1) !== 0x7d) throw OUTSIDE;
     const map = new YAMLMap();
     map.flow = true;
     node = map;
+    valueEnd = from + 2;
   } else if (c === 0x2a) {
-    const name = text.slice(from + 1, end);
-    if (!isAnchorName(name)) throw OUTSIDE;
-    node = new Alias(name);
+    valueEnd = from + 1;
+    while (valueEnd < end && isAnchorChar(text.charCodeAt(valueEnd))) valueEnd++;
+    if (valueEnd === from + 1) throw OUTSIDE;
+    node = new Alias(text.slice(from + 1, valueEnd));
   } else {
     // A dash starts a plain scalar (`-f`) unless a space follows it (a sequence item here is invalid YAML).
     if (!isPlainStart(c) && !(c === 0x2d && from + 1 < end && text.charCodeAt(from + 1) !== 0x20)) throw OUTSIDE;
-    const value = text.slice(from, end);
-    if (value.includes(': ') || value.endsWith(':')) throw OUTSIDE;
-    return plainScalar(value, from, end, end + 1);
+    // A plain scalar ends where ` #` starts a comment (a `#` inside it, as in `a#b`, is its own).
+    const hash = text.indexOf(' #', from);
+    valueEnd = hash >= 0 && hash < end ? hash : end;
+    while (valueEnd > from && text.charCodeAt(valueEnd - 1) === 0x20) valueEnd--;
+    const value = text.slice(from, valueEnd);
+    if (value.length === 0 || value.includes(': ') || value.endsWith(':')) throw OUTSIDE;
+    const scalar = plainScalar(value, from, valueEnd, end + 1);
+    const comment = commentAfter(text, valueEnd, end);
+    if (comment !== undefined) scalar.comment = comment;
+    return scalar;
   }
-  node.range = [from, end, end + 1];
+  const comment = commentAfter(text, valueEnd, end);
+  if (comment !== undefined) node.comment = comment;
+  node.range = [from, valueEnd, end + 1];
   return node;
 }
 
-/** `[a, "b", 'c']` on one line, items separated by a comma and one space; [] too. */
-function flowSeq(text: string, from: number, end: number): YAMLSeq {
-  if (text.charCodeAt(end - 1) !== 0x5d) throw OUTSIDE;
+/** The comment after a value that ends at `at` (blanks, `#`, some text), undefined for none; OUTSIDE for other text. */
+function commentAfter(text: string, at: number, end: number): string | undefined {
+  if (at === end) return undefined;
+  let i = at;
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
+  // `#` alone is a comment `yaml` keeps as " ": left to it.
+  if (i === at || i + 1 >= end || text.charCodeAt(i) !== 0x23) throw OUTSIDE;
+  return text.slice(i + 1, end);
+}
+
+function newFlowSeq(): YAMLSeq {
   const seq = new YAMLSeq();
   seq.flow = true;
+  return seq;
+}
+
+/**
+ * Reads `[a, "b", 'c']` at `from` into `seq`, items separated by a comma and one space; [] too. Returns the offset
+ * after its `]`, which must come before `end`.
+ */
+function flowItems(text: string, from: number, end: number, seq: YAMLSeq): number {
   let i = from + 1;
-  const close = end - 1;
-  while (i < close) {
+  if (text.charCodeAt(i) === 0x5d) return i + 1;
+  for (;;) {
     const c = text.charCodeAt(i);
     let itemEnd: number;
     if (c === 0x22 || c === 0x27) {
-      itemEnd = quotedEnd(text, i, close);
+      itemEnd = quotedEnd(text, i, end);
       const item = quotedScalar(text, i, itemEnd);
       item.range = [i, itemEnd, itemEnd];
       seq.items.push(item);
     } else {
       if (!isPlainStart(c)) throw OUTSIDE;
       itemEnd = i;
-      while (itemEnd < close && text.charCodeAt(itemEnd) !== 0x2c) itemEnd++;
-      const value = text.slice(i, itemEnd);
-      for (let k = 0; k < value.length; k++) {
-        const v = value.charCodeAt(k);
-        if (v === 0x20 || v === 0x3a || v === 0x5b || v === 0x5d || v === 0x7b || v === 0x7d || v === 0x22 || v === 0x27) throw OUTSIDE;
+      for (; itemEnd < end; itemEnd++) {
+        const v = text.charCodeAt(itemEnd);
+        if (v === 0x2c || v === 0x5d) break;
+        if (v === 0x20 || v === 0x23 || v === 0x3a || v === 0x5b || v === 0x7b || v === 0x7d || v === 0x22 || v === 0x27) throw OUTSIDE;
       }
-      seq.items.push(plainScalar(value, i, itemEnd, itemEnd));
+      seq.items.push(plainScalar(text.slice(i, itemEnd), i, itemEnd, itemEnd));
     }
-    if (itemEnd === close) break;
-    if (text.charCodeAt(itemEnd) !== 0x2c || text.charCodeAt(itemEnd + 1) !== 0x20 || itemEnd + 2 >= close) throw OUTSIDE;
+    if (itemEnd >= end) throw OUTSIDE;
+    if (text.charCodeAt(itemEnd) === 0x5d) return itemEnd + 1;
+    if (text.charCodeAt(itemEnd) !== 0x2c || text.charCodeAt(itemEnd + 1) !== 0x20 || itemEnd + 2 >= end) throw OUTSIDE;
     i = itemEnd + 2;
   }
-  return seq;
-}
-
-/** Where the quoted scalar at `from` ends (after its closing quote), which must be at or before `limit`. */
-function quotedEnd(text: string, from: number, limit: number): number {
-  const quote = text.charCodeAt(from);
-  for (let i = from + 1; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    // Escapes, doubled single quotes and control characters are `yaml`'s to read.
-    if (c === 0x5c || c < 0x20 || c === 0x7f) throw OUTSIDE;
-    if (c === quote) return i + 1;
-  }
-  throw OUTSIDE;
-}
-
-function quotedScalar(text: string, from: number, end: number): Scalar {
-  const value = text.slice(from + 1, end - 1);
-  const scalar = new Scalar(value);
-  scalar.source = value;
-  scalar.type = text.charCodeAt(from) === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-  return scalar;
-}
-
-/** A plain scalar resolved by the YAML 1.2 core schema, as `yaml` resolves it (same tests, same values). */
-function plainScalar(source: string, from: number, valueEnd: number, nodeEnd: number): Scalar {
-  let scalar: Scalar;
-  if (isSurelyString(source.charCodeAt(0))) scalar = new Scalar(source);
-  else if (/^(?:~|[Nn]ull|NULL)$/.test(source)) scalar = new Scalar(null);
-  else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) scalar = new Scalar(source[0] === 't' || source[0] === 'T');
-  else if (/^0o[0-7]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 8), 'OCT');
-  else if (/^[-+]?[0-9]+$/.test(source)) scalar = new Scalar(parseInt(source, 10));
-  else if (/^0x[0-9a-fA-F]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 16), 'HEX');
-  else if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
-    scalar = new Scalar(source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
-  } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) scalar = withFormat(parseFloat(source), 'EXP');
-  else if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
-    scalar = new Scalar(parseFloat(source));
-    const dot = source.indexOf('.');
-    if (source[source.length - 1] === '0') scalar.minFractionDigits = source.length - dot - 1;
-  } else scalar = new Scalar(source);
-  scalar.range = [from, valueEnd, nodeEnd];
-  scalar.source = source;
-  scalar.type = Scalar.PLAIN;
-  return scalar;
-}
-
-/** A first character no null, boolean or number of the core schema starts with: a letter other than n, t, f. */
-function isSurelyString(c: number): boolean {
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x7a && lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
-}
-
-function withFormat(value: number, format: string): Scalar {
-  const scalar = new Scalar(value);
-  scalar.format = format;
-  return scalar;
-}
-
-/** A character a plain scalar or key may start with here: not a YAML indicator, not a space. */
-function isPlainStart(c: number): boolean {
-  return (
-    (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
-    c === 0x5f || c === 0x2e || c === 0x2f || c === 0x24 || c === 0x7e || c === 0x2b || c === 0x28 || c === 0x3d
-  );
-}
-
-function isAnchorName(name: string): boolean {
-  return /^[A-Za-z0-9_-]+$/.test(name);
 }

@@ -1,0 +1,77 @@
+// The scalars of compose/parseSimple.ts: quoted ones without escapes, and plain ones resolved by the YAML 1.2 core
+// schema exactly as `yaml` resolves them (the same tests in the same order, the same values, formats and digits).
+import { Scalar } from 'yaml';
+
+/** Thrown (one shared object, no stack) when the text is outside the fast reader's subset. */
+export const OUTSIDE = Object.freeze({ outside: true });
+
+/** Where the quoted scalar at `from` ends (after its closing quote), which must be at or before `limit`. */
+export function quotedEnd(text: string, from: number, limit: number): number {
+  const quote = text.charCodeAt(from);
+  for (let i = from + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    // Escapes, doubled single quotes and control characters are `yaml`'s to read.
+    if (c === 0x5c || c < 0x20 || c === 0x7f) throw OUTSIDE;
+    if (c === quote) return i + 1;
+  }
+  throw OUTSIDE;
+}
+
+export function quotedScalar(text: string, from: number, end: number): Scalar {
+  const value = text.slice(from + 1, end - 1);
+  const scalar = new Scalar(value);
+  scalar.source = value;
+  scalar.type = text.charCodeAt(from) === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+  return scalar;
+}
+
+/** A plain scalar resolved by the YAML 1.2 core schema, as `yaml` resolves it (same tests, same values). */
+export function plainScalar(source: string, from: number, valueEnd: number, nodeEnd: number): Scalar {
+  let scalar: Scalar;
+  if (isSurelyString(source.charCodeAt(0))) scalar = new Scalar(source);
+  else if (/^(?:~|[Nn]ull|NULL)$/.test(source)) scalar = new Scalar(null);
+  else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) scalar = new Scalar(source[0] === 't' || source[0] === 'T');
+  else if (/^0o[0-7]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 8), 'OCT');
+  else if (/^[-+]?[0-9]+$/.test(source)) scalar = new Scalar(parseInt(source, 10));
+  else if (/^0x[0-9a-fA-F]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 16), 'HEX');
+  else if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
+    scalar = new Scalar(source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+  } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) scalar = withFormat(parseFloat(source), 'EXP');
+  else if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
+    scalar = new Scalar(parseFloat(source));
+    const dot = source.indexOf('.');
+    if (source[source.length - 1] === '0') scalar.minFractionDigits = source.length - dot - 1;
+  } else scalar = new Scalar(source);
+  scalar.range = [from, valueEnd, nodeEnd];
+  scalar.source = source;
+  scalar.type = Scalar.PLAIN;
+  return scalar;
+}
+
+/** A first character no null, boolean or number of the core schema starts with: a letter other than n, t, f. */
+function isSurelyString(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x7a && lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
+}
+
+function withFormat(value: number, format: string): Scalar {
+  const scalar = new Scalar(value);
+  scalar.format = format;
+  return scalar;
+}
+
+/** A character a plain scalar or key may start with here: not a YAML indicator, not a space. */
+export function isPlainStart(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
+    c === 0x5f || c === 0x2e || c === 0x2f || c === 0x24 || c === 0x7e || c === 0x2b || c === 0x28 || c === 0x3d
+  );
+}
+
+export function isAnchorName(name: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(name);
+}
+
+export function isAnchorChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x2d;
+}
