@@ -1,8 +1,9 @@
 // parseCompose(text, previous?): the model of a Compose file. The file is split into blocks (each top-level
 // key, and each key directly under a top-level map written `key:` alone on its line, see parseBlocks.ts);
-// each block is parsed by `yaml` on its own and the tree is assembled from the blocks. With the model of
-// the previous version, blocks whose text did not change are reused as they are, so an edit costs the
-// parse of the blocks it touched plus a linear pass over the lines. The result is the same as a fresh parse.
+// each block is parsed on its own (by our reader of plain blocks, parseSimple.ts, else by `yaml`) and the tree
+// is assembled from the blocks. With the model of the previous version, blocks whose text did not change are
+// reused as they are, so an edit costs the parse of the blocks it touched plus a linear pass over the lines.
+// The result is the same as a fresh parse.
 // A "\r" alone breaks a line, as for LSP clients (YAML says so too, but `yaml` does not read it): the model is
 // built from the text with those made "\n", which has the same length and lines, so `model.text`, offsets and
 // positions agree with the document whatever its line ends.
