@@ -118,8 +118,8 @@ describe('compose: the fast reader of plain blocks builds what yaml builds', () 
     let tried = 0;
     let accepted = 0;
     const wrong: [string, string][] = [];
-    // Every third accepted block, to keep the test to a few seconds; the variants differ from run to run never.
-    const plain = blocks.filter((block) => block.length < 3000 && readSimpleBlock(block) !== undefined).filter((_, i) => i % 3 === 0);
+    // Every fourth accepted block, to keep the test to a few seconds (the variants are the same in every run).
+    const plain = blocks.filter((block) => block.length < 3000 && readSimpleBlock(block) !== undefined).filter((_, i) => i % 4 === 0);
     for (const block of plain) {
       for (const variant of variantsOf(block, next)) {
         tried++;
@@ -154,7 +154,7 @@ describe('compose: the fast reader of plain blocks builds what yaml builds', () 
 
   it('leaves to yaml what is outside its subset', () => {
     const refused = [
-      'a: 1 #\n', 'a:\n  b: 1\n  # at the end\n', 'a: # comment\n  b: 1\n', 'a: 1\n\n# c\nb: 2\n', 'a: x\n    # deeper\nb: 1\n', 'a: |\n  text\n', 'a:\n', 'a:\n- x\n', 'a:\n  - b: 1\n', 'a: "x\\ty"\n', 'a: \'it\'\'s\'\n', 'a: {b: 1}\n',
+      'a: 1 #\n', 'a:\n  b: 1\n  # at the end\n', 'a: # comment\n  b: 1\n', 'a: 1\n\n# c\nb: 2\n', 'a: x\n    # deeper\nb: 1\n', 'a: |\n  text\n', 'a:\n', 'a:\n- x\n', 'a:\n  - - x\n', 'a: "x\\ty"\n', 'a: \'it\'\'s\'\n', 'a: {b: 1}\n',
       'a: &x 1\n', 'a: !!str 1\n', 'a:\tb\n', 'a: 1\r\n', 'a: b\n  c\n', '"a": 1\n', '? a\n: 1\n', '---\na: 1\n', 'a: 1', 'a: 1\n  \nb: 2\n',
       '- a\n', 'a:\n\n  b: 1\n', 'a: x: y\n',
     ];

@@ -1,16 +1,18 @@
 // A fast reader for the plain YAML that most Compose blocks are written in, building the same `yaml` nodes that
-// `yaml`'s parseDocument would build for them (classes, values, ranges, scalar styles and formats), in a fraction
-// of its time: a 500-service file is mostly blocks like `  web:` / `    image: x` / `    ports:` / `      - "80:80"`.
-// Anything outside that subset makes it give up (undefined) and the block goes to `yaml` as before, so it never
-// decides a question of YAML syntax: comments only at the end of a value's line or on lines of their own before an
-// entry (at its indentation), and no lines of spaces, tabs, carriage returns, flow maps, block scalars, multi-line
-// scalars, escapes, tags, anchors on scalars, sequences of maps, empty values, document markers or directives. What it reads is checked against `yaml` block by block over the corpus (test/unit/composeParseSimple).
+// `yaml`'s parseDocument would build for them (classes, values, ranges, scalar styles and formats, comments), in a
+// fraction of its time: a 500-service file is mostly blocks like `  web:` / `    image: x` / `    ports:` /
+// `      - "80:80"`. Block maps, block sequences (of scalars, flow sequences, aliases and `- key: value` maps), plain
+// and quoted scalars without escapes, one-line flow sequences, `{}`, aliases, anchored blocks, empty lines, and
+// comments at the end of a value's line or on lines of their own before an entry (at its indentation). Anything else
+// makes it give up (undefined) and the block goes to `yaml` as before, so it never decides a question of YAML syntax.
+// What it reads is checked against `yaml` block by block over the corpus and its variants
+// (test/unit/composeParseSimple.test.ts).
 //
 // Why our own code (DESIGN.md prefers a library): `yaml`'s lexer, CST parser and composer are most of the time a
 // large compose file takes to open (issue 11), and no other library builds `yaml`'s node classes, which every
 // compose provider reads.
 import { Alias, Pair, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { OUTSIDE, isAnchorChar, isAnchorName, isPlainStart, plainScalar, quotedEnd, quotedScalar } from './parseSimpleScalars';
+import { OUTSIDE, commentAfter, isAnchorChar, isAnchorName, isItemStart, isPlainStart, keyEnd, plainScalar, quotedEnd, quotedScalar, startsKey } from './parseSimpleScalars';
 
 /**
  * The lines of a block that have content, as parallel arrays (one object per block, not one per line): offsets of
@@ -116,20 +118,23 @@ class Reader {
 
   /**
    * A block map whose keys are at `indent`, from the current line. The comment lines before the first key are the
-   * map's when it is a key's value (`nested`), else the key's, as `yaml` places them.
+   * map's when it is a key's value (`nested`), else the key's, as `yaml` places them. An item of a sequence
+   * (`- key: value`) passes where its first key starts (`itemKey`), on the dash's line: the sequence gives the
+   * empty line or comments before the dash to the map itself.
    */
-  map(indent: number, nested = false): YAMLMap {
+  map(indent: number, nested = false, itemKey = -1): YAMLMap {
     const { text, lines } = this;
     const map = new YAMLMap();
-    const first = lines.content[this.at];
+    const first = itemKey >= 0 ? itemKey : lines.content[this.at];
     if (nested && lines.commentBefore[this.at] !== undefined) map.commentBefore = lines.commentBefore[this.at];
-    while (this.at < lines.count && lines.indent(this.at) === indent) {
-      const content = lines.content[this.at];
+    // The first key of an item is on the dash's line; the others at its column.
+    for (let onDash = itemKey >= 0; this.at < lines.count && (onDash || lines.indent(this.at) === indent); onDash = false) {
+      const content = onDash ? first : lines.content[this.at];
       const lineEnd = lines.end[this.at];
       const colon = keyEnd(text, content, lineEnd);
       const key = plainScalar(text.slice(content, colon), content, colon, colon);
-      if (lines.blankBefore[this.at]) key.spaceBefore = true;
-      if (lines.commentBefore[this.at] !== undefined && !(nested && content === first)) key.commentBefore = lines.commentBefore[this.at];
+      if (lines.blankBefore[this.at] && !onDash) key.spaceBefore = true;
+      if (lines.commentBefore[this.at] !== undefined && !onDash && !(nested && content === first)) key.commentBefore = lines.commentBefore[this.at];
       let value: Node;
       let p = colon + 1;
       if (p < lineEnd) {
@@ -165,7 +170,7 @@ class Reader {
     return isItemStart(this.text, lines.content[at], lines.end[at]) ? this.seq(lines.indent(at)) : this.map(lines.indent(at), true);
   }
 
-  /** A block sequence of scalars, flow sequences and aliases whose dashes are at `indent` (a key's value). */
+  /** A block sequence of scalars, flow sequences, aliases and maps whose dashes are at `indent` (a key's value). */
   private seq(indent: number): YAMLSeq {
     const { text, lines } = this;
     const seq = new YAMLSeq();
@@ -177,38 +182,25 @@ class Reader {
       if (!isItemStart(text, content, lineEnd)) throw OUTSIDE;
       const p = content + 2;
       if (p >= lineEnd || text.charCodeAt(p) === 0x20) throw OUTSIDE;
-      const item = inlineValue(text, p, lineEnd);
-      if (lines.blankBefore[this.at]) item.spaceBefore = true;
-      if (lines.commentBefore[this.at] !== undefined && content !== first) item.commentBefore = lines.commentBefore[this.at];
+      const blank = lines.blankBefore[this.at];
+      const comments = content !== first ? lines.commentBefore[this.at] : undefined;
+      let item: Node;
+      if (startsKey(text, p, lineEnd)) {
+        // `- key: value` and the keys under it, at the column of the first one.
+        item = this.map(p - lines.start[this.at], false, p);
+      } else {
+        item = inlineValue(text, p, lineEnd);
+        this.at++;
+      }
+      if (blank) item.spaceBefore = true;
+      if (comments !== undefined) item.commentBefore = comments;
       seq.items.push(item);
-      this.at++;
       if (this.at < lines.count && lines.indent(this.at) > indent) throw OUTSIDE;
     }
     const end = lines.end[this.at - 1] + 1;
     seq.range = [first, end, end];
     return seq;
   }
-}
-
-/** `- ` at `at`: a block sequence item. */
-function isItemStart(text: string, at: number, end: number): boolean {
-  return text.charCodeAt(at) === 0x2d && at + 1 < end && text.charCodeAt(at + 1) === 0x20;
-}
-
-/** The offset of the colon that ends the plain key starting at `from`; OUTSIDE unless it is `key:` or `key: x`. */
-function keyEnd(text: string, from: number, end: number): number {
-  if (!isPlainStart(text.charCodeAt(from)) && !text.startsWith('<<:', from)) throw OUTSIDE;
-  let i = from;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3a) break;
-    if (c === 0x20 || c === 0x22 || c === 0x23 || c === 0x27 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) throw OUTSIDE;
-    i++;
-  }
-  if (i === end || i === from) throw OUTSIDE;
-  // After the colon: the end of the line, or one space and a value.
-  if (i + 1 < end && (text.charCodeAt(i + 1) !== 0x20 || i + 2 >= end || text.charCodeAt(i + 2) === 0x20)) throw OUTSIDE;
-  return i;
 }
 
 /**
@@ -256,16 +248,6 @@ function inlineValue(text: string, from: number, end: number): Node {
   if (comment !== undefined) node.comment = comment;
   node.range = [from, valueEnd, end + 1];
   return node;
-}
-
-/** The comment after a value that ends at `at` (blanks, `#`, some text), undefined for none; OUTSIDE for other text. */
-function commentAfter(text: string, at: number, end: number): string | undefined {
-  if (at === end) return undefined;
-  let i = at;
-  while (i < end && text.charCodeAt(i) === 0x20) i++;
-  // `#` alone is a comment `yaml` keeps as " ": left to it.
-  if (i === at || i + 1 >= end || text.charCodeAt(i) !== 0x23) throw OUTSIDE;
-  return text.slice(i + 1, end);
 }
 
 function newFlowSeq(): YAMLSeq {

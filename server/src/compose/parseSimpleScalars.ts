@@ -1,5 +1,6 @@
-// The scalars of compose/parseSimple.ts: quoted ones without escapes, and plain ones resolved by the YAML 1.2 core
-// schema exactly as `yaml` resolves them (the same tests in the same order, the same values, formats and digits).
+// The pieces of a line that compose/parseSimple.ts reads: keys, sequence dashes, comments after a value, quoted
+// scalars without escapes, and plain scalars resolved by the YAML 1.2 core schema exactly as `yaml` resolves them
+// (the same tests in the same order, the same values, formats and digits).
 import { Scalar } from 'yaml';
 
 /** Thrown (one shared object, no stack) when the text is outside the fast reader's subset. */
@@ -74,4 +75,46 @@ export function isAnchorName(name: string): boolean {
 
 export function isAnchorChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x2d;
+}
+
+/** `- ` at `at`: a block sequence item. */
+export function isItemStart(text: string, at: number, end: number): boolean {
+  return text.charCodeAt(at) === 0x2d && at + 1 < end && text.charCodeAt(at + 1) === 0x20;
+}
+
+/** True when a plain key starts at `from` (`key:` or `key: x`), as keyEnd reads one. */
+export function startsKey(text: string, from: number, end: number): boolean {
+  return colonOfKey(text, from, end) >= 0;
+}
+
+/** The offset of the colon that ends the plain key starting at `from`; OUTSIDE unless it is `key:` or `key: x`. */
+export function keyEnd(text: string, from: number, end: number): number {
+  const colon = colonOfKey(text, from, end);
+  if (colon < 0) throw OUTSIDE;
+  return colon;
+}
+
+function colonOfKey(text: string, from: number, end: number): number {
+  if (!isPlainStart(text.charCodeAt(from)) && !text.startsWith('<<:', from)) return -1;
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) break;
+    if (c === 0x20 || c === 0x22 || c === 0x23 || c === 0x27 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) return -1;
+    i++;
+  }
+  if (i === end || i === from) return -1;
+  // After the colon: the end of the line, or one space and a value.
+  if (i + 1 < end && (text.charCodeAt(i + 1) !== 0x20 || i + 2 >= end || text.charCodeAt(i + 2) === 0x20)) return -1;
+  return i;
+}
+
+/** The comment after a value that ends at `at` (blanks, `#`, some text), undefined for none; OUTSIDE for other text. */
+export function commentAfter(text: string, at: number, end: number): string | undefined {
+  if (at === end) return undefined;
+  let i = at;
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
+  // `#` alone is a comment `yaml` keeps as " ": left to it.
+  if (i === at || i + 1 >= end || text.charCodeAt(i) !== 0x23) throw OUTSIDE;
+  return text.slice(i + 1, end);
 }
