@@ -22,9 +22,9 @@ export interface Notifier {
   /**
    * An input box with a starting value; `validate` returns why a value is not acceptable (shown while typing),
    * or undefined. Resolves to the accepted value, or undefined when cancelled. A seam answer is validated too:
-   * an invalid one is recorded as an error and resolves to undefined. `password` hides what is typed.
+   * an invalid one is recorded as an error and resolves to undefined; STEP_ACCEPT takes `value` as it is.
+   * `password` hides what is typed.
    */
-  /** An input box holding `value` at first; a seam answer STEP_ACCEPT takes `value` as it is. */
   input(prompt: string, value: string, validate: (value: string) => string | undefined, options?: { password?: boolean }): Promise<string | undefined>;
   /**
    * One step of a multi-step input box (title "step/total", Back from the second step on). Resolves to the value,

@@ -192,8 +192,11 @@ export function findDuplicates(map: YAMLMap, into: DuplicateKey[]): void {
   }
 }
 
-/** Up to this many keys, findDuplicates compares each key with the ones before it. */
-const SMALL_MAP = 8;
+/**
+ * A map of at most this many keys is small: its keys are compared or looked for one by one, without a Map of its own
+ * (findDuplicates here, a map's entries in parseEntries.ts); most maps of a compose file are.
+ */
+export const SMALL_MAP = 8;
 
 /** The name a duplicate key is reported by; undefined for a key that is not a scalar, and for the merge key. */
 function keyName(key: unknown): string | undefined {

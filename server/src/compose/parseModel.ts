@@ -1,7 +1,8 @@
 // The ComposeModel implementation: the assembled tree, where each block sits in this version of the text,
-// anchors across blocks, effective map entries (merge keys), the index of names, and YAML problems.
+// anchors across blocks, effective map entries (merge keys, parseEntries.ts) kept with their blocks, the index of
+// names, and YAML problems.
 import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isSeq } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type {
   AnchorDefinition,
@@ -12,32 +13,13 @@ import type {
   PathAt,
   SyntaxProblem,
 } from './model';
-import { isMergeKey } from './model';
 import { type BlockParse, blockOf, type DuplicateKey, findDuplicates } from './parseBlock';
 import type { LineIndex } from './parseLines';
 import { type DocumentRoot, documentAt, mergeDefinitions } from './parseDocuments';
 import { findPath } from './parsePath';
 import { indexNames } from './parseNames';
 import { collectProblems } from './parseProblems';
-
-interface Entries {
-  list: MapEntry[];
-  /** Only for a map of more than SMALL_MAP entries; a smaller one is searched in `list`. */
-  byKey?: Map<string, MapEntry>;
-  /** The aliases followed to find the entries, with the node each named. */
-  deps: [Alias, Node | null][];
-}
-
-/**
- * Up to this many entries a map's entries are found by looking through them: most maps of a compose file are small,
- * and a Map for each of thousands of them is memory the model keeps.
- */
-const SMALL_MAP = 8;
-/** The dependencies of the entries of a map that follows no alias (most maps): one shared array, never changed. */
-const NO_DEPS: [Alias, Node | null][] = [];
-
-/** How deep `<<` merges may nest before we stop following them. */
-const MAX_MERGE_DEPTH = 32;
+import { type Entries, entryOfKey, mapEntries } from './parseEntries';
 
 export type { DocumentRoot } from './parseDocuments';
 
@@ -159,11 +141,7 @@ export class ComposeDocument implements ComposeModel {
   }
 
   get(map: YAMLMap, key: string): MapEntry | undefined {
-    const entries = this.cachedEntries(map);
-    if (entries.byKey) return entries.byKey.get(key);
-    const list = entries.list;
-    for (let i = 0; i < list.length; i++) if (list[i].key === key) return list[i];
-    return undefined;
+    return entryOfKey(this.cachedEntries(map), key);
   }
 
   pathAt(position: Position): PathAt {
@@ -188,11 +166,7 @@ export class ComposeDocument implements ComposeModel {
     const block = blockOf(map);
     cached = block?.memo.get('entries')?.get(map) as Entries | undefined;
     if (!cached || !this.stillValid(cached.deps)) {
-      const byKey = new Map<string, MapEntry>();
-      const deps: [Alias, Node | null][] = [];
-      this.collectEntries(map, false, byKey, deps, undefined, 0);
-      const list = [...byKey.values()];
-      cached = { list, byKey: list.length > SMALL_MAP ? byKey : undefined, deps: deps.length > 0 ? deps : NO_DEPS };
+      cached = mapEntries(map, (alias) => this.resolveAlias(alias)?.node ?? null);
       if (block) memoSlot(block, 'entries').set(map, cached);
     }
     this.entryCache.set(map, cached);
@@ -253,43 +227,6 @@ export class ComposeDocument implements ComposeModel {
     return this.resolveAlias(alias)?.node ?? null;
   }
 
-  /** Resolves an alias and remembers it among `deps`. */
-  private follow(node: Node | null, deps: [Alias, Node | null][]): Node | null {
-    if (!isAlias(node)) return node ?? null;
-    const target = this.resolveAlias(node)?.node ?? null;
-    deps.push([node, target]);
-    return target;
-  }
-
-  /** Adds the map's entries (own keys first, then merged ones), noting every alias followed. */
-  private collectEntries(map: YAMLMap, merged: boolean, into: Map<string, MapEntry>, deps: [Alias, Node | null][], seen: Set<YAMLMap> | undefined, depth: number): void {
-    if (seen?.has(map) || depth > MAX_MERGE_DEPTH) return;
-    let sources: Node[] | undefined;
-    for (const pair of map.items as Pair[]) {
-      const keyNode = pair.key;
-      if (!isScalar(keyNode)) continue;
-      if (isMergeKey(keyNode)) {
-        sources ??= [];
-        const value = this.follow(pair.value as Node | null, deps);
-        if (value && isSeq(value)) for (const item of value.items) sources.push(item as Node);
-        else if (value) sources.push(value);
-        continue;
-      }
-      const key = typeof keyNode.source === 'string' ? keyNode.source : keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
-      if (into.has(key)) continue;
-      const raw = pair.value as Node | null;
-      const entry: MapEntry = { key, keyNode: keyNode as Scalar, value: nonNull(this.follow(raw, deps)), pair, merged };
-      if (raw && (raw.tag === '!reset' || raw.tag === '!override')) entry.tag = raw.tag;
-      into.set(key, entry);
-    }
-    if (!sources) return;
-    const visited = seen ?? new Set<YAMLMap>();
-    visited.add(map);
-    for (const source of sources) {
-      const target = this.follow(source, deps);
-      if (target && isMap(target)) this.collectEntries(target, true, into, deps, visited, depth + 1);
-    }
-  }
 }
 
 interface Memo<T> {
@@ -304,11 +241,6 @@ function memoSlot(block: BlockParse, kind: string): Map<object, unknown> {
   let slot = block.memo.get(kind);
   if (!slot) block.memo.set(kind, (slot = new Map()));
   return slot;
-}
-
-/** null for a null scalar (`key:`, `key: ~`, `key: null`), else the node. */
-function nonNull(node: Node | null): Node | null {
-  return node && isScalar(node) && (node.value === null || node.value === undefined) ? null : node;
 }
 
 function nodeStart(node: Node): number {

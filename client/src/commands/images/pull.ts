@@ -4,8 +4,7 @@ import { cliAuthSources, registryAuthFor, type RegistryAuth } from '../../engine
 import { credentialsMayGoTo, dockerEnv } from '../cli/dockerTask';
 import { PullTracker } from './pullProgress';
 import { cancellableProgress, engineOf, reasonOf } from '../shared';
-import type { ImageNodeModel } from '../../tree/resourceNodes';
-import { selectedImageRow } from './rows';
+import { onlyImageRow, selectedImageRow } from './rows';
 
 /**
  * What a pull came to: its reference and the engine's final status, or that it was cancelled or failed. `note` (only
@@ -40,9 +39,8 @@ export async function pullImage(ctx: Ctx, node?: unknown): Promise<PullOutcome |
  * row that has the keyboard focus; its reference is only offered as the input's value, never pulled without asking.
  */
 export async function pullImageByName(ctx: Ctx, focused?: unknown): Promise<PullOutcome | undefined> {
-  const row = focused as ImageNodeModel | undefined;
-  const offered = row?.kind === 'image' ? row.reference : row?.kind === 'imageRepository' && row.children.length === 1 ? row.children[0].reference : undefined;
-  const reference = (await ctx.notifier.input('Image to pull, e.g. busybox:latest or registry.example.com:5000/team/app:1.2', offered ?? '', (value) => {
+  const offered = onlyImageRow(focused)?.reference ?? '';
+  const reference = (await ctx.notifier.input('Image to pull, e.g. busybox:latest or registry.example.com:5000/team/app:1.2', offered, (value) => {
     const problem = referenceProblem(value.trim());
     return problem && `Not an image reference: ${problem}.`;
   }))?.trim();

@@ -29,11 +29,18 @@ export async function selectedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknow
   return row;
 }
 
-async function pickedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknown): Promise<ImageRowNode | undefined> {
+/** The image row a node stands for without asking: an image row itself, or the only row of a repository group. */
+export function onlyImageRow(node?: unknown): ImageRowNode | undefined {
   const row = node as ImageNodeModel | undefined;
   if (row?.kind === 'image') return row;
+  return row?.kind === 'imageRepository' && row.children.length === 1 ? row.children[0] : undefined;
+}
+
+async function pickedImageRow(ctx: Pick<Ctx, 'notifier'>, node?: unknown): Promise<ImageRowNode | undefined> {
+  const only = onlyImageRow(node);
+  if (only) return only;
+  const row = node as ImageNodeModel | undefined;
   if (row?.kind !== 'imageRepository' || row.children.length === 0) return undefined;
-  if (row.children.length === 1) return row.children[0];
   const labels = row.children.map(labelOf);
   const picked = await ctx.notifier.pick(`Which image of ${displayName(row.label)}?`, labels);
   return row.children[labels.indexOf(picked ?? '')];
