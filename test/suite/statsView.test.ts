@@ -1,7 +1,8 @@
 // The stats view against the test engine: the panel of a running container gets samples from the engine's real stats
 // stream and its webview draws them; hiding or closing the panel ends the engine's stream (showing it again opens a new
 // one); a container that stops shows as stopped, starts being followed again when it starts, and shows as removed;
-// a Compose project's row and a multi-selection show all their containers; the Command Palette asks which.
+// a container that started after its row was drawn is followed (the engine, not the row, says how it is); a Compose
+// project's row and a multi-selection show all their containers; the Command Palette asks which.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
@@ -178,6 +179,19 @@ describe('Stats view', () => {
       return c.status === 'removed' && !c.streaming && api.stats.openStreams() === streams && c;
     });
     assert.strictEqual(removed.message.statusText, 'removed');
+  });
+
+  it('follows a container that started after its row was drawn: the engine says it runs, not the older row', async () => {
+    docker('create', '--name', 'dw-stats-late', '--label', LABEL, TEST_IMAGE, 'httpd', '-f', '-p', '80', '-h', '/www');
+    const created = await waitFor('dw-stats-late created in the view', async () =>
+      (await api.containers.rows()).find((r): r is ContainerNodeModel => r.kind === 'container' && r.label === 'dw-stats-late' && r.contextValue !== 'container.running'),
+    );
+    docker('start', 'dw-stats-late');
+    // The view has taken the start event in: the panel opened from the older row hears no more of it.
+    await row('dw-stats-late');
+    const panel = await open(created);
+    const late = await drawn(panel, 'dw-stats-late', 1);
+    assert.deepStrictEqual([late.status, late.message.statusText, late.streaming], ['running', 'running', true]);
   });
 
   it('follows again over the new connection when the session connects anew (Retry)', async () => {

@@ -36,6 +36,8 @@ interface Followed {
   generation: number;
   /** How many line points the webview said it drew last for this container. */
   drawn: number;
+  /** Bumped whenever its status is set: what the engine said before is older news. */
+  changes: number;
 }
 
 /** The panel as tests see it. */
@@ -56,6 +58,11 @@ export interface StatsPanelState {
     latest?: StatsPoint;
     message: ContainerMessage;
   }[];
+}
+
+/** How the panel shows a container of this state (of the engine's list). */
+function statusOf(state: string): StatsStatus {
+  return state === 'paused' ? 'paused' : state === 'running' || state === 'restarting' ? 'running' : 'stopped';
 }
 
 const STREAMING: ReadonlySet<StatsStatus> = new Set(['running', 'paused']);
@@ -81,13 +88,14 @@ export class StatsPanel implements vscode.Disposable {
     this.followed = containers.map((container) => ({
       id: container.id,
       name: container.name,
-      status: container.state === 'paused' ? 'paused' : container.state === 'running' || container.state === 'restarting' ? 'running' : 'stopped',
+      status: statusOf(container.state),
       window: new StatsWindow(),
       samples: 0,
       received: 0,
       opening: false,
       generation: 0,
       drawn: 0,
+      changes: 0,
     }));
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     this.panel = vscode.window.createWebviewPanel('dockerWorkflows.stats', title, vscode.ViewColumn.Active, {
@@ -125,6 +133,28 @@ export class StatsPanel implements vscode.Disposable {
       }),
     );
     if (this.panel.visible) this.resume();
+    void this.checkStates();
+  }
+
+  /**
+   * The rows the panel opened from can be older than the engine's events (a container Compose Up started a moment
+   * ago still shows as created, and its start event came before the panel listened): the engine's own list says how
+   * each container is now, unless an event or its stream said so meanwhile. A failed list leaves things as they are.
+   */
+  private async checkStates(): Promise<void> {
+    const engine = this.source.engine;
+    if (!engine) return;
+    const before = this.followed.map((followed) => followed.changes);
+    const now = await engine.listContainers().catch(() => undefined);
+    if (!now || this.disposed) return;
+    this.followed.forEach((followed, i) => {
+      if (followed.changes !== before[i] || followed.status === 'failed') return;
+      const container = now.find((c) => c.id === followed.id);
+      const status = container ? statusOf(container.state) : 'removed';
+      if (status === followed.status) return;
+      this.setStatus(followed, status);
+      this.follow(followed);
+    });
   }
 
   reveal(): void {
@@ -195,6 +225,7 @@ export class StatsPanel implements vscode.Disposable {
     if (!STREAMING.has(status)) this.unfollow(followed);
     followed.status = status;
     followed.reason = reason;
+    followed.changes++;
     this.update(followed);
   }
 
