@@ -160,6 +160,8 @@ async function main(): Promise<void> {
       for (const name of ['workspace_web_1', 'workspace_worker_1']) {
         await containersTree().getByRole('treeitem').filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
       }
+      // Up is done when the project's row says both run (the rows come as the containers are created).
+      await group.filter({ hasText: '2 of 2 running' }).first().waitFor({ timeout: 30_000 });
       await ui().mouse.move(700, 450, { steps: 5 });
       await ui().screenshot({ path: composeShot });
       console.log(`e2e: screenshot ${path.relative(root, composeShot)}`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NodeBase } from './nodeModel';
+import { RootRows } from './rootRows';
 
 /** Rows whose children are read when opened (NodeBase.lazy), and what their tree items add. */
 export interface LazyRows<N> {
@@ -15,17 +16,19 @@ export interface LazyRows<N> {
 export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeDataProvider<N>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<N | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: Promise<N[] | undefined> | undefined;
+  private readonly roots: RootRows<N>;
 
   /** `build` makes the top-level rows (none while the engine is down), or undefined when a list could not be read (not kept). */
   constructor(
-    private readonly build: () => Promise<N[] | undefined>,
+    build: () => Promise<N[] | undefined>,
     private readonly lazy?: LazyRows<N>,
-  ) {}
+  ) {
+    this.roots = new RootRows(build, () => this.changed.fire(undefined));
+  }
 
+  /** Builds the top-level rows anew, and tells the view (rootRows.ts says when). */
   refresh(): void {
-    this.roots = undefined;
-    this.changed.fire(undefined);
+    this.roots.refresh();
   }
 
   /** Reads the children of one lazy row again (after a change made from the view). */
@@ -36,11 +39,7 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
   async getChildren(element?: N): Promise<N[]> {
     if (element?.lazy && this.lazy) return this.lazy.children(element);
     if (element) return (element.children ?? []) as N[];
-    const roots = (this.roots ??= this.build());
-    const nodes = await roots;
-    if (nodes) return nodes;
-    if (this.roots === roots) this.roots = undefined;
-    return [];
+    return this.roots.get();
   }
 
   /** Lets VS Code reveal a row inside its group (and the group inside its engine's row). */
@@ -53,7 +52,7 @@ export class ResourceTreeProvider<N extends NodeBase> implements vscode.TreeData
       }
       return undefined;
     };
-    return search((await this.roots) ?? []) as N | undefined;
+    return search(await this.roots.last()) as N | undefined;
   }
 
   getTreeItem(node: N): vscode.TreeItem {
