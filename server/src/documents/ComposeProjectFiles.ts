@@ -14,6 +14,7 @@ import { filePathOf } from '../util/filePath';
 import { relatedFiles, type RelatedHost } from './composeRelated';
 import { refusalText, type FileAccess } from './FileAccess';
 import { FileCache } from './FileCache';
+import { listedExistence } from '../util/folderListings';
 
 /** Files are read through FileAccess's rules: the compose file's folder is its project directory. */
 export class ComposeProjectFiles {
@@ -43,7 +44,7 @@ export class ComposeProjectFiles {
       .flatMap((candidate) => this.composeFiles.get(candidate, folder) ?? []);
     return {
       uri,
-      fileExists: (p) => fs.existsSync(p),
+      fileExists: listedExistence(),
       siblingFiles,
       baseModels: baseModels.length > 0 ? [baseModels[0]] : [],
       loadFile: (p) => this.composeFiles.get(p, folder),

@@ -1,0 +1,46 @@
+// Whether a path exists, answered from folder listings (util/folderListings.ts), always as fs.existsSync answers it:
+// files, folders, missing folders, a file where a folder should be, links to something and to nothing.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { listedExistence } from '../../server/src/util/folderListings';
+
+describe('listedExistence (path existence from folder listings)', () => {
+  let root: string;
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-listings-'));
+    fs.mkdirSync(path.join(root, 'config', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'config', 'app.toml'), '');
+    fs.writeFileSync(path.join(root, 'Dockerfile'), '');
+    fs.symlinkSync(path.join(root, 'Dockerfile'), path.join(root, 'link-to-file'));
+    fs.symlinkSync(path.join(root, 'nowhere'), path.join(root, 'dangling'));
+  });
+
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('answers every path as fs.existsSync does', () => {
+    const exists = listedExistence();
+    const paths = [
+      'Dockerfile', 'dockerfile', 'config', 'config/app.toml', 'config/deep', 'config/missing.toml', 'missing/app.toml',
+      'missing/deeper/app.toml', 'Dockerfile/inside', 'link-to-file', 'dangling', 'config/../Dockerfile', 'config/deep/..',
+      './config/./app.toml',
+    ].map((p) => path.join(root, p));
+    paths.push(root, path.parse(root).root, os.tmpdir());
+    assert.deepStrictEqual(paths.map((p) => [p, exists(p)]), paths.map((p) => [p, fs.existsSync(p)]));
+    assert.deepStrictEqual(
+      ['Dockerfile', 'config/app.toml', 'missing/app.toml', 'dangling', 'link-to-file'].map((p) => exists(path.join(root, p))),
+      [true, true, false, false, true],
+    );
+  });
+
+  it('reads each folder once per run, so a file made later is seen by the next run', () => {
+    const exists = listedExistence();
+    const later = path.join(root, 'config', 'later.toml');
+    assert.strictEqual(exists(later), false);
+    fs.writeFileSync(later, '');
+    assert.strictEqual(exists(later), false);
+    assert.strictEqual(listedExistence()(later), true);
+  });
+});
