@@ -150,6 +150,14 @@ describe('Compose consistency: environment, keys, empty files, image or build', 
     assert.deepStrictEqual(only(text, 'invalid-type'), ['error 1:2-1:3', 'error 4:6-4:7', 'error 7:2-7:7', 'error 11:4-11:8']);
   });
 
+  it('finds a lone non-text key wherever it is written: at the top, in a flow map, deep, in a later document', () => {
+    assert.deepStrictEqual(only(yaml('services:', '  a: {image: x}', '1: x'), 'invalid-type'), ['error 2:0-2:1']);
+    assert.deepStrictEqual(only(yaml('services: {a: {image: x, labels: {true: b}}}'), 'invalid-type'), ['error 0:34-0:38']);
+    assert.deepStrictEqual(only(yaml('x-base: &base', '  labels:', '    5: a', 'services:', '  a:', '    <<: *base', '    image: x'), 'invalid-type'), []);
+    assert.deepStrictEqual(only(yaml('services:', '  a:', '    image: x', '    deploy:', '      labels:', '        7: a'), 'invalid-type'), ['error 5:8-5:9']);
+    assert.deepStrictEqual(only(yaml('services:', '  a: {image: x}', '---', 'services:', '  b:', '    image: x', '    labels: {~: c}'), 'invalid-type'), ['error 6:13-6:14']);
+  });
+
   it('refuses an empty or comment-only file, except as an overlay', () => {
     assert.deepStrictEqual(only('', 'empty-file'), ['error 0:0-0:0']);
     assert.deepStrictEqual(only('# nothing yet\n', 'empty-file'), ['error 0:0-0:13']);

@@ -148,6 +148,8 @@ export interface ComposeModel {
   readonly duplicateKeys: readonly DuplicateKey[];
   /** Every value scalar (not keys) whose text contains `$`: where interpolation happens. */
   readonly interpolated: readonly Scalar[];
+  /** Every key scalar YAML reads as a number, a boolean or null (`1:`, `true:`, `~:`), in no particular order. */
+  readonly nonTextKeys: readonly Scalar[];
   /** The range of a node of this model's tree, or of a pair (from its key to the end of its value). */
   rangeOf(node: Node | Pair): Range;
   /** Offset in `text` where a node of the tree (or a pair) starts and ends (end exclusive, no trailing blanks). */

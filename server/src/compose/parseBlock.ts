@@ -41,6 +41,8 @@ export interface BlockParse {
   readonly dollars: readonly Scalar[];
   /** Number of nodes written in the block (aliases count one each). */
   readonly nodeCount: number;
+  /** Key scalars YAML reads as a number, a boolean or null, in text order. */
+  readonly nonTextKeys: readonly Scalar[];
   /**
    * Results computed for nodes of this block (the entries of a map, what checks found in a service ...), by kind
    * of result and node (a map per kind, not one per node: a large file has tens of thousands of nodes), kept here so
@@ -105,6 +107,7 @@ export function parseBlock(text: string): BlockParse {
     duplicateKeys: [],
     dollars: [],
     nodeCount: 0,
+    nonTextKeys: [],
     memo: new Map(),
   };
   if (block.contents) walk(block.contents, block);
@@ -132,6 +135,7 @@ interface MutableBlock extends BlockParse {
   duplicateKeys: DuplicateKey[];
   dollars: Scalar[];
   nodeCount: number;
+  nonTextKeys: Scalar[];
 }
 
 function walk(node: unknown, block: MutableBlock, isKey = false): void {
@@ -152,7 +156,10 @@ function walk(node: unknown, block: MutableBlock, isKey = false): void {
   const anchored = node as Node;
   if (anchored.anchor) block.anchors.push({ name: anchored.anchor, node: anchored });
   if (isScalar(node)) {
-    if (!isKey && typeof node.value === 'string' && node.value.includes('$')) block.dollars.push(node);
+    const value = node.value;
+    if (isKey) {
+      if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') block.nonTextKeys.push(node);
+    } else if (typeof value === 'string' && value.includes('$')) block.dollars.push(node);
   } else if (isMap(node)) {
     findDuplicates(node, block.duplicateKeys);
     // Indexed loops: this runs on every node of a large file while the server is still cold, where for...of

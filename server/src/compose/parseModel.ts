@@ -35,6 +35,7 @@ export class ComposeDocument implements ComposeModel {
   readonly anchors = new Map<string, AnchorDefinition[]>();
   readonly duplicateKeys: DuplicateKey[] = [];
   readonly interpolated: Scalar[] = [];
+  readonly nonTextKeys: Scalar[] = [];
   private readonly startOf = new Map<BlockParse, number>();
   private readonly entryCache = new Map<YAMLMap, Entries>();
   /** blockDeps answers of this version. */
@@ -66,6 +67,7 @@ export class ComposeDocument implements ComposeModel {
       }
       this.duplicateKeys.push(...block.duplicateKeys);
       this.interpolated.push(...block.dollars);
+      for (const key of block.nonTextKeys) this.nonTextKeys.push(key);
     }
     for (const node of synthetic.keys()) if (isMap(node) && !merged.has(node)) findDuplicates(node, this.duplicateKeys);
     this.problems = collectProblems(this, placements, lines);

@@ -54,7 +54,8 @@ function walk(model: ComposeModel, node: unknown, where: string, found: NodeFind
 
 export const keyTypeCheck: ComposeCheck = ({ model }) => {
   const root = model.root;
-  if (!root || !isMap(root)) return [];
+  // The parse noted every key that is not text: most files have none, and nothing to walk for.
+  if (!root || !isMap(root) || model.nonTextKeys.length === 0) return [];
   const findings: Finding[] = [];
   for (const pair of root.items) {
     if (!isPair(pair)) continue;
