@@ -44,6 +44,14 @@ function at(model: ComposeModel, map: YAMLMap | undefined, path: string[]): MapE
   return entry;
 }
 
+/** A service's own limit key, and where the same limit sits under deploy. */
+const LIMIT_PAIRS: [string, string[], (t: string | undefined) => number | undefined][] = [
+  ['cpus', ['deploy', 'resources', 'limits', 'cpus'], numberOf],
+  ['mem_limit', ['deploy', 'resources', 'limits', 'memory'], parseBytes],
+  ['mem_reservation', ['deploy', 'resources', 'reservations', 'memory'], parseBytes],
+  ['pids_limit', ['deploy', 'resources', 'limits', 'pids'], numberOf],
+];
+
 function serviceConflicts(model: ComposeModel, service: ServiceView): Conflict[] {
   const findings: Conflict[] = [];
   const map = service.map;
@@ -68,31 +76,27 @@ function serviceConflicts(model: ComposeModel, service: ServiceView): Conflict[]
     }
   }
   const scale = service.get('scale');
-  const replicas = at(model, map, ['deploy', 'replicas']);
+  const containerName = service.get('container_name');
+  // deploy.replicas matters only next to one of these (most services have neither).
+  const replicas = scale || containerName ? at(model, map, ['deploy', 'replicas']) : undefined;
   const scaleValue = numberOf(scalarText(scale?.value));
   const replicasValue = numberOf(scalarText(replicas?.value));
   if (scale && replicas && scaleValue !== undefined && replicasValue !== undefined && scaleValue !== replicasValue) {
     findings.push(conflict(scale, `"scale" (${scaleValue}) and "deploy.replicas" (${replicasValue}) must not differ.`));
   }
-  const containerName = service.get('container_name');
   const count = scaleValue ?? replicasValue;
   if (containerName && count !== undefined && count > 1) {
     const by = scaleValue !== undefined ? '"scale"' : '"deploy.replicas"';
     const [lead, rest] = [`"container_name" cannot be used with ${by} above 1`, ': every container needs a name of its own.'];
     findings.push({ ...conflict(containerName, lead + rest), swarmMessage: lead + SWARM_NOTE + rest });
   }
-  const pairs: [string, string[], (t: string | undefined) => number | undefined][] = [
-    ['cpus', ['deploy', 'resources', 'limits', 'cpus'], numberOf],
-    ['mem_limit', ['deploy', 'resources', 'limits', 'memory'], parseBytes],
-    ['mem_reservation', ['deploy', 'resources', 'reservations', 'memory'], parseBytes],
-    ['pids_limit', ['deploy', 'resources', 'limits', 'pids'], numberOf],
-  ];
-  for (const [key, path, parse] of pairs) {
+  for (const [key, path, parse] of LIMIT_PAIRS) {
     const own = service.get(key);
+    if (!own) continue;
     const deploy = at(model, map, path);
-    const a = parse(scalarText(own?.value));
+    const a = parse(scalarText(own.value));
     const b = parse(scalarText(deploy?.value));
-    if (own && a !== undefined && b !== undefined && a !== b) {
+    if (a !== undefined && b !== undefined && a !== b) {
       findings.push(conflict(own, `"${key}" and "${path.join('.')}" are set to different values: set only one of them.`));
     }
   }
