@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { parseYamlBlock } from '../../server/src/compose/parseBlock';
 import { splitGroups } from '../../server/src/compose/parseBlocks';
 import { LineIndex, withLineFeeds } from '../../server/src/compose/parseLines';
@@ -150,6 +150,21 @@ describe('compose: the fast reader of plain blocks builds what yaml builds', () 
     const flow = inner.items[10].value;
     assert.ok(isSeq(flow) && flow.flow === true);
     assert.strictEqual(problemWith(text), undefined);
+  });
+
+  it("makes nodes yaml takes for its own: its type tests, classes, no extra own fields, clone, toJSON and stringify", () => {
+    const text = 'a:\n  b: [x, 1]\n  c:\n    - d: true\n';
+    const fast = readSimpleBlock(text);
+    const slow = parseYamlBlock(text).contents;
+    assert.ok(isMap(fast) && isMap(slow) && fast instanceof YAMLMap);
+    const pair = fast.items[0];
+    assert.ok(isPair(pair) && pair instanceof Pair && isScalar(pair.key) && pair.key instanceof Scalar && isMap(pair.value));
+    const inner = pair.value as YAMLMap;
+    assert.ok(isSeq(inner.items[0].value) && inner.items[0].value instanceof YAMLSeq);
+    assert.deepStrictEqual([Object.getOwnPropertySymbols(fast), Object.getOwnPropertySymbols(pair), Object.getOwnPropertySymbols(pair.key)], [[], [], []]);
+    assert.deepStrictEqual(fast.toJSON(), { a: { b: ['x', 1], c: [{ d: true }] } });
+    assert.deepStrictEqual(fast.clone().toJSON(), slow.toJSON());
+    assert.strictEqual(String(new Document(fast)), String(new Document(slow)));
   });
 
   it('leaves to yaml what is outside its subset', () => {

@@ -11,7 +11,8 @@
 // Why our own code (DESIGN.md prefers a library): `yaml`'s lexer, CST parser and composer are most of the time a
 // large compose file takes to open (issue 11), and no other library builds `yaml`'s node classes, which every
 // compose provider reads.
-import { Alias, Pair, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Alias, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { newMap, newPair, newSeq } from './parseNodes';
 import { OUTSIDE, commentAfter, isAnchorChar, isAnchorName, isItemStart, isPlainStart, keyEnd, plainScalar, quotedEnd, quotedScalar, startsKey } from './parseSimpleScalars';
 
 /**
@@ -124,7 +125,7 @@ class Reader {
    */
   map(indent: number, nested = false, itemKey = -1): YAMLMap {
     const { text, lines } = this;
-    const map = new YAMLMap();
+    const map = newMap();
     const first = itemKey >= 0 ? itemKey : lines.content[this.at];
     if (nested && lines.commentBefore[this.at] !== undefined) map.commentBefore = lines.commentBefore[this.at];
     // The first key of an item is on the dash's line; the others at its column.
@@ -155,7 +156,7 @@ class Reader {
         this.at++;
         value = this.nested(indent);
       }
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
     }
     // The end of its last line: empty lines after it are not the map's.
     const end = lines.end[this.at - 1] + 1;
@@ -173,7 +174,7 @@ class Reader {
   /** A block sequence of scalars, flow sequences, aliases and maps whose dashes are at `indent` (a key's value). */
   private seq(indent: number): YAMLSeq {
     const { text, lines } = this;
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     const first = lines.content[this.at];
     if (lines.commentBefore[this.at] !== undefined) seq.commentBefore = lines.commentBefore[this.at];
     while (this.at < lines.count && lines.indent(this.at) === indent) {
@@ -221,7 +222,7 @@ function inlineValue(text: string, from: number, end: number): Node {
   } else if (c === 0x7b) {
     // `{}` alone (a volume or network with default settings); other flow maps are `yaml`'s.
     if (text.charCodeAt(from + 1) !== 0x7d) throw OUTSIDE;
-    const map = new YAMLMap();
+    const map = newMap();
     map.flow = true;
     node = map;
     valueEnd = from + 2;
@@ -251,7 +252,7 @@ function inlineValue(text: string, from: number, end: number): Node {
 }
 
 function newFlowSeq(): YAMLSeq {
-  const seq = new YAMLSeq();
+  const seq = newSeq();
   seq.flow = true;
   return seq;
 }

@@ -2,6 +2,7 @@
 // scalars without escapes, and plain scalars resolved by the YAML 1.2 core schema exactly as `yaml` resolves them
 // (the same tests in the same order, the same values, formats and digits).
 import { Scalar } from 'yaml';
+import { newScalar } from './parseNodes';
 
 /** Thrown (one shared object, no stack) when the text is outside the fast reader's subset. */
 export const OUTSIDE = Object.freeze({ outside: true });
@@ -20,7 +21,7 @@ export function quotedEnd(text: string, from: number, limit: number): number {
 
 export function quotedScalar(text: string, from: number, end: number): Scalar {
   const value = text.slice(from + 1, end - 1);
-  const scalar = new Scalar(value);
+  const scalar = newScalar(value);
   scalar.source = value;
   scalar.type = text.charCodeAt(from) === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
   return scalar;
@@ -29,20 +30,20 @@ export function quotedScalar(text: string, from: number, end: number): Scalar {
 /** A plain scalar resolved by the YAML 1.2 core schema, as `yaml` resolves it (same tests, same values). */
 export function plainScalar(source: string, from: number, valueEnd: number, nodeEnd: number): Scalar {
   let scalar: Scalar;
-  if (isSurelyString(source.charCodeAt(0))) scalar = new Scalar(source);
-  else if (/^(?:~|[Nn]ull|NULL)$/.test(source)) scalar = new Scalar(null);
-  else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) scalar = new Scalar(source[0] === 't' || source[0] === 'T');
+  if (isSurelyString(source.charCodeAt(0))) scalar = newScalar(source);
+  else if (/^(?:~|[Nn]ull|NULL)$/.test(source)) scalar = newScalar(null);
+  else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) scalar = newScalar(source[0] === 't' || source[0] === 'T');
   else if (/^0o[0-7]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 8), 'OCT');
-  else if (/^[-+]?[0-9]+$/.test(source)) scalar = new Scalar(parseInt(source, 10));
+  else if (/^[-+]?[0-9]+$/.test(source)) scalar = newScalar(parseInt(source, 10));
   else if (/^0x[0-9a-fA-F]+$/.test(source)) scalar = withFormat(parseInt(source.substring(2), 16), 'HEX');
   else if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
-    scalar = new Scalar(source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+    scalar = newScalar(source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
   } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) scalar = withFormat(parseFloat(source), 'EXP');
   else if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
-    scalar = new Scalar(parseFloat(source));
+    scalar = newScalar(parseFloat(source));
     const dot = source.indexOf('.');
     if (source[source.length - 1] === '0') scalar.minFractionDigits = source.length - dot - 1;
-  } else scalar = new Scalar(source);
+  } else scalar = newScalar(source);
   scalar.range = [from, valueEnd, nodeEnd];
   scalar.source = source;
   scalar.type = Scalar.PLAIN;
@@ -56,7 +57,7 @@ function isSurelyString(c: number): boolean {
 }
 
 function withFormat(value: number, format: string): Scalar {
-  const scalar = new Scalar(value);
+  const scalar = newScalar(value);
   scalar.format = format;
   return scalar;
 }
