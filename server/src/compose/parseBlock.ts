@@ -2,8 +2,8 @@
 // from it without walking it again: its anchors and aliases, its node count, its problems, and on every
 // node a hidden link back to the block (the block's position in the file changes from version to version;
 // the node's own `range` stays relative to the block).
-import type { Alias, CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Alias, CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import { type DuplicateKey, isMergeKey } from './model';
 import { readSimpleBlock } from './parseSimple';
 
@@ -138,36 +138,43 @@ interface MutableBlock extends BlockParse {
   nonTextKeys: Scalar[];
 }
 
+/** `yaml`'s own marks of its node types (what its isPair, isMap ... read), compared once per node here. */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const PAIR = Symbol.for('yaml.pair');
+const ALIAS = Symbol.for('yaml.alias');
+const SCALAR = Symbol.for('yaml.scalar');
+const MAP = Symbol.for('yaml.map');
+const SEQ = Symbol.for('yaml.seq');
+
 function walk(node: unknown, block: MutableBlock, isKey = false): void {
   if (node === null || node === undefined || typeof node !== 'object') return;
-  if (isPair(node)) {
-    mark(node, block);
-    if (isMergeKey(node.key)) block.merges.push(node);
-    walk(node.key, block, true);
-    walk(node.value, block);
+  // The node's type read once (this runs on every node of a large file while the server is still cold).
+  const type = (node as { [NODE_TYPE]?: symbol })[NODE_TYPE];
+  if (type === PAIR) {
+    const pair = node as Pair;
+    mark(pair, block);
+    if (isMergeKey(pair.key)) block.merges.push(pair);
+    walk(pair.key, block, true);
+    walk(pair.value, block);
     return;
   }
   block.nodeCount++;
   mark(node, block);
-  if (isAlias(node)) {
-    block.aliases.push(node);
+  if (type === ALIAS) {
+    block.aliases.push(node as Alias);
     return;
   }
   const anchored = node as Node;
   if (anchored.anchor) block.anchors.push({ name: anchored.anchor, node: anchored });
-  if (isScalar(node)) {
-    const value = node.value;
+  if (type === SCALAR) {
+    const value = (node as Scalar).value;
     if (isKey) {
-      if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') block.nonTextKeys.push(node);
-    } else if (typeof value === 'string' && value.includes('$')) block.dollars.push(node);
-  } else if (isMap(node)) {
-    findDuplicates(node, block.duplicateKeys);
-    // Indexed loops: this runs on every node of a large file while the server is still cold, where for...of
-    // makes an iterator result per element.
-    const items = node.items;
-    for (let i = 0; i < items.length; i++) walk(items[i], block);
-  } else if (isSeq(node)) {
-    const items = node.items;
+      if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') block.nonTextKeys.push(node as Scalar);
+    } else if (typeof value === 'string' && value.includes('$')) block.dollars.push(node as Scalar);
+  } else if (type === MAP || type === SEQ) {
+    if (type === MAP) findDuplicates(node as YAMLMap, block.duplicateKeys);
+    // Indexed loops: for...of makes an iterator result per element in cold code.
+    const items = (node as YAMLMap | YAMLSeq).items as unknown[];
     for (let i = 0; i < items.length; i++) walk(items[i], block);
   }
 }
