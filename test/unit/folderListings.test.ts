@@ -27,6 +27,8 @@ describe('listedExistence (path existence from folder listings)', () => {
       'missing/deeper/app.toml', 'Dockerfile/inside', 'link-to-file', 'dangling', 'config/../Dockerfile', 'config/deep/..',
       './config/./app.toml',
     ].map((p) => path.join(root, p));
+    // Written as they are, not normalized by path.join.
+    paths.push(`${root}/config/../Dockerfile`, `${root}/config/./app.toml`, `${root}//config/app.toml`, `${root}/config/`, `${root}/missing/../config/app.toml`, `${root}/Dockerfile/..`);
     paths.push(root, path.parse(root).root, os.tmpdir());
     assert.deepStrictEqual(paths.map((p) => [p, exists(p)]), paths.map((p) => [p, fs.existsSync(p)]));
     assert.deepStrictEqual(

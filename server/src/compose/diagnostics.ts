@@ -98,19 +98,40 @@ export function diagnoseCompose(model: ComposeModel, context: ComposeDiagnosticC
   // On a line YAML could not read, the syntax problem is the one to report (the rest follows from it).
   const brokenLines = new Set(findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.range.start.line));
   const overrides = context.severity ?? {};
-  const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     if (finding.code !== 'yaml-syntax' && brokenLines.has(finding.range.start.line)) continue;
     const override = overrides[finding.code];
     if (override === 'off') continue;
     const severity: Severity = override && override in SEVERITIES ? override : finding.severity;
-    const { start, end } = finding.range;
-    const key = `${finding.code}|${start.line}:${start.character}-${end.line}:${end.character}|${finding.message}`;
-    if (seen.has(key)) continue; // a merged anchor reports the same thing for every service using it
-    seen.add(key);
     diagnostics.push(toDiagnostic(finding, severity));
   }
-  return byPosition(diagnostics);
+  return withoutRepeats(byPosition(diagnostics));
+}
+
+/**
+ * Sorted diagnostics, each problem once: a merged anchor reports the same thing for every service using it. The
+ * sort is stable, so the first of equal diagnostics is kept; equal ones have equal ranges, so only a run of
+ * diagnostics at one range is compared.
+ */
+function withoutRepeats(sorted: Diagnostic[]): Diagnostic[] {
+  const kept: Diagnostic[] = [];
+  let run = 0;
+  for (const diagnostic of sorted) {
+    if (kept.length === 0 || !sameRange(kept[run].range, diagnostic.range)) run = kept.length;
+    else if (repeats(kept, run, diagnostic)) continue;
+    kept.push(diagnostic);
+  }
+  return kept;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Whether one of `kept` from `from` on has the diagnostic's code and message (its range is theirs). */
+function repeats(kept: readonly Diagnostic[], from: number, diagnostic: Diagnostic): boolean {
+  for (let i = from; i < kept.length; i++) if (kept[i].code === diagnostic.code && kept[i].message === diagnostic.message) return true;
+  return false;
 }
 

@@ -8,10 +8,10 @@ import * as path from 'path';
 const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
 
 /**
- * An `exists(path)` for absolute paths, as `fs.existsSync` answers it: a name is looked up in its folder's listing;
- * a missing folder (or a file where a folder should be) answers false for everything under it. Symbolic links (whose
- * target may be missing), folders that cannot be listed, roots and, on case-insensitive systems, names not listed
- * are asked of the disk.
+ * An `exists(path)` that answers as `fs.existsSync` does: the name of a normal absolute path is looked up in its
+ * folder's listing; a missing folder (or a file where a folder should be) answers false for everything under it.
+ * Other paths (relative, with `.` or `..` parts, on Windows), symbolic links (whose target may be missing), folders
+ * that cannot be listed, roots and, on case-insensitive systems, names not listed are asked of the disk.
  */
 export function listedExistence(): (file: string) => boolean {
   /** Per folder: the names listed and whether each is a link; null when the folder does not exist. */
@@ -29,14 +29,21 @@ export function listedExistence(): (file: string) => boolean {
     return names;
   };
   return (file) => {
-    const normal = path.resolve(file);
-    const folder = path.dirname(normal);
-    if (folder === normal) return fs.existsSync(normal);
+    // A path with `.` or `..` parts is the system's to walk (`missing/..` is no folder); callers mostly pass what
+    // path.resolve made.
+    if (!isNormalAbsolute(file)) return fs.existsSync(file);
+    const folder = path.dirname(file);
+    if (folder === file) return fs.existsSync(file);
     const names = listing(folder);
     if (names === null) return false;
-    if (names === 'unlisted') return fs.existsSync(normal);
-    const link = names.get(path.basename(normal));
-    if (link === undefined) return CASE_INSENSITIVE && fs.existsSync(normal);
-    return link ? fs.existsSync(normal) : true;
+    if (names === 'unlisted') return fs.existsSync(file);
+    const link = names.get(path.basename(file));
+    if (link === undefined) return CASE_INSENSITIVE && fs.existsSync(file);
+    return link ? fs.existsSync(file) : true;
   };
+}
+
+/** An absolute POSIX path without `.` or `..` parts, doubled or trailing slashes (what path.resolve makes). */
+function isNormalAbsolute(file: string): boolean {
+  return process.platform !== 'win32' && file.startsWith('/') && !/\/\.{1,2}(?:\/|$)|\/\/|.\/$/.test(file);
 }
