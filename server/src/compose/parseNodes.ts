@@ -4,6 +4,8 @@
 // non-enumerable property, on a prototype made once per class from the class's own prototype: the nodes are of the
 // class (`instanceof`, `constructor`), `yaml`'s isScalar/isMap/isPair/isSeq know them (they read the property, own or
 // inherited, by `yaml`'s registered symbols), and their own enumerable fields are those the constructors make.
+// They are made by plain constructor functions, so that V8 sizes each object for the fields the reader and the
+// model's block mark then set (Object.create would leave room for four and put the rest in an array of their own).
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 const NODE_TYPE = Symbol.for('yaml.node.type');
@@ -16,36 +18,42 @@ function prototypeOf<T extends object>(proto: T, type: string, collection: boole
   }) as T;
 }
 
-const SCALAR = prototypeOf(Scalar.prototype, 'yaml.scalar', false);
-const PAIR = prototypeOf(Pair.prototype, 'yaml.pair', false);
-const MAP = prototypeOf(YAMLMap.prototype, 'yaml.map', true);
-const SEQ = prototypeOf(YAMLSeq.prototype, 'yaml.seq', true);
+/** A plain constructor function `init` whose objects have `proto` as prototype, typed as a class. */
+function nodeClass<T, A extends unknown[]>(proto: T, init: (this: T, ...args: A) => void): new (...args: A) => T {
+  (init as unknown as { prototype: T }).prototype = proto;
+  return init as unknown as new (...args: A) => T;
+}
+
+const FastScalar = nodeClass(prototypeOf(Scalar.prototype, 'yaml.scalar', false), function (value: unknown) {
+  this.value = value;
+});
+const FastPair = nodeClass(prototypeOf(Pair.prototype, 'yaml.pair', false), function (key: unknown, value: unknown) {
+  this.key = key;
+  this.value = value;
+});
+const FastMap = nodeClass(prototypeOf(YAMLMap.prototype, 'yaml.map', true), function () {
+  this.items = [];
+});
+const FastSeq = nodeClass(prototypeOf(YAMLSeq.prototype, 'yaml.seq', true), function () {
+  this.items = [];
+});
 
 /** As `new Scalar(value)`. */
 export function newScalar(value: unknown): Scalar {
-  const scalar = Object.create(SCALAR) as Scalar;
-  scalar.value = value;
-  return scalar;
+  return new FastScalar(value);
 }
 
 /** As `new Pair(key, value)`. */
 export function newPair<K, V>(key: K, value: V): Pair<K, V> {
-  const pair = Object.create(PAIR) as Pair<K, V>;
-  pair.key = key;
-  pair.value = value;
-  return pair;
+  return new FastPair(key, value) as Pair<K, V>;
 }
 
 /** As `new YAMLMap()`. */
 export function newMap(): YAMLMap {
-  const map = Object.create(MAP) as YAMLMap;
-  map.items = [];
-  return map;
+  return new FastMap();
 }
 
 /** As `new YAMLSeq()`. */
 export function newSeq(): YAMLSeq {
-  const seq = Object.create(SEQ) as YAMLSeq;
-  seq.items = [];
-  return seq;
+  return new FastSeq();
 }
