@@ -4,6 +4,7 @@
 // the node's own `range` stays relative to the block).
 import type { Alias, CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
 import { isScalar, parseDocument } from 'yaml';
+import { BlockMemo } from './blockMemo';
 import { type DuplicateKey, isMergeKey } from './model';
 import { readSimpleBlock } from './parseSimple';
 
@@ -45,11 +46,10 @@ export interface BlockParse {
   readonly nonTextKeys: readonly Scalar[];
   /**
    * Results computed for nodes of this block (the entries of a map, what checks found in a service ...), by kind
-   * of result and node (a map per kind, not one per node: a large file has tens of thousands of nodes), kept here so
-   * that the next versions of the document reuse them with the block, as long as what they depend on is unchanged.
-   * Filled lazily.
+   * of result and node (blockMemo.ts), kept here so that the next versions of the document reuse them with the
+   * block, as long as what they depend on is unchanged. Filled lazily.
    */
-  readonly memo: Map<string, Map<object, unknown>>;
+  readonly memo: BlockMemo;
 }
 
 const BLOCK = Symbol('composeBlock');
@@ -108,7 +108,7 @@ export function parseBlock(text: string): BlockParse {
     dollars: [],
     nodeCount: 0,
     nonTextKeys: [],
-    memo: new Map(),
+    memo: new BlockMemo(),
   };
   if (block.contents) walk(block.contents, block);
   return block;

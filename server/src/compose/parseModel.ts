@@ -166,10 +166,10 @@ export class ComposeDocument implements ComposeModel {
     // The block keeps a map's entries for the next versions; they stay valid while every alias they went
     // through still names the same anchored node.
     const block = blockOf(map);
-    cached = block?.memo.get('entries')?.get(map) as Entries | undefined;
+    cached = block?.memo.get('entries', map) as Entries | undefined;
     if (!cached || !this.stillValid(cached.deps)) {
       cached = mapEntries(map, (alias) => this.resolveAlias(alias)?.node ?? null);
-      if (block) memoSlot(block, 'entries').set(map, cached);
+      if (block) block.memo.set('entries', map, cached);
     }
     this.entryCache.set(map, cached);
     return cached;
@@ -178,14 +178,13 @@ export class ComposeDocument implements ComposeModel {
   memo<T>(node: Node, kind: string, compute: () => T): T {
     const block = blockOf(node);
     if (!block || !this.startOf.has(block)) return compute();
-    const slot = memoSlot(block, kind);
-    const hit = slot.get(node) as Memo<T> | undefined;
+    const hit = block.memo.get(kind, node) as Memo<T> | undefined;
     if (hit && (hit.checkedBy === this.token || this.stillValid(hit.deps))) {
       hit.checkedBy = this.token;
       return hit.value;
     }
     const value = compute();
-    slot.set(node, { value, deps: this.blockDeps(block), checkedBy: this.token } satisfies Memo<T>);
+    block.memo.set(kind, node, { value, deps: this.blockDeps(block), checkedBy: this.token } satisfies Memo<T>);
     return value;
   }
 
@@ -236,13 +235,6 @@ interface Memo<T> {
   deps: [Alias, Node | null][];
   /** The token of the last model that found it valid (no need to check again within that model). */
   checkedBy: object;
-}
-
-/** The block's results of one kind, by node. */
-function memoSlot(block: BlockParse, kind: string): Map<object, unknown> {
-  let slot = block.memo.get(kind);
-  if (!slot) block.memo.set(kind, (slot = new Map()));
-  return slot;
 }
 
 function nodeStart(node: Node): number {
