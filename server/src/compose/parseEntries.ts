@@ -5,6 +5,7 @@ import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import { isMergeKey, type MapEntry } from './model';
 import { SMALL_MAP } from './parseBlock';
+import { fitted } from './parseNodes';
 
 export interface Entries {
   list: MapEntry[];
@@ -28,11 +29,29 @@ const MAX_MERGE_DEPTH = 32;
  * through them, as a Map for each of thousands of them is memory the model keeps.
  */
 export function mapEntries(map: YAMLMap, resolve: AliasResolver): Entries {
-  const byKey = new Map<string, MapEntry>();
+  const found: Found = { list: [] };
   const deps: [Alias, Node | null][] = [];
-  collect(map, false, byKey, deps, undefined, 0, resolve);
-  const list = [...byKey.values()];
-  return { list, byKey: list.length > SMALL_MAP ? byKey : undefined, deps: deps.length > 0 ? deps : NO_DEPS };
+  collect(map, false, found, deps, undefined, 0, resolve);
+  return { list: fitted(found.list), byKey: found.byKey, deps: deps.length > 0 ? deps : NO_DEPS };
+}
+
+/** The entries found so far: a list, and once it is longer than SMALL_MAP, an index by key. */
+interface Found {
+  list: MapEntry[];
+  byKey?: Map<string, MapEntry>;
+}
+
+function has(found: Found, key: string): boolean {
+  if (found.byKey) return found.byKey.has(key);
+  const list = found.list;
+  for (let i = 0; i < list.length; i++) if (list[i].key === key) return true;
+  return false;
+}
+
+function add(found: Found, entry: MapEntry): void {
+  found.list.push(entry);
+  if (found.byKey) found.byKey.set(entry.key, entry);
+  else if (found.list.length > SMALL_MAP) found.byKey = new Map(found.list.map((e) => [e.key, e]));
 }
 
 /** The entry of `key` among `entries`. */
@@ -53,7 +72,7 @@ function follow(node: Node | null, deps: [Alias, Node | null][], resolve: AliasR
 
 /** Adds the map's entries (own keys first, then merged ones), noting every alias followed. */
 function collect(
-  map: YAMLMap, merged: boolean, into: Map<string, MapEntry>, deps: [Alias, Node | null][], seen: Set<YAMLMap> | undefined, depth: number,
+  map: YAMLMap, merged: boolean, into: Found, deps: [Alias, Node | null][], seen: Set<YAMLMap> | undefined, depth: number,
   resolve: AliasResolver,
 ): void {
   if (seen?.has(map) || depth > MAX_MERGE_DEPTH) return;
@@ -69,11 +88,11 @@ function collect(
       continue;
     }
     const key = typeof keyNode.source === 'string' ? keyNode.source : keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
-    if (into.has(key)) continue;
+    if (has(into, key)) continue;
     const raw = pair.value as Node | null;
     const entry: MapEntry = { key, keyNode: keyNode as Scalar, value: nonNull(follow(raw, deps, resolve)), pair, merged };
     if (raw && (raw.tag === '!reset' || raw.tag === '!override')) entry.tag = raw.tag;
-    into.set(key, entry);
+    add(into, entry);
   }
   if (!sources) return;
   const visited = seen ?? new Set<YAMLMap>();

@@ -57,3 +57,11 @@ export function newMap(): YAMLMap {
 export function newSeq(): YAMLSeq {
   return new FastSeq();
 }
+
+/**
+ * The items of a collection read to the end, in an array of their number: an array grown by push keeps room for
+ * sixteen more, most of the memory of a small map of the model.
+ */
+export function fitted<T>(items: T[]): T[] {
+  return items.length > 0 ? items.slice() : items;
+}

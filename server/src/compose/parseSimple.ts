@@ -12,7 +12,7 @@
 // large compose file takes to open (issue 11), and no other library builds `yaml`'s node classes, which every
 // compose provider reads.
 import { Alias, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { newMap, newPair, newSeq } from './parseNodes';
+import { fitted, newMap, newPair, newSeq } from './parseNodes';
 import { OUTSIDE, commentAfter, isAnchorChar, isAnchorName, isItemStart, isPlainStart, keyEnd, plainScalar, quotedEnd, quotedScalar, startsKey } from './parseSimpleScalars';
 
 /**
@@ -158,6 +158,7 @@ class Reader {
       }
       map.items.push(newPair(key, value));
     }
+    map.items = fitted(map.items);
     // The end of its last line: empty lines after it are not the map's.
     const end = lines.end[this.at - 1] + 1;
     map.range = [first, end, end];
@@ -198,6 +199,7 @@ class Reader {
       seq.items.push(item);
       if (this.at < lines.count && lines.indent(this.at) > indent) throw OUTSIDE;
     }
+    seq.items = fitted(seq.items);
     const end = lines.end[this.at - 1] + 1;
     seq.range = [first, end, end];
     return seq;
@@ -218,6 +220,7 @@ function inlineValue(text: string, from: number, end: number): Node {
   } else if (c === 0x5b) {
     const seq = newFlowSeq();
     valueEnd = flowItems(text, from, end, seq);
+    seq.items = fitted(seq.items);
     node = seq;
   } else if (c === 0x7b) {
     // `{}` alone (a volume or network with default settings); other flow maps are `yaml`'s.
