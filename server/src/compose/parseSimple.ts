@@ -29,17 +29,30 @@ class Lines {
   readonly commentBefore: (string | undefined)[] = [];
   count = 0;
 
-  constructor(capacity: number) {
+  constructor(readonly capacity: number) {
     this.start = new Int32Array(capacity);
     this.content = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.blankBefore = new Uint8Array(capacity);
   }
 
+  /**
+   * Lines for a block of `capacity` lines at most: one set of arrays reused from block to block (a read is over
+   * before the next starts, and nodes keep none of it), as typed arrays are slow to make a thousand times over.
+   */
+  static reused(capacity: number): Lines {
+    if (!scratch || scratch.capacity < capacity) scratch = new Lines(Math.max(capacity, 2 * (scratch?.capacity ?? 128)));
+    scratch.count = 0;
+    scratch.commentBefore.length = 0;
+    return scratch;
+  }
+
   indent(k: number): number {
     return this.content[k] - this.start[k];
   }
 }
+
+let scratch: Lines | undefined;
 
 /** The contents node of the block `text`, as `yaml` would build it, or undefined when it is not plain enough. */
 export function readSimpleBlock(text: string): Node | undefined {
@@ -65,7 +78,7 @@ function linesOf(text: string): Lines | undefined {
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
   let capacity = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) capacity++;
-  const lines = new Lines(capacity);
+  const lines = Lines.reused(capacity);
   let start = 0;
   let blankBefore = 0;
   let comments: string | undefined;
