@@ -3,7 +3,7 @@
 //   node out/test/support/dockerd.js start <dir>   prints the DOCKER_HOST to use
 //   node out/test/support/dockerd.js stop <dir>
 //   node out/test/support/dockerd.js image <dir>   builds the test image from Debian's busybox-static
-import { execFileSync, spawn, spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -83,14 +83,16 @@ export async function startDockerd(dir: string, timeoutMs = 60_000, extraFlags: 
     ...(extraFlags.some((flag) => flag.startsWith('--bridge')) ? [] : ownBridge()),
     ...extraFlags,
   ];
-  const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
-  const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });
-  fs.closeSync(log);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  child.on('error', () => (exited = true));
-  child.unref();
-  while (Date.now() < deadline && !exited) {
+  // Started in a session of its own by a shell that leaves at once, so that dockerd is nobody's child and in nobody's
+  // process group: an engine a suite test starts again from inside VS Code's extension host would otherwise be among
+  // the processes ended with that VS Code (its containerd too), and the next suite would find it gone.
+  const launched = spawnSync('sh', ['-c', 'setsid dockerd "$@" >>"$DW_DOCKERD_LOG" 2>&1 </dev/null & echo $!', 'sh', ...args], {
+    env: { ...process.env, DW_DOCKERD_LOG: path.join(dir, 'dockerd.log') },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const pid = Number(launched.stdout?.trim());
+  while (Date.now() < deadline && pid > 0 && alive(pid)) {
     if (await ping(dir)) return dockerHost(dir);
     await sleep(200);
   }
