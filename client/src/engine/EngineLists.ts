@@ -84,6 +84,10 @@ export function kindsChangedBy(event: EngineEvent): ListKind[] {
 const STILL_UP = new Set(['running', 'paused', 'restarting']);
 const DYING_RECHECKS = 5;
 const DYING_RECHECK_MS = 150;
+/** Task states on the way to running. */
+const STARTING = new Set(['new', 'allocated', 'pending', 'assigned', 'accepted', 'ready', 'preparing', 'starting']);
+const STARTING_RECHECKS = 5;
+const STARTING_RECHECK_MS = 300;
 
 export class EngineLists {
   private readonly entries = new Map<ListKind, Entry<unknown>>();
@@ -92,6 +96,9 @@ export class EngineLists {
   /** Containers the engine said died, with how often the list was read again because it still showed them running. */
   private readonly dying = new Map<string, number>();
   private recheck: NodeJS.Timeout | undefined;
+  /** The tasks read again for tasks on their way to running, and how often since the last change of them. */
+  private startingTimer: NodeJS.Timeout | undefined;
+  private startingRechecks = 0;
   /** When the first event of the burst now being gathered came (ms since the epoch). */
   private burstStart: number | undefined;
   /** Engine calls made for lists since creation, by kind (the benchmark counts them). */
@@ -129,7 +136,11 @@ export class EngineLists {
   }
 
   tasks(): Promise<TaskSummary[] | undefined> {
-    return this.managerRead('tasks', (engine) => engine.swarm.listTasks());
+    return this.managerRead('tasks', async (engine) => {
+      const list = await engine.swarm.listTasks();
+      this.recheckStarting(list);
+      return list;
+    });
   }
 
   nodes(): Promise<SwarmNodeSummary[] | undefined> {
@@ -152,6 +163,7 @@ export class EngineLists {
     }
     const kinds = kindsChangedBy(event);
     if (kinds.length === 0) return;
+    if (kinds.includes('tasks')) this.startingRechecks = 0;
     for (const kind of kinds) this.pending.add(kind);
     // The lists are read once the burst has been quiet for debounceMs (at most maxWaitMs after its first event).
     // Quiet, not merely later: the engine sends some events (a container's "die") just before the state they
@@ -185,6 +197,7 @@ export class EngineLists {
   dispose(): void {
     clearTimeout(this.timer);
     clearTimeout(this.recheck);
+    clearTimeout(this.startingTimer);
     this.timer = undefined;
     this.entries.clear();
   }
@@ -218,6 +231,18 @@ export class EngineLists {
     if (!again) return;
     clearTimeout(this.recheck);
     this.recheck = setTimeout(() => this.invalidate('containers'), DYING_RECHECK_MS);
+  }
+
+  /**
+   * The engine sends no task events: a task's container starting is one, but the manager records the task as running
+   * a moment later, and sends nothing then. So while a list shows a task that should run still on its way, the tasks
+   * are read again a little later (a few times at most after each change): driven by that change, not polling.
+   */
+  private recheckStarting(list: readonly TaskSummary[]): void {
+    if (this.startingRechecks >= STARTING_RECHECKS || !list.some((task) => task.desiredState === 'running' && STARTING.has(task.state))) return;
+    this.startingRechecks++;
+    clearTimeout(this.startingTimer);
+    this.startingTimer = setTimeout(() => this.invalidate('tasks'), STARTING_RECHECK_MS);
   }
 
   /**
