@@ -4,9 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listedExistence } from '../../server/src/util/folderListings';
+import { FolderListings } from '../../server/src/util/folderListings';
 
-describe('listedExistence (path existence from folder listings)', () => {
+describe('FolderListings (path existence from folder listings)', () => {
   let root: string;
 
   before(() => {
@@ -21,7 +21,8 @@ describe('listedExistence (path existence from folder listings)', () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('answers every path as fs.existsSync does', () => {
-    const exists = listedExistence();
+    const listings = new FolderListings();
+    const exists = (p: string) => listings.exists(p);
     const paths = [
       'Dockerfile', 'dockerfile', 'config', 'config/app.toml', 'config/deep', 'config/missing.toml', 'missing/app.toml',
       'missing/deeper/app.toml', 'Dockerfile/inside', 'link-to-file', 'dangling', 'config/../Dockerfile', 'config/deep/..',
@@ -38,11 +39,12 @@ describe('listedExistence (path existence from folder listings)', () => {
   });
 
   it('reads each folder once per run, so a file made later is seen by the next run', () => {
-    const exists = listedExistence();
+    const listings = new FolderListings();
+    const exists = (p: string) => listings.exists(p);
     const later = path.join(root, 'config', 'later.toml');
     assert.strictEqual(exists(later), false);
     fs.writeFileSync(later, '');
     assert.strictEqual(exists(later), false);
-    assert.strictEqual(listedExistence()(later), true);
+    assert.strictEqual(new FolderListings().exists(later), true);
   });
 });

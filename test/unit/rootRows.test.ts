@@ -20,7 +20,13 @@ function harness() {
     answers[i](value);
     await new Promise((resolve) => setImmediate(resolve));
   };
-  return { rows, log, answer };
+  /** The view reads its rows once (the first build, answered with `value`), as a shown view does. */
+  const shown = async (value: string[]) => {
+    const first = rows.get();
+    await answer(0, value);
+    await first;
+  };
+  return { rows, log, answer, shown };
 }
 
 describe('RootRows (when a view hears that its rows changed)', () => {
@@ -32,10 +38,8 @@ describe('RootRows (when a view hears that its rows changed)', () => {
   });
 
   it('tells a view that read its rows only when the new rows are built, and then gives them without building', async () => {
-    const { rows, log, answer } = harness();
-    const first = rows.get();
-    await answer(0, ['web']);
-    await first;
+    const { rows, log, answer, shown } = harness();
+    await shown(['web']);
     rows.refresh();
     assert.deepStrictEqual(log, ['build', 'build']);
     await answer(1, ['web', 'worker']);
@@ -45,10 +49,8 @@ describe('RootRows (when a view hears that its rows changed)', () => {
   });
 
   it('tells once for a burst of refreshes, with the rows of the last', async () => {
-    const { rows, log, answer } = harness();
-    const first = rows.get();
-    await answer(0, ['a']);
-    await first;
+    const { rows, log, answer, shown } = harness();
+    await shown(['a']);
     rows.refresh();
     rows.refresh();
     await answer(1, ['b']);
@@ -59,12 +61,10 @@ describe('RootRows (when a view hears that its rows changed)', () => {
   });
 
   it('tells a view nobody read at once, and builds nothing until it is read', async () => {
-    const { rows, log, answer } = harness();
+    const { rows, log, answer, shown } = harness();
     rows.refresh();
     assert.deepStrictEqual(log, ['told']);
-    const first = rows.get();
-    await answer(0, ['web']);
-    await first;
+    await shown(['web']);
     rows.refresh();
     await answer(1, ['web', 'db']);
     // Told, but not read since (the view is hidden): the next change is told at once.
@@ -76,10 +76,8 @@ describe('RootRows (when a view hears that its rows changed)', () => {
   });
 
   it('tells the view when a build finds no rows (a list that could not be read), and builds again when read', async () => {
-    const { rows, log, answer } = harness();
-    const first = rows.get();
-    await answer(0, ['web']);
-    await first;
+    const { rows, log, answer, shown } = harness();
+    await shown(['web']);
     rows.refresh();
     await answer(1, undefined);
     assert.deepStrictEqual(log, ['build', 'build', 'told']);

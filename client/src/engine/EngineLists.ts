@@ -95,10 +95,10 @@ export class EngineLists {
   private timer: NodeJS.Timeout | undefined;
   /** Containers the engine said died, with how often the list was read again because it still showed them running. */
   private readonly dying = new Map<string, number>();
-  private recheck: NodeJS.Timeout | undefined;
-  /** The tasks read again for tasks on their way to running, and how often since the last change of them. */
-  private startingTimer: NodeJS.Timeout | undefined;
+  /** How often the tasks were read again for tasks on their way to running, since the last change of them. */
   private startingRechecks = 0;
+  /** Lists to be read again a little later (see readAgainLater), by kind. */
+  private readonly later = new Map<ListKind, NodeJS.Timeout>();
   /** When the first event of the burst now being gathered came (ms since the epoch). */
   private burstStart: number | undefined;
   /** Engine calls made for lists since creation, by kind (the benchmark counts them). */
@@ -196,8 +196,8 @@ export class EngineLists {
 
   dispose(): void {
     clearTimeout(this.timer);
-    clearTimeout(this.recheck);
-    clearTimeout(this.startingTimer);
+    for (const timer of this.later.values()) clearTimeout(timer);
+    this.later.clear();
     this.timer = undefined;
     this.entries.clear();
   }
@@ -229,8 +229,7 @@ export class EngineLists {
       }
     }
     if (!again) return;
-    clearTimeout(this.recheck);
-    this.recheck = setTimeout(() => this.invalidate('containers'), DYING_RECHECK_MS);
+    this.readAgainLater('containers', DYING_RECHECK_MS);
   }
 
   /**
@@ -241,8 +240,13 @@ export class EngineLists {
   private recheckStarting(list: readonly TaskSummary[]): void {
     if (this.startingRechecks >= STARTING_RECHECKS || !list.some((task) => task.desiredState === 'running' && STARTING.has(task.state))) return;
     this.startingRechecks++;
-    clearTimeout(this.startingTimer);
-    this.startingTimer = setTimeout(() => this.invalidate('tasks'), STARTING_RECHECK_MS);
+    this.readAgainLater('tasks', STARTING_RECHECK_MS);
+  }
+
+  /** Marks a list stale in `ms` (once, however often asked meanwhile): for lists that lag the event of a change. */
+  private readAgainLater(kind: ListKind, ms: number): void {
+    clearTimeout(this.later.get(kind));
+    this.later.set(kind, setTimeout(() => this.invalidate(kind), ms));
   }
 
   /**

@@ -7,7 +7,7 @@ import type { DockerEngine, Disposable } from '../engine/DockerEngine';
 import type { ContainerSummary, EngineEvent } from '../engine/types';
 import { reasonOf } from '../commands/shared';
 import { newNonce, statsHtml } from './statsHtml';
-import { containerMessage, parseWebviewMessage, type ContainerMessage, type StatsStatus, type ToWebview } from './statsMessages';
+import { containerMessage, parseWebviewMessage, STATUS_OF_EVENT, statusOf, STREAMING, type ContainerMessage, type StatsStatus, type ToWebview } from './statsMessages';
 import { StatsWindow, type StatsPoint } from './statsWindow';
 
 /** What a panel needs of the engine session whose rows it shows. */
@@ -59,15 +59,6 @@ export interface StatsPanelState {
     message: ContainerMessage;
   }[];
 }
-
-/** How the panel shows a container of this state (of the engine's list). */
-function statusOf(state: string): StatsStatus {
-  return state === 'paused' ? 'paused' : state === 'running' || state === 'restarting' ? 'running' : 'stopped';
-}
-
-const STREAMING: ReadonlySet<StatsStatus> = new Set(['running', 'paused']);
-/** Container events that change what the panel shows. */
-const STATUS_OF_EVENT: Record<string, StatsStatus | undefined> = { start: 'running', unpause: 'running', pause: 'paused', die: 'stopped', destroy: 'removed' };
 
 export class StatsPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;

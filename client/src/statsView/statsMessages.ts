@@ -7,6 +7,16 @@ import { STATS_WINDOW_MS, type StatsPoint } from './statsWindow';
 /** Where a container of the view stands: streaming (running, paused) or not any more. */
 export type StatsStatus = 'running' | 'paused' | 'stopped' | 'removed' | 'failed';
 
+/** How the view shows a container of this state (of the engine's list). */
+export function statusOf(state: string): StatsStatus {
+  return state === 'paused' ? 'paused' : state === 'running' || state === 'restarting' ? 'running' : 'stopped';
+}
+
+/** The statuses whose container has a stats stream to follow. */
+export const STREAMING: ReadonlySet<StatsStatus> = new Set(['running', 'paused']);
+/** Container events that change what the view shows. */
+export const STATUS_OF_EVENT: Record<string, StatsStatus | undefined> = { start: 'running', unpause: 'running', pause: 'paused', die: 'stopped', destroy: 'removed' };
+
 export type SeriesKey = 'cpu' | 'memory' | 'rx' | 'tx' | 'read' | 'write';
 export type ChartKey = 'cpu' | 'memory' | 'network' | 'block';
 

@@ -6,6 +6,7 @@ import type { Alias, CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap, YAML
 import { isScalar, parseDocument } from 'yaml';
 import { BlockMemo } from './blockMemo';
 import { type DuplicateKey, isMergeKey } from './model';
+import { ALIAS, MAP, NODE_TYPE, PAIR, SCALAR, SEQ } from './parseNodes';
 import { readSimpleBlock } from './parseSimple';
 
 export type { DuplicateKey } from './model';
@@ -138,17 +139,9 @@ interface MutableBlock extends BlockParse {
   nonTextKeys: Scalar[];
 }
 
-/** `yaml`'s own marks of its node types (what its isPair, isMap ... read), compared once per node here. */
-const NODE_TYPE = Symbol.for('yaml.node.type');
-const PAIR = Symbol.for('yaml.pair');
-const ALIAS = Symbol.for('yaml.alias');
-const SCALAR = Symbol.for('yaml.scalar');
-const MAP = Symbol.for('yaml.map');
-const SEQ = Symbol.for('yaml.seq');
-
 function walk(node: unknown, block: MutableBlock, isKey = false): void {
   if (node === null || node === undefined || typeof node !== 'object') return;
-  // The node's type read once (this runs on every node of a large file while the server is still cold).
+  // The node's type mark (parseNodes.ts) read once: this runs on every node of a large file while the server is cold.
   const type = (node as { [NODE_TYPE]?: symbol })[NODE_TYPE];
   if (type === PAIR) {
     const pair = node as Pair;

@@ -41,13 +41,6 @@ interface Found {
   byKey?: Map<string, MapEntry>;
 }
 
-function has(found: Found, key: string): boolean {
-  if (found.byKey) return found.byKey.has(key);
-  const list = found.list;
-  for (let i = 0; i < list.length; i++) if (list[i].key === key) return true;
-  return false;
-}
-
 function add(found: Found, entry: MapEntry): void {
   found.list.push(entry);
   if (found.byKey) found.byKey.set(entry.key, entry);
@@ -55,7 +48,7 @@ function add(found: Found, entry: MapEntry): void {
 }
 
 /** The entry of `key` among `entries`. */
-export function entryOfKey(entries: Entries, key: string): MapEntry | undefined {
+export function entryOfKey(entries: Pick<Entries, 'list' | 'byKey'>, key: string): MapEntry | undefined {
   if (entries.byKey) return entries.byKey.get(key);
   const list = entries.list;
   for (let i = 0; i < list.length; i++) if (list[i].key === key) return list[i];
@@ -88,7 +81,7 @@ function collect(
       continue;
     }
     const key = typeof keyNode.source === 'string' ? keyNode.source : keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
-    if (has(into, key)) continue;
+    if (entryOfKey(into, key)) continue;
     const raw = pair.value as Node | null;
     const entry: MapEntry = { key, keyNode: keyNode as Scalar, value: nonNull(follow(raw, deps, resolve)), pair, merged };
     if (raw && (raw.tag === '!reset' || raw.tag === '!override')) entry.tag = raw.tag;

@@ -8,12 +8,18 @@
 // model's block mark then set (Object.create would leave room for four and put the rest in an array of their own).
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
-const NODE_TYPE = Symbol.for('yaml.node.type');
+/** `yaml`'s own mark of a node's type (what its isScalar, isMap ... read), and the marks, registered by `yaml`. */
+export const NODE_TYPE = Symbol.for('yaml.node.type');
+export const SCALAR = Symbol.for('yaml.scalar');
+export const PAIR = Symbol.for('yaml.pair');
+export const MAP = Symbol.for('yaml.map');
+export const SEQ = Symbol.for('yaml.seq');
+export const ALIAS = Symbol.for('yaml.alias');
 
 /** `proto` with the node type `type` (and, for a collection, an unset schema as the constructors leave it). */
-function prototypeOf<T extends object>(proto: T, type: string, collection: boolean): T {
+function prototypeOf<T extends object>(proto: T, type: symbol, collection: boolean): T {
   return Object.create(proto, {
-    [NODE_TYPE]: { value: Symbol.for(type) },
+    [NODE_TYPE]: { value: type },
     ...(collection ? { schema: { value: undefined, configurable: true, writable: true } } : {}),
   }) as T;
 }
@@ -24,17 +30,17 @@ function nodeClass<T, A extends unknown[]>(proto: T, init: (this: T, ...args: A)
   return init as unknown as new (...args: A) => T;
 }
 
-const FastScalar = nodeClass(prototypeOf(Scalar.prototype, 'yaml.scalar', false), function (value: unknown) {
+const FastScalar = nodeClass(prototypeOf(Scalar.prototype, SCALAR, false), function (value: unknown) {
   this.value = value;
 });
-const FastPair = nodeClass(prototypeOf(Pair.prototype, 'yaml.pair', false), function (key: unknown, value: unknown) {
+const FastPair = nodeClass(prototypeOf(Pair.prototype, PAIR, false), function (key: unknown, value: unknown) {
   this.key = key;
   this.value = value;
 });
-const FastMap = nodeClass(prototypeOf(YAMLMap.prototype, 'yaml.map', true), function () {
+const FastMap = nodeClass(prototypeOf(YAMLMap.prototype, MAP, true), function () {
   this.items = [];
 });
-const FastSeq = nodeClass(prototypeOf(YAMLSeq.prototype, 'yaml.seq', true), function () {
+const FastSeq = nodeClass(prototypeOf(YAMLSeq.prototype, SEQ, true), function () {
   this.items = [];
 });
 

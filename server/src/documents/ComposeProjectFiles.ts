@@ -14,7 +14,7 @@ import { filePathOf } from '../util/filePath';
 import { relatedFiles, type RelatedHost } from './composeRelated';
 import { refusalText, type FileAccess } from './FileAccess';
 import { FileCache } from './FileCache';
-import { listedExistence } from '../util/folderListings';
+import { FolderListings } from '../util/folderListings';
 
 /** Files are read through FileAccess's rules: the compose file's folder is its project directory. */
 export class ComposeProjectFiles {
@@ -33,18 +33,16 @@ export class ComposeProjectFiles {
     const file = filePathOf(uri);
     if (!file) return { uri, fileExists: () => false };
     const folder = path.dirname(file);
-    let siblingFiles: string[] = [];
-    try {
-      siblingFiles = fs.readdirSync(folder);
-    } catch {
-      // An unreadable folder: the file is judged by its name alone.
-    }
+    // One reading of each folder for the whole run; an unreadable folder lists nothing (the file is judged by its
+    // name alone).
+    const listings = new FolderListings();
+    const siblingFiles = listings.names(folder);
     const baseModels = baseFileCandidates(file)
       .filter((candidate) => candidate !== file)
       .flatMap((candidate) => this.composeFiles.get(candidate, folder) ?? []);
     return {
       uri,
-      fileExists: listedExistence(),
+      fileExists: (p) => listings.exists(p),
       siblingFiles,
       baseModels: baseModels.length > 0 ? [baseModels[0]] : [],
       loadFile: (p) => this.composeFiles.get(p, folder),
