@@ -94,6 +94,11 @@ describe('BuildKit build checks', () => {
       }]);
       assert.deepStrictEqual(lint('FROM scratch\nEXPOSE 53/Udp\n', 'ExposeProtoCasing')[0].fix, { title: "Change to 'udp'", range: range(1, 10, 13), newText: 'udp' });
     });
+    it('offers no fix on a port split over two lines (it would replace the whole port)', () => {
+      const [finding] = lint('FROM scratch\nEXPOSE 80/\\\nTCP\n', 'ExposeProtoCasing');
+      assert.strictEqual(finding.message, "Write the protocol of '80/TCP' in lower case: 'tcp'.");
+      assert.strictEqual(finding.fix, undefined);
+    });
     it('accepts lower case and expanded variables', () => none('FROM scratch\nEXPOSE 80/tcp 53/udp 9000-9010\nARG P=80/tcp\nEXPOSE $P\n', 'ExposeProtoCasing'));
   });
 

@@ -14,6 +14,17 @@ describe('Own Dockerfile checks: JSON form', () => {
     none('FROM alpine\nCMD ["node", "server.js"]\nRUN [ -f /etc/os-release ] && echo ok\nRUN [ "$A" = "b" ] || exit 1\n', 'shell-json-form');
   });
 
+  it('shell-json-form: the fix rewrites the array only where it can place it exactly', () => {
+    // HEALTHCHECK over two lines: the array starts after `CMD`, and a fix over all the arguments would drop `CMD`.
+    const healthcheck = "FROM alpine\nHEALTHCHECK CMD ['curl', \\\n  'x']\n";
+    assert.strictEqual(fixOf(healthcheck, 'shell-json-form'), undefined);
+    const oneLine = "FROM alpine\nHEALTHCHECK CMD ['curl', 'x']\n";
+    assert.deepStrictEqual(fixOf(oneLine, 'shell-json-form'), { title: 'Rewrite as a JSON array', range: rangeOf(oneLine, "['curl', 'x']"), newText: '["curl", "x"]' });
+    // The arguments are the array alone: the whole of them, over both lines.
+    const cmd = "FROM alpine\nCMD ['a', \\\n  'b']\n";
+    assert.deepStrictEqual(fixOf(cmd, 'shell-json-form'), { title: 'Rewrite as a JSON array', range: { start: { line: 1, character: 4 }, end: { line: 2, character: 6 } }, newText: '["a", "b"]' });
+  });
+
   it('shell-json-form: a trailing comma', () => {
     fires('FROM alpine\nENTRYPOINT ["a", "b",]\n', 'shell-json-form', {
       severity: 'warning',

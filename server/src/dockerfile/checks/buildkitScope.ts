@@ -107,14 +107,23 @@ export function within(inner: Range, outer: Range): boolean {
   return comparePositions(inner.start, outer.start) >= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
-/** A token's range narrowed to the part from `start` to `end` of its value (single-line tokens only). */
-export function subRange(token: Token, start: number, end: number): Range {
+/**
+ * A token's range narrowed to the part from `start` to `end` of its value, when the token is on one line and as wide
+ * as its value; else undefined (a fix must not be offered on a guess). Token ranges are made when read, so whether a
+ * narrowed range was found is told by this answer, never by comparing range objects.
+ */
+export function exactSubRange(token: Token, start: number, end: number): Range | undefined {
   const r = token.range;
-  if (r.start.line !== r.end.line || r.end.character - r.start.character !== token.value.length) return r;
+  if (r.start.line !== r.end.line || r.end.character - r.start.character !== token.value.length) return undefined;
   return {
     start: { line: r.start.line, character: r.start.character + start },
     end: { line: r.start.line, character: r.start.character + end },
   };
+}
+
+/** exactSubRange, or the whole token's range (where a finding is reported). */
+export function subRange(token: Token, start: number, end: number): Range {
+  return exactSubRange(token, start, end) ?? token.range;
 }
 
 /** `PAHT` for `PATH`: the same letters with two neighbours swapped (one typo, though two edits). */

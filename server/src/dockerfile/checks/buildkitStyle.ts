@@ -6,7 +6,7 @@ import { INSTRUCTION_NAMES } from '../docs/common';
 import type { DockerfileModel, Instruction, KeyValue, Token } from '../model';
 import { isSpace } from '../parseText';
 import { type Lookup, expandWord } from './buildkitExpand';
-import { subRange } from './buildkitScope';
+import { exactSubRange, subRange } from './buildkitScope';
 import type { Finding } from './types';
 
 function warning(code: string, message: string, range: Finding['range'], fix?: Finding['fix']): Finding {
@@ -159,9 +159,11 @@ export function checkExpose(instruction: Instruction, lookup: Lookup, escape: st
         const range = literal ? subRange(token, start, word.length) : token.range;
         // `$PORT/TCP`: the protocol is written literally at the end of the token, after the variable.
         const written = token.value.length - proto.length;
-        const fixRange = literal ? range : word === words[words.length - 1] && token.value.endsWith(`/${proto}`) ? subRange(token, written, token.value.length) : undefined;
+        const fixRange = literal
+          ? exactSubRange(token, start, word.length)
+          : word === words[words.length - 1] && token.value.endsWith(`/${proto}`) ? exactSubRange(token, written, token.value.length) : undefined;
         findings.push(warning('ExposeProtoCasing', `Write the protocol of '${word}' in lower case: '${proto.toLowerCase()}'.`, range,
-          fixRange && fixRange !== token.range ? { title: `Change to '${proto.toLowerCase()}'`, range: fixRange, newText: proto.toLowerCase() } : undefined));
+          fixRange ? { title: `Change to '${proto.toLowerCase()}'`, range: fixRange, newText: proto.toLowerCase() } : undefined));
       }
       if (parts.length > 1) {
         findings.push(warning('ExposeInvalidFormat',

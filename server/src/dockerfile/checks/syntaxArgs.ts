@@ -5,8 +5,8 @@ import { FLAGS } from '../docs/flags';
 import { HEALTHCHECK_TYPES } from '../docs/signals';
 import type { DockerfileModel, Instruction, Token } from '../model';
 import {
-  argumentTokens, errorUnlessTrigger, finding, forEachNamed, hasVariable, indexInstructions, isKnownInstruction, named, quoted,
-  spanRange, stripQuotes, subRange, triggerNote, type IndexedCheck,
+  argumentTokens, errorUnlessTrigger, exactSubRange, finding, forEachNamed, hasVariable, indexInstructions, isKnownInstruction, named, quoted,
+  spanRange, stripQuotes, triggerNote, type IndexedCheck,
 } from './syntaxCommon';
 import type { Finding } from './types';
 
@@ -280,7 +280,7 @@ function slashFix(model: DockerfileModel, instruction: Instruction, dest: Token)
     return { title: 'Add a trailing "/"', range: { start: at, end: at }, newText: '/' };
   }
   const inner = dest.value.length - (stripQuotes(dest.value) === dest.value ? 0 : 1);
-  const range = subRange(model, dest, inner, inner);
-  if (range === dest.range) return undefined;
+  const range = exactSubRange(model, dest, inner, inner);
+  if (!range) return undefined;
   return { title: 'Add a trailing "/"', range, newText: '/' };
 }

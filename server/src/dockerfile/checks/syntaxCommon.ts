@@ -87,14 +87,20 @@ function rangeOf(startLine: number, startCharacter: number, endLine: number, end
  * (no quotes removed, no continuation); otherwise the whole token's range.
  */
 export function subRange(model: DockerfileModel, token: Token, from: number, to: number): Range {
+  return exactSubRange(model, token, from, to) ?? token.range;
+}
+
+/**
+ * The range of [from, to) of the token's value when the token is written as is on one line; else undefined (a fix
+ * is then not offered). Token ranges are made when read: this answer, not a comparison of range objects, tells
+ * whether the part was placed.
+ */
+export function exactSubRange(model: DockerfileModel, token: Token, from: number, to: number): Range | undefined {
   const r = token.range;
-  if (r.start.line === r.end.line) {
-    const line = model.lines[r.start.line];
-    if (line !== undefined && line.slice(r.start.character, r.end.character) === token.value) {
-      return rangeOf(r.start.line, r.start.character + from, r.start.line, r.start.character + to);
-    }
-  }
-  return r;
+  if (r.start.line !== r.end.line) return undefined;
+  const line = model.lines[r.start.line];
+  if (line === undefined || line.slice(r.start.character, r.end.character) !== token.value) return undefined;
+  return rangeOf(r.start.line, r.start.character + from, r.start.line, r.start.character + to);
 }
 
 /** From the start of `a` to the end of `b`. */

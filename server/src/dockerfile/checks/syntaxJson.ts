@@ -3,7 +3,7 @@
 // becomes a shell command (`/bin/sh -c "['a', 'b']"`), or plain words for COPY, ADD and VOLUME. SHELL requires
 // the JSON form, and an array holding a non-string stops the build.
 import type { DockerfileModel, Instruction, Token } from '../model';
-import { finding, indexInstructions, named, quoted, stripQuotes, subRange, type IndexedCheck } from './syntaxCommon';
+import { exactSubRange, finding, indexInstructions, named, quoted, stripQuotes, subRange, type IndexedCheck } from './syntaxCommon';
 import type { Finding, Severity } from './types';
 
 const JSON_CAPABLE = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME', 'HEALTHCHECK'];
@@ -137,8 +137,9 @@ function examine(model: DockerfileModel, instruction: Instruction, args: Token, 
   const fixable = rest === '' || rest.startsWith('#');
   let fix: Finding['fix'];
   if (fixable) {
-    const range = subRange(model, args, js, text.length);
-    if (range !== args.range || js === 0) {
+    // From `[` to the end; when the arguments are the array alone, all of them (also over several lines).
+    const range = exactSubRange(model, args, js, text.length) ?? (js === 0 ? args.range : undefined);
+    if (range) {
       fix = { title: 'Rewrite as a JSON array', range, newText: `[${loose.elements.map((e) => JSON.stringify(e)).join(', ')}]` };
     }
   }
@@ -171,9 +172,9 @@ function trailingText(model: DockerfileModel, instruction: Instruction, args: To
   const message = comment
     ? `Docker ignores the text after the JSON array, so ${quoted(rest)} is not a comment but is dropped; put comments on their own line.`
     : `Docker ignores the text after the JSON array: ${quoted(rest)} is not part of the ${instruction.keyword.value} command.`;
-  const fixRange = subRange(model, args, loose.end, args.value.length);
+  const fixRange = exactSubRange(model, args, loose.end, args.value.length);
   return finding('json-trailing-text', comment ? 'information' : 'warning', range, message,
-    fixRange !== args.range ? { title: 'Remove the text after the array', range: fixRange, newText: '' } : undefined);
+    fixRange ? { title: 'Remove the text after the array', range: fixRange, newText: '' } : undefined);
 }
 
 /** The first JSON value of the text when it is an array (brackets matched outside strings). */
