@@ -58,7 +58,10 @@ function checkConfig(model: DockerfileModel): CheckConfig {
  */
 function configByLine(model: DockerfileModel, file: CheckConfig): Map<number, CheckConfig> {
   const byLine = new Map<number, CheckConfig>();
-  for (const { instruction, comments } of attachedComments(model)) {
+  const attached = attachedComments(model);
+  for (let i = 0; i < attached.length; i++) {
+    const { instruction, comments } = attached[i];
+    if (comments.length === 0) continue;
     const own = instructionCheckConfig(comments);
     if (!own) continue;
     const merged = addOptions({

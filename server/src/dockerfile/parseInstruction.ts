@@ -20,6 +20,7 @@ const JSON_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', '
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
 const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
 const PAIRS = new Set(['ARG', 'ENV', 'LABEL']);
+const NO_OFFSETS: readonly number[] = Object.freeze([]);
 /** `ONBUILD ONBUILD ...` is invalid anyway; a bound keeps hostile input from nesting without end. */
 const MAX_TRIGGER_DEPTH = 4;
 
@@ -57,7 +58,13 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   const name = KEYWORDS.get(upper) ?? upper;
   while (k < e && isBlank(text.charCodeAt(k))) k++;
 
-  const { flags, flagValues, argsStart } = extractFlags(lg, k, e);
+  // Most instructions have no flags: their arguments start at the first word, and nothing is allocated for flags.
+  let flags = none<Flag>();
+  let flagValues = NO_OFFSETS;
+  let argsStart = skipSpaces(text, k, e);
+  if (argsStart + 1 < e && text.charCodeAt(argsStart) === 0x2d && text.charCodeAt(argsStart + 1) === 0x2d) {
+    ({ flags, flagValues, argsStart } = extractFlags(lg, argsStart, e));
+  }
   const as = skipSpaces(text, argsStart, e);
   const hasArgs = as < e;
   const words = lg.work(depth);
@@ -99,7 +106,7 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
 
   if (PAIRS.has(name) && wordCount > 0) instruction.pairs = pairsOf(lg, name, args, words, instruction.argsText!);
 
-  let openers: HeredocOpener[] = [];
+  let openers = none<HeredocOpener>();
   if (name === 'ONBUILD' && hasArgs && depth < MAX_TRIGGER_DEPTH) {
     const trigger = parseLine(lg, as, e, escape, depth + 1);
     if (trigger) {
@@ -111,18 +118,18 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   }
 
   // Variable references: flag values, then the arguments (or the trigger's, or each exec-form string).
-  const variables: VariableReference[] = [];
   const dollar = text.indexOf('$', s);
-  if (dollar >= 0 && dollar < e) {
+  const hasDollar = dollar >= 0 && dollar < e;
+  if (!hasDollar && !instruction.trigger) return { instruction, openers };
+  const variables: VariableReference[] = [];
+  if (hasDollar) {
     for (let f = 0; f < flagValues.length; f += 2) scanVariables(lg, flagValues[f], flagValues[f + 1], escape, true, variables);
   }
   const literalSingle = !SHELL_EXPANDED.has(name);
   if (instruction.trigger) {
     for (const v of instruction.trigger.variables) variables.push(v);
-  } else if (dollar < 0 || dollar >= e) {
-    // No reference.
   } else if (jsonStrings) {
-    for (const j of jsonStrings) scanVariables(lg, j.start + 1, j.end - 1, '\\', literalSingle, variables);
+    for (let j = 0; j < jsonStrings.length; j++) scanVariables(lg, jsonStrings[j].start + 1, jsonStrings[j].end - 1, '\\', literalSingle, variables);
   } else if (hasArgs) {
     scanVariables(lg, as, e, escape, literalSingle, variables);
   }

@@ -86,6 +86,11 @@ export class Span implements Token {
     return this.map.range(this.from, this.to);
   }
 
+  /** range.end, without making the rest of the range. */
+  end(): Position {
+    return this.to > this.from ? this.map.endPos(this.to) : this.range.end;
+  }
+
   toJSON(): Token {
     return { value: this.value, range: this.range };
   }

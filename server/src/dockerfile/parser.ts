@@ -2,10 +2,10 @@
 // (moby/buildkit frontend/dockerfile/parser): parser directives at the top, the escape character, line
 // continuations that skip comment and empty lines, heredocs, exec (JSON) form, flags, ARG/ENV/LABEL pairs,
 // variable references, stages and ONBUILD triggers. Pure and linear in the size of the text; never throws.
-import type { Comment, Directive, DockerfileModel, Heredoc, Instruction, Position, Range, Stage } from './model';
+import type { Comment, Directive, DockerfileModel, Heredoc, Instruction, Position, Range, Stage, Token } from './model';
 import type { HeredocOpener } from './parseArgs';
 import { parseLine } from './parseInstruction';
-import { Logical, contentStart, continuationAt, exact, gather, isCommentLine, isSpace, splitLines, splitLinesAfterEdit } from './parseText';
+import { Logical, Span, contentStart, continuationAt, exact, gather, isCommentLine, isSpace, splitLines, splitLinesAfterEdit } from './parseText';
 
 export { unquote, variablesIn } from './variables';
 
@@ -74,7 +74,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
       continue;
     }
     const instruction = parsed.instruction;
-    const lastEnd = (instruction.argsText ?? instruction.keyword).range.end;
+    const lastEnd = endOf(instruction.argsText ?? instruction.keyword);
     const lineEnd = lines[lastLine].length;
     let end: Position = lastEnd.line === lastLine && lastEnd.character === lineEnd ? lastEnd : { line: lastLine, character: lineEnd };
     if (parsed.openers.length > 0) {
@@ -97,7 +97,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
       t.range.end = end;
       t.innerCommentLines = inner.length === 0 ? inner : exact(inner.filter((k) => k > t!.range.start.line));
     }
-    for (const k of trailing) addCommentLine(model.comments, lines, k);
+    for (let t = 0; t < trailing.length; t++) addCommentLine(model.comments, lines, trailing[t]);
     model.instructions.push(instruction);
   }
 
@@ -213,6 +213,11 @@ function assignStages(model: DockerfileModel, reused: boolean[] | undefined): vo
       model.globalArgs.push(instruction);
     }
   }
+}
+
+/** Where a token ends; for a parsed span without making its whole range. */
+function endOf(token: Token): Position {
+  return token instanceof Span ? token.end() : token.range.end;
 }
 
 function hasStage(instruction: Instruction, index: number): boolean {

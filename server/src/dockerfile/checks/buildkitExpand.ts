@@ -8,9 +8,9 @@ export type Lookup = (name: string) => string | null | undefined;
 export interface Expansion {
   value: string;
   /** Names that were looked up and set. */
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   /** Names that were looked up and not set. */
-  unmatched: Set<string>;
+  unmatched: ReadonlySet<string>;
   /** A set variable with an unknown value took part: `value` is not reliable. */
   unknown: boolean;
   /** The expression BuildKit would reject (bad substitution, `${X:?}` on an unset X ...). */
@@ -25,13 +25,20 @@ interface State {
   escape: string;
   lookup: Lookup;
   out: Expansion;
+  matched: Set<string>;
+  unmatched: Set<string>;
 }
+
+/** What a word without a variable, quote or escape shares (most words are plain). */
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** Expands one word the way BuildKit's ProcessWordWithMatches does. Never throws. */
 export function expandWord(text: string, lookup: Lookup, escape = '\\'): Expansion {
-  const out: Expansion = { value: text, matched: new Set(), unmatched: new Set(), unknown: false };
-  if (!/[$'"]/.test(text) && !text.includes(escape)) return out;
-  const s: State = { text, pos: 0, escape, lookup, out };
+  if (!/[$'"]/.test(text) && !text.includes(escape)) return { value: text, matched: NO_NAMES, unmatched: NO_NAMES, unknown: false };
+  const matched = new Set<string>();
+  const unmatched = new Set<string>();
+  const out: Expansion = { value: text, matched, unmatched, unknown: false };
+  const s: State = { text, pos: 0, escape, lookup, out, matched, unmatched };
   try {
     out.value = readUntil(s, '', false);
   } catch (e) {
@@ -105,10 +112,10 @@ function doubleQuoted(s: State): string {
 function get(s: State, name: string): string | undefined {
   const value = s.lookup(name);
   if (value === undefined) {
-    s.out.unmatched.add(name);
+    s.unmatched.add(name);
     return undefined;
   }
-  s.out.matched.add(name);
+  s.matched.add(name);
   if (value === null) {
     s.out.unknown = true;
     return '';

@@ -76,7 +76,9 @@ export function buildContext(model: DockerfileModel): BuildkitContext {
   const bases: StageBase[] = [];
   const stageNames = new Map<string, number>();
   for (const stage of model.stages) {
-    for (const instruction of stage.instructions) {
+    const instructions = stage.instructions;
+    for (let i = 0; i < instructions.length; i++) {
+      const instruction = instructions[i];
       if (instruction.name !== 'ARG' && instruction.name !== 'ENV') continue;
       for (const pair of instruction.pairs) if (!declaredAnywhere.has(pair.key.value)) declaredAnywhere.set(pair.key.value, instruction);
     }

@@ -26,7 +26,9 @@ function isBlankLine(line: string): boolean {
  * empty lines: our range is that line. The fix removes the first empty line (the code action removes all).
  */
 export function checkEmptyContinuations(model: DockerfileModel, findings: Finding[]): void {
-  for (const instruction of model.instructions) {
+  const instructions = model.instructions;
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
     if (instruction.innerCommentLines.length === 0) continue;
     const empty = instruction.innerCommentLines.find((k) => isBlankLine(model.lines[k] ?? ''));
     if (empty === undefined) continue;
@@ -77,7 +79,8 @@ export function checkInstructionCasing(model: DockerfileModel, findings: Finding
   };
   for (const stage of model.stages) {
     add(stage.from.keyword);
-    for (const instruction of stage.instructions) if (INSTRUCTIONS.has(instruction.name)) add(instruction.keyword);
+    const instructions = stage.instructions;
+    for (let i = 0; i < instructions.length; i++) if (INSTRUCTIONS.has(instructions[i].name)) add(instructions[i].keyword);
   }
   const majorityLower = lower > upper;
   for (let i = 0; i < keywords.length; i++) {

@@ -40,7 +40,9 @@ export function checkStageInstructions(ctx: BuildkitContext, findings: Finding[]
       return undefined;
     };
     const last = new Map<string, Instruction>();
-    for (const instruction of stage.instructions) {
+    const instructions = stage.instructions;
+    for (let i = 0; i < instructions.length; i++) {
+      const instruction = instructions[i];
       const name = instruction.name;
       undefinedVariables(ctx, state, instruction, findings);
       switch (name) {

@@ -34,7 +34,9 @@ function attach(model: DockerfileModel): AttachedComments[] {
   const out: AttachedComments[] = [];
   let c = 0;
   let previousEnd = -1;
-  for (const instruction of model.instructions) {
+  const instructions = model.instructions;
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
     const start = instruction.range.start.line;
     // Most instructions have no comment above them: they share one empty list.
     let comments: Comment[] = NO_COMMENTS;
@@ -61,7 +63,8 @@ const CHECK_COMMENT = /^#\s*check\s*=\s*(\S*)/i;
 
 /** The first `# check=` comment among `comments`, or undefined. */
 export function checkComment(comments: readonly Comment[]): { comment: Comment; value: string } | undefined {
-  for (const comment of comments) {
+  for (let i = 0; i < comments.length; i++) {
+    const comment = comments[i];
     const match = CHECK_COMMENT.exec(comment.text.trim());
     if (match) return { comment, value: match[1] };
   }

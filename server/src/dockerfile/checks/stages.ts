@@ -48,9 +48,9 @@ export const checkStageReferences: IndexedCheck = (model, index = indexInstructi
     const stage = model.stages[instruction.stage];
     for (const flag of instruction.flags) {
       if (!stage || flag.name !== 'from' || !flag.value) continue;
-      const range = flag.valueRange ?? flag.range;
+      const range = () => flag.valueRange ?? flag.range;
       if (hasVariable(flag.value)) {
-        out.push(finding('invalid-flag-value', 'error', range,
+        out.push(finding('invalid-flag-value', 'error', range(),
           'COPY --from does not expand variables: declare the image in a stage (FROM ${IMAGE} AS name) and copy from that stage.'));
         continue;
       }
@@ -65,7 +65,7 @@ export const checkStageReferences: IndexedCheck = (model, index = indexInstructi
       const token = flagValueToken(flag);
       for (const field of splitMountFields(flag.value) ?? []) {
         if (field.key !== 'from' || !field.value || hasVariable(field.value)) continue;
-        const problem = resolve(model, names, stage, field.value, false, subRange(model, token, field.valueStart, field.end), '--mount from=');
+        const problem = resolve(model, names, stage, field.value, false, () => subRange(model, token, field.valueStart, field.end), '--mount from=');
         if (problem) out.push(problem);
       }
     }
@@ -73,29 +73,31 @@ export const checkStageReferences: IndexedCheck = (model, index = indexInstructi
   return out;
 };
 
-function resolve(model: DockerfileModel, names: StageNames, stage: Stage, value: string, allowIndex: boolean, range: Range, what: string): Finding | undefined {
+/** The problem of a stage reference, if any; `where` gives its range (made only for a finding). */
+function resolve(model: DockerfileModel, names: StageNames, stage: Stage, value: string, allowIndex: boolean, where: () => Range, what: string): Finding | undefined {
   const here = stage.index;
   if (allowIndex && /^[+-]?\d+$/.test(value)) {
     const index = Number(value);
-    if (index === here) return selfReference(stage, range, what);
+    if (index === here) return selfReference(stage, where(), what);
     if (index < 0 || index >= model.stages.length) {
-      return finding('undefined-stage', 'error', range,
+      return finding('undefined-stage', 'error', where(),
         `There is no stage ${index}: this file has ${model.stages.length} stage${model.stages.length === 1 ? '' : 's'}, numbered from 0.`);
     }
-    if (index > here) return finding('undefined-stage', 'error', range, `Stage ${index} comes after this one; ${what} can only use stages defined before it.`);
+    if (index > here) return finding('undefined-stage', 'error', where(), `Stage ${index} comes after this one; ${what} can only use stages defined before it.`);
     return undefined;
   }
   const lower = value.toLowerCase();
   const bound = names.last.get(lower);
   if (bound !== undefined) {
-    if (bound === here) return selfReference(stage, range, what);
+    if (bound === here) return selfReference(stage, where(), what);
     if (bound > here) {
       const line = model.stages[bound].from.range.start.line + 1;
-      return finding('undefined-stage', 'error', range,
+      return finding('undefined-stage', 'error', where(),
         `Stage ${quoted(value)} is defined after this one (line ${line}); ${what} can only use stages defined before it.`);
     }
     return undefined;
   }
+  const range = where();
   const candidates = names.names.filter((n) => n !== stage.name?.value.toLowerCase());
   const problem = referenceProblem(value);
   const suggestion = closest(lower, candidates);

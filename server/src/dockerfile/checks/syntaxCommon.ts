@@ -40,7 +40,9 @@ export function indexInstructions(model: DockerfileModel): InstructionIndex {
   const triggers: Instruction[] = [];
   const flagged: Instruction[] = [];
   const bare: Instruction[] = [];
-  for (const instruction of model.instructions) {
+  const instructions = model.instructions;
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
     const list = byName.get(instruction.name);
     if (list) list.push(instruction);
     else byName.set(instruction.name, [instruction]);
@@ -60,7 +62,10 @@ export function named(index: InstructionIndex, name: string): readonly Instructi
 
 /** Top-level instructions with one of these names, then the ONBUILD triggers with one of them (`inTrigger`). */
 export function forEachNamed(index: InstructionIndex, names: readonly string[], fn: (instruction: Instruction, inTrigger: boolean) => void): void {
-  for (const name of names) for (const instruction of named(index, name)) fn(instruction, false);
+  for (const name of names) {
+    const instructions = named(index, name);
+    for (let i = 0; i < instructions.length; i++) fn(instructions[i], false);
+  }
   for (const trigger of index.triggers) if (names.includes(trigger.name)) fn(trigger, true);
 }
 
@@ -115,7 +120,13 @@ export function flagNameRange(flag: Flag): Range {
 
 /** The flag's value as a token, for sub-ranges; the whole flag when it has no value. */
 export function flagValueToken(flag: Flag): Token {
-  return { value: flag.value ?? '', range: flag.valueRange ?? flag.range };
+  // The range is made when read: most values are fine, and a check reads it only to report one.
+  return {
+    value: flag.value ?? '',
+    get range() {
+      return flag.valueRange ?? flag.range;
+    },
+  };
 }
 
 /** The arguments after the flags: the JSON strings in exec form, else the words. */
