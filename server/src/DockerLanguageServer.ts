@@ -16,7 +16,6 @@ import {
   type WorkspaceSymbol,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'fs';
 import { LocalImagesNotification, type LocalImage } from '../../common/src/protocol';
 import { createComposeService } from './compose/service';
 import { createDockerfileService } from './dockerfile/service';
@@ -33,6 +32,7 @@ import { SemanticTokensCache } from './service/semanticDelta';
 import { serverCapabilities } from './service/capabilities';
 import type { ServerSettings } from './settings';
 import { filePathOf } from './util/filePath';
+import { existenceChecker } from './util/folderListings';
 
 /** Bounds of the wait after an edit for more typing before diagnostics are computed (see DiagnosticsScheduler). */
 const DIAGNOSTICS_MIN_DELAY_MS = 5;
@@ -105,7 +105,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     // ask the worker for theirs).
     openDocuments: () => documents.all().filter((d) => d.languageId === languageId && !(requestsWorker && isLarge(d))),
     openDocument: (uri) => documents.get(uri),
-    fileExists: (path) => fs.existsSync(path),
+    existence: existenceChecker,
   });
   const services: readonly LanguageService[] = [createDockerfileService(hostFor('dockerfile')), createComposeService(hostFor('dockercompose'))];
   const serviceOf = (languageId: string | undefined) => services.find((s) => s.languageId === languageId);

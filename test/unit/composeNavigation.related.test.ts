@@ -120,7 +120,7 @@ describe('Compose project files: the files read with a compose file', () => {
       images: () => [],
       openDocuments: () => [open],
       openDocument: (u) => (u === open.uri ? open : undefined),
-      fileExists: (p) => fs.existsSync(p),
+      existence: () => (p) => fs.existsSync(p),
     });
     const edit = await settled(files, () => service.rename!(open, { line: 4, character: 18 }, 'postgres'));
     assert.ok(!('refused' in edit));

@@ -38,6 +38,29 @@ describe('FolderListings (path existence from folder listings)', () => {
     );
   });
 
+  it('answers for the siblings of a missing folder from its parent, without reading each', () => {
+    const listings = new FolderListings();
+    const read: string[] = [];
+    // The module object itself (the import above is a read-only view of it): every reader of fs sees the spy.
+    const nodeFs = require('fs') as { readdirSync: unknown };
+    const readdirSync = fs.readdirSync;
+    nodeFs.readdirSync = (folder: string, ...rest: unknown[]) => {
+      read.push(path.relative(root, folder) || '.');
+      return (readdirSync as (...a: unknown[]) => unknown)(folder, ...rest);
+    };
+    try {
+      const missing = Array.from({ length: 20 }, (_, i) => path.join(root, 'data', `svc${i}`, 'x'));
+      const underExisting = Array.from({ length: 20 }, (_, i) => path.join(root, 'config', `svc${i}`, 'x'));
+      const all = [...missing, ...underExisting, path.join(root, 'config', 'deep', 'x'), path.join(root, 'config', 'app.toml')];
+      assert.deepStrictEqual(all.map((p) => listings.exists(p)), all.map((p) => fs.existsSync(p)));
+    } finally {
+      nodeFs.readdirSync = readdirSync;
+    }
+    // data/svc0 is missing: its parent (missing too) and the root are read once; data/svc1 ... need nothing more. So
+    // for config/svc0 and config (listed), and config/deep (listed in config, so read).
+    assert.deepStrictEqual(read, ['data/svc0', 'data', '.', 'config/svc0', 'config', 'config/deep']);
+  });
+
   it('reads each folder once per run, so a file made later is seen by the next run', () => {
     const listings = new FolderListings();
     const exists = (p: string) => listings.exists(p);

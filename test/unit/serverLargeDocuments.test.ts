@@ -78,7 +78,7 @@ function localServed(document: () => TextDocument): Served {
     images: () => [],
     openDocuments: () => [document()],
     openDocument: (uri: string) => (uri === document().uri ? document() : undefined),
-    fileExists: () => false,
+    existence: () => () => false,
   };
   const services: LanguageService[] = [createDockerfileService(host), createComposeService(host)];
   return createServed({

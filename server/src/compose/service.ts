@@ -88,7 +88,7 @@ export function createComposeService(host: ServiceHost): LanguageService {
     formatting: (document, options, range) => formatCompose(model(document), options, range),
     codeActions: (document, range, context) =>
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
-    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists, home: os.homedir() }),
+    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.existence(), home: os.homedir() }),
     inlayHints: (document, range) =>
       inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(document.uri, file) }),
     close: (uri) => {

@@ -72,7 +72,7 @@ export function createDockerfileService(host: ServiceHost): LanguageService {
     onTypeFormatting: (document, position, ch, options) => formatOnType(model(document), position, ch, formatOptions(options)),
     codeActions: (document, range, context) =>
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
-    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.fileExists }),
+    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.existence() }),
     semanticTokens: (document) => semanticTokens(model(document)),
     inlayHints: (document, range) => inlayHints(model(document), range),
     signatureHelp: (document, position, context) => signatureHelp(model(document), position, context),

@@ -48,8 +48,11 @@ export interface ServiceHost {
   openDocuments(): readonly TextDocument[];
   /** The open document of `uri`, if it is open. */
   openDocument(uri: string): TextDocument | undefined;
-  /** Whether a file or folder exists on disk (document links). */
-  fileExists(path: string): boolean;
+  /**
+   * A new answer to whether files or folders exist on disk, for one request (document links): it may read each
+   * folder once and answer from that listing, so a later request must ask for a new one.
+   */
+  existence(): (path: string) => boolean;
   /** The rules and the bookkeeping of the files the service reads around a document (see FileAccess). */
   files: FileAccess;
 }

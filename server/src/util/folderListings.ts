@@ -43,15 +43,39 @@ export class FolderListings {
   private listing(folder: string): Listing {
     let names = this.listings.get(folder);
     if (names !== undefined) return names;
-    try {
-      names = new Map(fs.readdirSync(folder, { withFileTypes: true }).map((entry) => [entry.name, entry.isSymbolicLink()]));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      names = code === 'ENOENT' || code === 'ENOTDIR' ? null : 'unlisted';
-    }
+    names = this.absentByParent(folder) ? null : read(folder);
     this.listings.set(folder, names);
+    // A missing folder often has missing siblings (`./data/svc1`, `./data/svc2` ... under a missing `./data`): its
+    // parent's listing then answers for them without asking the disk for each.
+    if (names === null && isNormalAbsolute(folder) && path.dirname(folder) !== folder) this.listing(path.dirname(folder));
     return names;
   }
+
+  /**
+   * True when the folder's parent was already listed (or found missing) and the folder is certainly not there: only
+   * after a miss nearby, so that no parent is read for a folder that exists.
+   */
+  private absentByParent(folder: string): boolean {
+    if (!isNormalAbsolute(folder)) return false;
+    const parent = this.listings.get(path.dirname(folder));
+    if (parent === null) return true;
+    return parent instanceof Map && !CASE_INSENSITIVE && !parent.has(path.basename(folder));
+  }
+}
+
+function read(folder: string): Listing {
+  try {
+    return new Map(fs.readdirSync(folder, { withFileTypes: true }).map((entry) => [entry.name, entry.isSymbolicLink()]));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : 'unlisted';
+  }
+}
+
+/** Whether paths exist, from a FolderListings of its own: for one request (a later one asks for a new checker). */
+export function existenceChecker(): (file: string) => boolean {
+  const listings = new FolderListings();
+  return (file) => listings.exists(file);
 }
 
 /** An absolute POSIX path without `.` or `..` parts, doubled or trailing slashes (what path.resolve makes). */

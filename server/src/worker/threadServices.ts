@@ -1,11 +1,11 @@
 // What both worker threads (diagnosticsThread.ts, requestsThread.ts) hold: the documents the server handed over,
 // the same two language services as the server's thread, and their own FileAccess under the server's settings.
-import * as fs from 'fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createComposeService } from '../compose/service';
 import { createDockerfileService } from '../dockerfile/service';
 import { accessSettings, FileAccess } from '../documents/FileAccess';
 import type { LanguageService, ServiceHost } from '../service/LanguageService';
+import { existenceChecker } from '../util/folderListings';
 import type { WorkerContext } from './protocol';
 
 export interface ThreadServices {
@@ -30,7 +30,7 @@ export function createThreadServices(onFilesRead: () => void): ThreadServices {
     images: () => context.images,
     openDocuments: () => [...documents.values()].filter((d) => d.languageId === languageId),
     openDocument: (uri) => documents.get(uri),
-    fileExists: (path) => fs.existsSync(path),
+    existence: existenceChecker,
   });
   const services = [createDockerfileService(hostFor('dockerfile')), createComposeService(hostFor('dockercompose'))];
   return {
