@@ -26,6 +26,7 @@ import { DiagnosticsJson, DiagnosticsWorker, LARGE_DOCUMENT_CHARS } from './work
 import { isRefusal, type LanguageService, type ServiceHost } from './service/LanguageService';
 import { APPLY_EDIT_COMMAND, clientFeatures, type ClientFeatures } from './service/negotiate';
 import { createServed, DOCUMENT_REQUESTS, handleDocumentRequest, REFUSAL_AS_MESSAGE, type DocumentRequest } from './service/requests';
+import { LargeDocumentsThread } from './worker/LargeDocumentsThread';
 import { fromJsonBytes } from './worker/protocol';
 import { RequestsWorker, type WorkerAnswer } from './worker/RequestsWorker';
 import { SemanticTokensCache } from './service/semanticDelta';
@@ -45,12 +46,11 @@ const FILES_WAIT_MS = 3000;
 export interface ServerOptions {
   /** Told of each answer that its service keeps per document version (the transport may reuse its bytes). */
   reusable?: (result: object) => void;
-  /** An answer object that the transport sends as these bytes of JSON (answers and diagnostics the workers made). */
+  /** An answer object that the transport sends as these bytes of JSON (answers and diagnostics the worker made). */
   raw?: (json: Uint8Array) => object;
   /**
-   * The script of the worker threads (the server's bundle): documents over LARGE_DOCUMENT_CHARS are checked in
-   * the diagnostics worker and served in the requests worker. Without it every document is handled on the
-   * server's thread.
+   * The script of the worker thread (the server's bundle): documents over LARGE_DOCUMENT_CHARS are checked and
+   * served there. Without it every document is handled on the server's thread.
    */
   workerScript?: string;
 }
@@ -73,35 +73,34 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     rediagnose = setTimeout(() => documents.all().forEach((document) => scheduler.schedule(document, true)), FILES_READ_DELAY_MS);
   };
   const files = new FileAccess(() => accessSettings(settings.files, roots), filesRead);
+  // Documents over LARGE_DOCUMENT_CHARS are checked and served in one worker thread (one model per version).
+  const thread = options.workerScript === undefined ? undefined : new LargeDocumentsThread(options.workerScript);
   const worker =
-    options.workerScript === undefined
-      ? undefined
-      : new DiagnosticsWorker(
-          () => ({ settings, images, roots }),
-          filesRead,
-          (why) => connection.console.error(`Diagnostics of very large documents: ${why}`),
-          options.workerScript,
-        );
-
+    thread &&
+    new DiagnosticsWorker(
+      () => ({ settings, images, roots }),
+      filesRead,
+      (why) => connection.console.error(`Diagnostics of very large documents: ${why}`),
+      thread,
+    );
   const requestsWorker =
-    options.workerScript === undefined
-      ? undefined
-      : new RequestsWorker(
-          () => ({ settings, images, roots }),
-          () => features,
-          filesRead,
-          (message) => connection.console.error(`Requests on very large documents: ${message}`),
-          options.workerScript,
-        );
+    thread &&
+    new RequestsWorker(
+      () => ({ settings, images, roots }),
+      () => features,
+      filesRead,
+      (message) => connection.console.error(`Requests on very large documents: ${message}`),
+      thread,
+    );
 
-  /** Over LARGE_DOCUMENT_CHARS: checked in the diagnostics worker and served in the requests worker. */
+  /** Over LARGE_DOCUMENT_CHARS: checked and served in the worker thread. */
   const isLarge = (document: TextDocument) => document.getText().length > LARGE_DOCUMENT_CHARS;
 
   const hostFor = (languageId: string): ServiceHost => ({
     files,
     settings: () => settings,
     images: () => images,
-    // The very large documents are the requests worker's: this thread never parses them (workspace symbols
+    // The very large documents are the worker thread's: this thread never parses them (workspace symbols
     // ask the worker for theirs).
     openDocuments: () => documents.all().filter((d) => d.languageId === languageId && !(requestsWorker && isLarge(d))),
     openDocument: (uri) => documents.get(uri),

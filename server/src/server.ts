@@ -9,8 +9,7 @@ import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
 import { ResyncingMessageReader } from './stdioReader';
-import { runDiagnosticsThread } from './worker/diagnosticsThread';
-import { runRequestsThread } from './worker/requestsThread';
+import { runLargeDocumentsThread } from './worker/runThread';
 
 /**
  * Over stdio the server reads and writes its own messages: a reader that recovers from a wrong Content-Length at
@@ -38,13 +37,11 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   return connection;
 }
 
-// The same bundle runs the worker threads of very large documents (worker/diagnosticsThread.ts, requestsThread.ts).
+// The same bundle runs the worker thread of very large documents (worker/runThread.ts).
 const workerScript = __filename;
 const role = isMainThread ? undefined : (workerData as { role?: string } | undefined)?.role;
-if (role === 'diagnostics') {
-  runDiagnosticsThread(parentPort!);
-} else if (role === 'requests') {
-  runRequestsThread(parentPort!);
+if (role === 'large') {
+  runLargeDocumentsThread(parentPort!);
 } else if (process.argv.includes('--stdio')) {
   const reusing = createReusingJsonEncoder();
   startDockerLanguageServer(stdioConnection(reusing), { reusable: reusing.reusable, raw: reusing.raw, workerScript });

@@ -1,6 +1,7 @@
-// Very large documents are served by the bundled server's requests worker thread (dist/server.js over stdio): every
-// request answers exactly what the same handler answers on the server's own thread for the same text, before and
-// after edits, refusals included; workspace symbols include the large documents' stages.
+// Very large documents are checked and served by the bundled server's worker thread (dist/server.js over stdio):
+// every request answers exactly what the same handler answers on the server's own thread for the same text, before
+// and after edits, refusals included; the diagnostics published for the last of quick edits, made among requests, are
+// the server thread's; workspace symbols include the large documents' stages.
 import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -10,6 +11,7 @@ import {
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializeRequest,
+  PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -69,17 +71,22 @@ function largeCompose(): string {
   return parts.join('\n');
 }
 
-/** The handlers as the server's own thread runs them, over one document. */
-function localServed(document: () => TextDocument): Served {
-  const files = new FileAccess(() => accessSettings(undefined, []), () => undefined);
-  const host = {
-    files,
+/** What the server's own thread gives the services, over one document (no files around it). */
+function localHost(document: () => TextDocument) {
+  return {
+    files: new FileAccess(() => accessSettings(undefined, []), () => undefined),
     settings: () => ({}),
     images: () => [],
     openDocuments: () => [document()],
     openDocument: (uri: string) => (uri === document().uri ? document() : undefined),
     existence: () => () => false,
   };
+}
+
+/** The handlers as the server's own thread runs them, over one document. */
+function localServed(document: () => TextDocument): Served {
+  const host = localHost(document);
+  const files = host.files;
   const services: LanguageService[] = [createDockerfileService(host), createComposeService(host)];
   return createServed({
     document: (uri) => (uri === document().uri ? document() : undefined),
@@ -92,14 +99,17 @@ function localServed(document: () => TextDocument): Served {
   });
 }
 
-describe('very large documents, served by the requests worker', function () {
+describe('very large documents, served by the worker thread', function () {
   this.timeout(120_000);
   let child: ChildProcess;
   let connection: ProtocolConnection;
+  /** The diagnostics published last, per uri and version. */
+  const published = new Map<string, { version?: number; diagnostics: unknown[] }>();
 
   before(async () => {
     child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, diagnostics }) => published.set(uri, { version, diagnostics }));
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
   });
@@ -187,6 +197,33 @@ describe('very large documents, served by the requests worker', function () {
     await same(served, 'textDocument/rename', { ...td, position: { line: 1, character: 3 }, newName: 'first' });
     await same(served, 'textDocument/semanticTokens/full', td);
     await same(served, 'textDocument/documentLink', td);
+  });
+
+  it('publishes the diagnostics of the last of quick edits made among requests, as the server thread computes them', async () => {
+    const uri = 'file:///large/edited.compose.yaml';
+    let document = TextDocument.create(uri, 'dockercompose', 1, largeCompose());
+    const served = localServed(() => document);
+    const compose = createComposeService(localHost(() => document));
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockercompose', version: 1, text: document.getText() } });
+    const td = { textDocument: { uri } };
+    // `image:` of svc1 misspelt, then put back, then `ports:` of svc2 misspelt: each edit sent at once after a request.
+    const edits = [
+      { range: { start: { line: 10, character: 4 }, end: { line: 10, character: 9 } }, text: 'imag' },
+      { range: { start: { line: 10, character: 4 }, end: { line: 10, character: 8 } }, text: 'image' },
+      { range: { start: { line: 21, character: 4 }, end: { line: 21, character: 9 } }, text: 'prts' },
+    ];
+    for (const [i, edit] of edits.entries()) {
+      document = TextDocument.update(document, [edit], i + 2);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [edit] });
+      await same(served, 'textDocument/hover', { ...td, position: { line: 10, character: 6 } });
+    }
+    const last = edits.length + 1;
+    const deadline = Date.now() + 60_000;
+    while (published.get(uri)?.version !== last && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const want = compose.diagnostics(document);
+    // svc0 depends on itself in every version (the generated file's first service).
+    assert.deepStrictEqual(want.map((d) => [d.range.start.line, d.code]), [[4, 'dependency-cycle'], [21, 'unknown-key']]);
+    assert.deepStrictEqual(published.get(uri), { version: last, diagnostics: JSON.parse(JSON.stringify(want)) });
   });
 
   it('includes the stages of the large Dockerfile in workspace symbols', async () => {

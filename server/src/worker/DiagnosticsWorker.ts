@@ -1,11 +1,11 @@
-// The server's side of the diagnostics worker thread (diagnosticsThread.ts). Very large documents (see
-// LARGE_DOCUMENT_CHARS) have their diagnostics computed there, in parallel, so that a 200,000-line file does not
+// The server's side of the diagnostics of the worker thread (LargeDocumentsThread.ts, diagnosticsThread.ts). Very
+// large documents (see LARGE_DOCUMENT_CHARS) have their diagnostics computed there, in parallel, so that a 200,000-line file does not
 // keep the server from answering completion or hover for the second or so a full check takes. One computation
 // per document is under way at a time; versions that arrive meanwhile wait, and only the newest of them is
 // computed next (the ones it replaced resolve with undefined: nothing to publish).
-import { Worker } from 'worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FromWorker, ToWorker, WorkerContext } from './protocol';
+import type { LargeDocumentsThread } from './LargeDocumentsThread';
+import type { ToWorker, WorkerContext } from './protocol';
 
 /** Documents longer than this (about 40,000 lines) are checked in the worker. */
 export const LARGE_DOCUMENT_CHARS = 1024 * 1024;
@@ -22,7 +22,6 @@ interface Job {
 }
 
 export class DiagnosticsWorker {
-  private worker: Worker | undefined;
   /** Per uri: the job the worker is doing, and the newest one waiting for it. */
   private readonly running = new Map<string, Job>();
   private readonly waiting = new Map<string, Job>();
@@ -31,9 +30,20 @@ export class DiagnosticsWorker {
     private readonly context: () => WorkerContext,
     private readonly onFilesRead: () => void,
     private readonly onError: (message: string) => void,
-    /** The script the worker runs: the server's own bundle, which starts the worker's loop off the main thread. */
-    private readonly script: string,
-  ) {}
+    private readonly thread: LargeDocumentsThread,
+  ) {
+    thread.listen({
+      message: (message) => {
+        if (message.kind === 'filesRead') this.onFilesRead();
+        else if (message.kind === 'diagnostics') this.finished(message.uri, new DiagnosticsJson(message.json));
+      },
+      // A thread that fails ends its jobs without diagnostics; the next large document starts a new one.
+      failed: (why) => {
+        this.onError(why);
+        for (const uri of [...this.running.keys()]) this.finished(uri, undefined);
+      },
+    });
+  }
 
   /** The document's diagnostics computed in the worker, as JSON; undefined when a newer version replaced this one. */
   diagnose(document: TextDocument): Promise<DiagnosticsJson | undefined> {
@@ -52,17 +62,12 @@ export class DiagnosticsWorker {
   close(uri: string): void {
     this.waiting.get(uri)?.resolve(undefined);
     this.waiting.delete(uri);
-    this.worker?.postMessage({ kind: 'close', uri } satisfies ToWorker);
-  }
-
-  dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+    this.thread.postIfRunning({ kind: 'close', uri } satisfies ToWorker);
   }
 
   private start(job: Job): void {
     this.running.set(job.message.uri, job);
-    this.thread().postMessage(job.message);
+    this.thread.post(job.message);
   }
 
   private finished(uri: string, diagnostics: DiagnosticsJson | undefined): void {
@@ -73,26 +78,5 @@ export class DiagnosticsWorker {
       this.waiting.delete(uri);
       this.start(next);
     }
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { workerData: { role: 'diagnostics' } });
-    worker.on('message', (message: FromWorker) => {
-      if (message.kind === 'filesRead') this.onFilesRead();
-      else this.finished(message.uri, new DiagnosticsJson(message.json));
-    });
-    // A worker that fails ends its jobs without diagnostics; the next large document starts a new one.
-    const failed = (why: string) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.onError(why);
-      for (const uri of [...this.running.keys()]) this.finished(uri, undefined);
-    };
-    worker.on('error', (error) => failed(`the diagnostics worker failed: ${error.message}`));
-    worker.on('exit', (code) => failed(`the diagnostics worker ended (exit code ${code})`));
-    worker.unref();
-    this.worker = worker;
-    return worker;
   }
 }

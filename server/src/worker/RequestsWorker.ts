@@ -1,12 +1,12 @@
-// The server's side of the requests worker thread (requestsThread.ts). Very large documents (LARGE_DOCUMENT_CHARS)
-// are served there: the server's thread never parses them, so an edit to a 200,000-line file costs it only the
+// The server's side of the requests of the worker thread (LargeDocumentsThread.ts, requestsThread.ts). Very large
+// documents (LARGE_DOCUMENT_CHARS) are served there: the server's thread never parses them, so an edit to a 200,000-line file costs it only the
 // hand-over of the new text, and requests on every other document stay answered at once. The text of a version
 // goes over once, before the first request on it; requests run in the order they were asked.
-import { Worker } from 'worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFeatures } from '../service/negotiate';
 import type { DocumentRequest } from '../service/requests';
-import type { FromRequestsWorker, ToRequestsWorker, WorkerContext } from './protocol';
+import type { LargeDocumentsThread } from './LargeDocumentsThread';
+import type { ToRequestsWorker, WorkerContext } from './protocol';
 
 /** What the worker answered: the UTF-8 bytes of the answer's JSON, or a refusal with its reason. */
 export interface WorkerAnswer {
@@ -15,7 +15,6 @@ export interface WorkerAnswer {
 }
 
 export class RequestsWorker {
-  private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (answer: WorkerAnswer) => void; reject: (error: Error) => void }>();
   /** The version of each document the worker has (absent: it has none). */
@@ -26,9 +25,24 @@ export class RequestsWorker {
     private readonly features: () => ClientFeatures,
     private readonly onFilesRead: () => void,
     private readonly onLog: (message: string) => void,
-    /** The script the worker runs: the server's own bundle. */
-    private readonly script: string,
-  ) {}
+    private readonly thread: LargeDocumentsThread,
+  ) {
+    thread.listen({
+      message: (message) => {
+        if (message.kind === 'filesRead') return this.onFilesRead();
+        if (message.kind === 'log') return this.onLog(message.message);
+        if (message.kind !== 'answer') return;
+        const request = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        request?.resolve({ json: message.json, refused: message.refused });
+      },
+      // A thread that fails hands its requests back to the server's thread; the next large document starts a new one.
+      failed: (why) => {
+        this.onLog(why);
+        this.fail(why);
+      },
+    });
+  }
 
   /** Answers `method` on `document` in the worker; rejects when the worker failed (the caller answers itself). */
   request(document: TextDocument, method: DocumentRequest, params: unknown): Promise<WorkerAnswer> {
@@ -48,14 +62,7 @@ export class RequestsWorker {
 
   close(uri: string): void {
     if (!this.synced.delete(uri)) return;
-    this.worker?.postMessage({ kind: 'close', uri } satisfies ToRequestsWorker);
-  }
-
-  dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.fail('the server is shutting down');
-    void worker?.terminate();
+    this.thread.postIfRunning({ kind: 'close', uri } satisfies ToRequestsWorker);
   }
 
   private ask(message: (id: number) => ToRequestsWorker): Promise<WorkerAnswer> {
@@ -63,7 +70,7 @@ export class RequestsWorker {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       try {
-        this.thread().postMessage(message(id));
+        this.thread.post(message(id));
       } catch (error) {
         this.pending.delete(id);
         reject(error instanceof Error ? error : new Error(String(error)));
@@ -74,7 +81,7 @@ export class RequestsWorker {
   private sync(document: TextDocument): void {
     if (this.synced.get(document.uri) === document.version) return;
     const { uri, languageId, version } = document;
-    this.thread().postMessage({ kind: 'sync', uri, languageId, version, text: document.getText() } satisfies ToRequestsWorker);
+    this.thread.post({ kind: 'sync', uri, languageId, version, text: document.getText() } satisfies ToRequestsWorker);
     this.synced.set(uri, version);
   }
 
@@ -83,29 +90,5 @@ export class RequestsWorker {
     this.pending.clear();
     this.synced.clear();
     for (const request of pending) request.reject(new Error(why));
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { workerData: { role: 'requests' } });
-    worker.on('message', (message: FromRequestsWorker) => {
-      if (message.kind === 'filesRead') return this.onFilesRead();
-      if (message.kind === 'log') return this.onLog(message.message);
-      const request = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      request?.resolve({ json: message.json, refused: message.refused });
-    });
-    // A worker that fails hands its requests back to the server's thread; the next large document starts a new one.
-    const failed = (why: string) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.onLog(why);
-      this.fail(why);
-    };
-    worker.on('error', (error) => failed(`the requests worker failed: ${error.message}`));
-    worker.on('exit', (code) => failed(`the requests worker ended (exit code ${code})`));
-    worker.unref();
-    this.worker = worker;
-    return worker;
   }
 }

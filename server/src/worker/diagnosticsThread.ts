@@ -1,18 +1,18 @@
-// The diagnostics worker thread: the same two language services as the server, computing the diagnostics of the
-// documents the server hands over (the very large ones), so that the server's own thread stays free to answer
-// completion, hover and the rest meanwhile. It keeps the last model of each document it was given (the parsers
-// reuse what an edit did not touch) and reads the files around them through its own FileAccess.
+// The diagnostics of the worker thread of the very large documents: it computes the diagnostics of the documents the
+// server hands over, with the same two language services as the server, so that the server's own thread stays free
+// to answer meanwhile. The thread keeps the last model of each document (the parsers reuse what an edit did not
+// touch), shared with the requests it answers (requestsThread.ts), and reads the files around them through its own
+// FileAccess.
 import type { MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { jsonBytes, type FromWorker, type ToWorker } from './protocol';
-import { createThreadServices } from './threadServices';
+import type { ThreadServices } from './threadServices';
 
-export function runDiagnosticsThread(port: MessagePort): void {
-  const post = (message: FromWorker) => port.postMessage(message);
-  const thread = createThreadServices(() => post({ kind: 'filesRead' }));
-
-  port.on('message', (message: ToWorker) => {
-    if (message.kind === 'close') return thread.close(message.uri);
+/** Handles a diagnostics message (`diagnose`); false for any other message. */
+export function diagnosticsHandler(port: MessagePort, thread: ThreadServices): (message: { kind: string }) => boolean {
+  return (received) => {
+    if (received.kind !== 'diagnose') return false;
+    const message = received as Extract<ToWorker, { kind: 'diagnose' }>;
     thread.setContext(message.context);
     const document = thread.update(message.uri, message.languageId, message.version, message.text);
     let diagnostics: Diagnostic[] = [];
@@ -23,5 +23,6 @@ export function runDiagnosticsThread(port: MessagePort): void {
     }
     const json = jsonBytes(JSON.stringify(diagnostics));
     port.postMessage({ kind: 'diagnostics', uri: message.uri, version: message.version, json } satisfies FromWorker, [json.buffer as ArrayBuffer]);
-  });
+    return true;
+  };
 }

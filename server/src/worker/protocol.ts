@@ -1,4 +1,4 @@
-// Messages between the server and its worker threads (see DiagnosticsWorker.ts and RequestsWorker.ts).
+// Messages between the server and its worker thread of very large documents (see LargeDocumentsThread.ts).
 import type { LocalImage } from '../../../common/src/protocol';
 import type { ServerSettings } from '../settings';
 import type { ClientFeatures } from '../service/negotiate';
@@ -34,7 +34,7 @@ export type FromWorker =
   /** A file around a document was read: diagnostics computed before may change. */
   | { kind: 'filesRead' };
 
-/** To the requests worker (RequestsWorker.ts): documents it serves, and the requests on them. */
+/** The requests (RequestsWorker.ts): the documents the thread serves, and the requests on them. */
 export type ToRequestsWorker =
   /** The text of a new version of a document: sent once per version, before the first request on it. */
   | { kind: 'sync'; uri: string; languageId: string; version: number; text: string }

@@ -1,20 +1,21 @@
-// The requests worker thread: answers every document request (completion, hover, outline, semantic tokens ...) on
-// the very large documents the server hands over, with the same handlers as the server's own thread
-// (service/requests.ts), so that parsing a 200,000-line file after each edit never holds up the server's thread.
-// Answers go back as JSON made here; an answer the service keeps per version (outline, folding) is serialized once.
+// The requests of the worker thread of the very large documents: it answers every document request (completion,
+// hover, outline, semantic tokens ...) on the documents the server hands over, with the same handlers as the server's
+// own thread (service/requests.ts), so that parsing a 200,000-line file after each edit never holds up the server's
+// thread. Answers go back as JSON made here; an answer the service keeps per version (outline, folding) is serialized
+// once.
 import type { MessagePort } from 'worker_threads';
 import { isRefusal } from '../service/LanguageService';
 import { clientFeatures, type ClientFeatures } from '../service/negotiate';
 import { createServed, handleDocumentRequest } from '../service/requests';
 import { SemanticTokensCache } from '../service/semanticDelta';
 import { jsonBytes, type FromRequestsWorker, type ToRequestsWorker } from './protocol';
-import { createThreadServices } from './threadServices';
+import type { ThreadServices } from './threadServices';
 
 const FILES_WAIT_MS = 3000;
 
-export function runRequestsThread(port: MessagePort): void {
+/** Handles a message of the requests (`sync`, `request`, `workspaceSymbols`); false for any other message. */
+export function requestsHandler(port: MessagePort, thread: ThreadServices): (message: { kind: string }) => boolean {
   const post = (message: FromRequestsWorker) => port.postMessage(message);
-  const thread = createThreadServices(() => post({ kind: 'filesRead' }));
   let features: ClientFeatures = clientFeatures({});
   const keptJson = new WeakMap<object, string | null>();
   const served = createServed({
@@ -54,23 +55,23 @@ export function runRequestsThread(port: MessagePort): void {
     }
   };
 
-  port.on('message', (message: ToRequestsWorker) => {
+  return (received) => {
+    const message = received as ToRequestsWorker;
     switch (message.kind) {
       case 'sync':
         thread.update(message.uri, message.languageId, message.version, message.text);
-        return;
-      case 'close':
-        thread.close(message.uri);
-        return;
+        return true;
       case 'request':
         thread.setContext(message.context);
         features = message.features;
         void answer(message.id, () => handleDocumentRequest(served, message.method, message.params));
-        return;
+        return true;
       case 'workspaceSymbols':
         thread.setContext(message.context);
         void answer(message.id, () => thread.services.flatMap((s) => s.workspaceSymbols?.(message.query) ?? []));
-        return;
+        return true;
+      default:
+        return false;
     }
-  });
+  };
 }

@@ -1,5 +1,6 @@
-// What both worker threads (diagnosticsThread.ts, requestsThread.ts) hold: the documents the server handed over,
-// the same two language services as the server's thread, and their own FileAccess under the server's settings.
+// What the worker thread of the very large documents holds (its diagnostics and requests handlers, diagnosticsThread.ts
+// and requestsThread.ts, share it): the documents the server handed over, the same two language services as the
+// server's thread, and its own FileAccess under the server's settings.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createComposeService } from '../compose/service';
 import { createDockerfileService } from '../dockerfile/service';
@@ -14,7 +15,10 @@ export interface ThreadServices {
   readonly files: FileAccess;
   /** The settings, images and folders in force: every message from the server brings them. */
   setContext(context: WorkerContext): void;
-  /** Keeps `text` as version `version` of the document (the services reuse what the last version parsed). */
+  /**
+   * Version `version` of the document: the one kept when it is that version, else made from `text` and kept unless a
+   * newer version is (a diagnostics job may bring an older version than the requests already have).
+   */
   update(uri: string, languageId: string, version: number, text: string): TextDocument;
   close(uri: string): void;
   serviceOf(languageId: string): LanguageService | undefined;
@@ -39,8 +43,10 @@ export function createThreadServices(onFilesRead: () => void): ThreadServices {
     files,
     setContext: (next) => (context = next),
     update(uri, languageId, version, text) {
+      const kept = documents.get(uri);
+      if (kept && kept.version === version && kept.languageId === languageId) return kept;
       const document = TextDocument.create(uri, languageId, version, text);
-      documents.set(uri, document);
+      if (!kept || kept.version < version || kept.languageId !== languageId) documents.set(uri, document);
       return document;
     },
     close(uri) {
