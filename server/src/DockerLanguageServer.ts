@@ -172,7 +172,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
     worker?.close(document.uri);
-    requestsWorker?.close(document.uri);
+    thread?.close(document.uri);
     for (const service of services) service.close?.(document.uri);
     tokens.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -1,6 +1,5 @@
 // The documents of the worker thread of very large documents (server/src/worker/threadServices.ts): its diagnostics
-// and its requests share them, so a diagnostics job that brings an older version than the requests already have
-// must not take the newer one's place.
+// and its requests share them, so an older version must never take a newer one's place.
 import * as assert from 'assert';
 import { createThreadServices } from '../../server/src/worker/threadServices';
 

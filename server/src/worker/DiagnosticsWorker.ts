@@ -2,7 +2,8 @@
 // large documents (see LARGE_DOCUMENT_CHARS) have their diagnostics computed there, in parallel, so that a 200,000-line file does not
 // keep the server from answering completion or hover for the second or so a full check takes. One computation
 // per document is under way at a time; versions that arrive meanwhile wait, and only the newest of them is
-// computed next (the ones it replaced resolve with undefined: nothing to publish).
+// computed next (the ones it replaced resolve with undefined: nothing to publish). A version the document has left
+// by the time its turn comes is not computed either: the newer one is on its way.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LargeDocumentsThread } from './LargeDocumentsThread';
 import type { ToWorker, WorkerContext } from './protocol';
@@ -16,8 +17,9 @@ export class DiagnosticsJson {
 }
 
 interface Job {
-  /** What to check, taken when asked (a TextDocument object is updated in place by later edits). */
-  message: Extract<ToWorker, { kind: 'diagnose' }>;
+  document: TextDocument;
+  /** The version asked for (a TextDocument object is updated in place by later edits). */
+  version: number;
   resolve: (diagnostics: DiagnosticsJson | undefined) => void;
 }
 
@@ -35,7 +37,7 @@ export class DiagnosticsWorker {
     thread.listen({
       message: (message) => {
         if (message.kind === 'filesRead') this.onFilesRead();
-        else if (message.kind === 'diagnostics') this.finished(message.uri, new DiagnosticsJson(message.json));
+        else if (message.kind === 'diagnostics') this.finished(message.uri, message.json && new DiagnosticsJson(message.json));
       },
       // A thread that fails ends its jobs without diagnostics; the next large document starts a new one.
       failed: (why) => {
@@ -48,8 +50,7 @@ export class DiagnosticsWorker {
   /** The document's diagnostics computed in the worker, as JSON; undefined when a newer version replaced this one. */
   diagnose(document: TextDocument): Promise<DiagnosticsJson | undefined> {
     return new Promise((resolve) => {
-      const { uri, languageId, version } = document;
-      const job: Job = { message: { kind: 'diagnose', uri, languageId, version, text: document.getText(), context: this.context() }, resolve };
+      const job: Job = { document, version: document.version, resolve };
       if (this.running.has(document.uri)) {
         this.waiting.get(document.uri)?.resolve(undefined);
         this.waiting.set(document.uri, job);
@@ -59,15 +60,21 @@ export class DiagnosticsWorker {
     });
   }
 
+  /** The document was closed: a version waiting is not computed (the thread is told by LargeDocumentsThread.close). */
   close(uri: string): void {
     this.waiting.get(uri)?.resolve(undefined);
     this.waiting.delete(uri);
-    this.thread.postIfRunning({ kind: 'close', uri } satisfies ToWorker);
   }
 
   private start(job: Job): void {
-    this.running.set(job.message.uri, job);
-    this.thread.post(job.message);
+    const { document, version } = job;
+    if (document.version !== version) {
+      job.resolve(undefined);
+      return;
+    }
+    this.running.set(document.uri, job);
+    this.thread.sync(document);
+    this.thread.post({ kind: 'diagnose', uri: document.uri, version, context: this.context() } satisfies ToWorker);
   }
 
   private finished(uri: string, diagnostics: DiagnosticsJson | undefined): void {

@@ -3,6 +3,7 @@
 // version. Two threads, one per role, held a model each: 45 MB each for a 2,000-service compose file. The thread is
 // started when first needed; one that fails or ends is started again by the next message.
 import { Worker } from 'worker_threads';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FromRequestsWorker, FromWorker, ToRequestsWorker, ToWorker } from './protocol';
 
 /** What the thread sends back, for diagnostics or for a request. */
@@ -24,6 +25,8 @@ const YOUNG_GENERATION_MB = 24;
 export class LargeDocumentsThread {
   private worker: Worker | undefined;
   private readonly listeners: ThreadListener[] = [];
+  /** The version of each document the thread has (absent: it has none). */
+  private readonly synced = new Map<string, number>();
 
   /** `script` is the server's own bundle, which runs the thread's loop when it is started as a worker. */
   constructor(private readonly script: string) {}
@@ -37,9 +40,18 @@ export class LargeDocumentsThread {
     this.thread().postMessage(message);
   }
 
-  /** Sends a message only to a running thread (a new one knows nothing it would need to forget). */
-  postIfRunning(message: ToWorker | ToRequestsWorker): void {
-    this.worker?.postMessage(message);
+  /** Sends the document's text to the thread, once per version (before a check of it or a request on it). */
+  sync(document: TextDocument): void {
+    if (this.synced.get(document.uri) === document.version) return;
+    const { uri, languageId, version } = document;
+    this.post({ kind: 'sync', uri, languageId, version, text: document.getText() });
+    this.synced.set(uri, version);
+  }
+
+  /** The document was closed: the thread forgets it (a new thread knows nothing to forget). */
+  close(uri: string): void {
+    if (!this.synced.delete(uri)) return;
+    this.worker?.postMessage({ kind: 'close', uri } satisfies ToWorker);
   }
 
   dispose(): void {
@@ -57,6 +69,7 @@ export class LargeDocumentsThread {
     const failed = (why: string) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
+      this.synced.clear();
       for (const listener of this.listeners) listener.failed(why);
     };
     worker.on('error', (error) => failed(`the worker thread failed: ${error.message}`));

@@ -17,8 +17,6 @@ export interface WorkerAnswer {
 export class RequestsWorker {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (answer: WorkerAnswer) => void; reject: (error: Error) => void }>();
-  /** The version of each document the worker has (absent: it has none). */
-  private readonly synced = new Map<string, number>();
 
   constructor(
     private readonly context: () => WorkerContext,
@@ -47,7 +45,7 @@ export class RequestsWorker {
   /** Answers `method` on `document` in the worker; rejects when the worker failed (the caller answers itself). */
   request(document: TextDocument, method: DocumentRequest, params: unknown): Promise<WorkerAnswer> {
     return this.ask((id) => {
-      this.sync(document);
+      this.thread.sync(document);
       return { kind: 'request', id, method, params, features: this.features(), context: this.context() };
     });
   }
@@ -55,14 +53,9 @@ export class RequestsWorker {
   /** Workspace symbols among `documents` (their current versions). */
   workspaceSymbols(documents: readonly TextDocument[], query: string): Promise<WorkerAnswer> {
     return this.ask((id) => {
-      for (const document of documents) this.sync(document);
+      for (const document of documents) this.thread.sync(document);
       return { kind: 'workspaceSymbols', id, query, context: this.context() };
     });
-  }
-
-  close(uri: string): void {
-    if (!this.synced.delete(uri)) return;
-    this.thread.postIfRunning({ kind: 'close', uri } satisfies ToRequestsWorker);
   }
 
   private ask(message: (id: number) => ToRequestsWorker): Promise<WorkerAnswer> {
@@ -78,17 +71,9 @@ export class RequestsWorker {
     });
   }
 
-  private sync(document: TextDocument): void {
-    if (this.synced.get(document.uri) === document.version) return;
-    const { uri, languageId, version } = document;
-    this.thread.post({ kind: 'sync', uri, languageId, version, text: document.getText() } satisfies ToRequestsWorker);
-    this.synced.set(uri, version);
-  }
-
   private fail(why: string): void {
     const pending = [...this.pending.values()];
     this.pending.clear();
-    this.synced.clear();
     for (const request of pending) request.reject(new Error(why));
   }
 }

@@ -14,10 +14,15 @@ export function diagnosticsHandler(port: MessagePort, thread: ThreadServices): (
     if (received.kind !== 'diagnose') return false;
     const message = received as Extract<ToWorker, { kind: 'diagnose' }>;
     thread.setContext(message.context);
-    const document = thread.update(message.uri, message.languageId, message.version, message.text);
+    const document = thread.documents.get(message.uri);
+    if (document?.version !== message.version) {
+      // A newer version came meanwhile (its own check follows), or the document was closed: nothing to publish.
+      port.postMessage({ kind: 'diagnostics', uri: message.uri, version: message.version } satisfies FromWorker);
+      return true;
+    }
     let diagnostics: Diagnostic[] = [];
     try {
-      diagnostics = thread.serviceOf(message.languageId)?.diagnostics(document) ?? [];
+      diagnostics = thread.serviceOf(document.languageId)?.diagnostics(document) ?? [];
     } catch {
       // As on the server's thread: a failing computation publishes nothing rather than ending the worker.
     }

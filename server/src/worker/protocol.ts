@@ -22,21 +22,23 @@ export interface WorkerContext {
 }
 
 export type ToWorker =
-  | { kind: 'diagnose'; uri: string; languageId: string; version: number; text: string; context: WorkerContext }
+  /** Check this version of a document, whose text went over before (the `sync` of the requests). */
+  | { kind: 'diagnose'; uri: string; version: number; context: WorkerContext }
   | { kind: 'close'; uri: string };
 
 export type FromWorker =
   /**
    * The diagnostics as the UTF-8 bytes of their JSON, made in the worker and transferred (not copied): 13,000
    * findings of a 200,000-line file cost the server's thread no copying of objects, no serializing and no encoding.
+   * None when the thread has a newer version than the one asked for (nothing to publish).
    */
-  | { kind: 'diagnostics'; uri: string; version: number; json: Uint8Array }
+  | { kind: 'diagnostics'; uri: string; version: number; json?: Uint8Array }
   /** A file around a document was read: diagnostics computed before may change. */
   | { kind: 'filesRead' };
 
 /** The requests (RequestsWorker.ts): the documents the thread serves, and the requests on them. */
 export type ToRequestsWorker =
-  /** The text of a new version of a document: sent once per version, before the first request on it. */
+  /** The text of a new version of a document: sent once per version, before the first request or check of it. */
   | { kind: 'sync'; uri: string; languageId: string; version: number; text: string }
   | { kind: 'request'; id: number; method: DocumentRequest; params: unknown; features: ClientFeatures; context: WorkerContext }
   /** Workspace symbols among the documents it serves. */

@@ -17,7 +17,8 @@ export interface ThreadServices {
   setContext(context: WorkerContext): void;
   /**
    * Version `version` of the document: the one kept when it is that version, else made from `text` and kept unless a
-   * newer version is (a diagnostics job may bring an older version than the requests already have).
+   * newer version is (the server sends each version once and in order; an older one must still never take a newer
+   * one's place, since the thread's checks and requests both read what is kept).
    */
   update(uri: string, languageId: string, version: number, text: string): TextDocument;
   close(uri: string): void;
