@@ -1,7 +1,8 @@
 // The one worker thread of the very large documents (LARGE_DOCUMENT_CHARS), on the server's side: their diagnostics
 // (DiagnosticsWorker) and every request on them (RequestsWorker) are computed there, on one model per document
-// version. Two threads, one per role, held a model each: 45 MB each for a 2,000-service compose file. The thread is
-// started when first needed; one that fails or ends is started again by the next message.
+// version (a thread per role would hold a model each: 45 MB each for a 2,000-service compose file, and parse every
+// version twice). The thread is started when first needed and never holds the process open; one that fails or ends
+// is started again by the next message.
 import { Worker } from 'worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FromRequestsWorker, FromWorker, ToRequestsWorker, ToWorker } from './protocol';
@@ -52,12 +53,6 @@ export class LargeDocumentsThread {
   close(uri: string): void {
     if (!this.synced.delete(uri)) return;
     this.worker?.postMessage({ kind: 'close', uri } satisfies ToWorker);
-  }
-
-  dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
   }
 
   private thread(): Worker {
