@@ -95,4 +95,25 @@ describe('debounced diagnostics', () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepStrictEqual(published, [1, 3]);
   });
+
+  it('does not publish the work of a closed document for the one opened again meanwhile, at the same version', async () => {
+    let current: TextDocument | undefined = TextDocument.create('file:///big/compose.yaml', 'dockercompose', 1, 'services: {}');
+    const answers: ((diagnostics: number[]) => void)[] = [];
+    const published: [number, number[]][] = [];
+    const scheduler = new DiagnosticsScheduler<number[]>({
+      minDelayMs: 0,
+      maxDelayMs: 0,
+      current: () => current,
+      compute: () => new Promise((resolve) => answers.push(resolve)),
+      publish: (_uri, version, diagnostics) => published.push([version, diagnostics]),
+    });
+    scheduler.schedule(current, true);
+    scheduler.cancel('file:///big/compose.yaml');
+    current = TextDocument.create('file:///big/compose.yaml', 'dockercompose', 1, 'services:\n  web: {}');
+    scheduler.schedule(current, true);
+    answers[0]([1]); // the closed document's: dropped
+    answers[1]([2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(published, [[1, [2]]]);
+  });
 });

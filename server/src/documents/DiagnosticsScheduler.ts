@@ -44,8 +44,10 @@ export class DiagnosticsScheduler<T extends object = Diagnostic[]> {
       const computed = this.options.compute(latest);
       const publish = (diagnostics: T | undefined) => {
         this.cost.set(uri, performance.now() - started);
-        // Work done elsewhere may finish after a newer version came, or after the document closed.
-        if (!diagnostics || this.options.current(uri)?.version !== version) return;
+        // Work done elsewhere may finish after a newer version came, or after the document closed, also when it was
+        // opened again meanwhile (a new document object, whose first version may have the same number).
+        const now = this.options.current(uri);
+        if (!diagnostics || now !== latest || now.version !== version) return;
         this.published.set(uri, version);
         this.options.publish(uri, version, diagnostics);
       };
