@@ -74,12 +74,11 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
   };
   const files = new FileAccess(() => accessSettings(settings.files, roots), filesRead);
   // Documents over LARGE_DOCUMENT_CHARS are checked and served in one worker thread (one model per version).
-  const thread = options.workerScript === undefined ? undefined : new LargeDocumentsThread(options.workerScript);
+  const thread = options.workerScript === undefined ? undefined : new LargeDocumentsThread(options.workerScript, filesRead);
   const worker =
     thread &&
     new DiagnosticsWorker(
       () => ({ settings, images, roots }),
-      filesRead,
       (why) => connection.console.error(`Diagnostics of very large documents: ${why}`),
       thread,
     );
@@ -88,7 +87,6 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     new RequestsWorker(
       () => ({ settings, images, roots }),
       () => features,
-      filesRead,
       (message) => connection.console.error(`Requests on very large documents: ${message}`),
       thread,
     );

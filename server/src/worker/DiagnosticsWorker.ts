@@ -1,9 +1,9 @@
 // The server's side of the diagnostics of the worker thread (LargeDocumentsThread.ts, diagnosticsThread.ts). Very
-// large documents (see LARGE_DOCUMENT_CHARS) have their diagnostics computed there, in parallel, so that a 200,000-line file does not
-// keep the server from answering completion or hover for the second or so a full check takes. One computation
-// per document is under way at a time; versions that arrive meanwhile wait, and only the newest of them is
-// computed next (the ones it replaced resolve with undefined: nothing to publish). A version the document has left
-// by the time its turn comes is not computed either: the newer one is on its way.
+// large documents (see LARGE_DOCUMENT_CHARS) have their diagnostics computed there, in parallel, so that a
+// 200,000-line file does not keep the server from answering completion or hover for the second or so a full check
+// takes. One computation per document is under way at a time; versions that arrive meanwhile wait, and only the
+// newest of them is computed next (the ones it replaced resolve with undefined: nothing to publish). A version the
+// document has left by the time its turn comes is not computed either: the newer one is on its way.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LargeDocumentsThread } from './LargeDocumentsThread';
 import type { ToWorker, WorkerContext } from './protocol';
@@ -30,14 +30,12 @@ export class DiagnosticsWorker {
 
   constructor(
     private readonly context: () => WorkerContext,
-    private readonly onFilesRead: () => void,
     private readonly onError: (message: string) => void,
     private readonly thread: LargeDocumentsThread,
   ) {
     thread.listen({
       message: (message) => {
-        if (message.kind === 'filesRead') this.onFilesRead();
-        else if (message.kind === 'diagnostics') this.finished(message.uri, message.json && new DiagnosticsJson(message.json));
+        if (message.kind === 'diagnostics') this.finished(message.uri, message.json && new DiagnosticsJson(message.json));
       },
       // A thread that fails ends its jobs without diagnostics; the next large document starts a new one.
       failed: (why) => {

@@ -5,12 +5,15 @@
 // is started again by the next message.
 import { Worker } from 'worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FromRequestsWorker, FromWorker, ToRequestsWorker, ToWorker } from './protocol';
+import type { FromRequestsWorker, FromWorker, ToThread, ToWorker } from './protocol';
 
 /** What the thread sends back, for diagnostics or for a request. */
 export type FromThread = FromWorker | FromRequestsWorker;
 
-/** Told of every message of the thread (each takes the kinds it knows) and of the thread's failure. */
+/**
+ * Told of every message of the thread (each takes the kinds it knows; `filesRead` is the thread's own), and of its
+ * failure.
+ */
 export interface ThreadListener {
   message(message: FromThread): void;
   failed(why: string): void;
@@ -29,15 +32,19 @@ export class LargeDocumentsThread {
   /** The version of each document the thread has (absent: it has none). */
   private readonly synced = new Map<string, number>();
 
-  /** `script` is the server's own bundle, which runs the thread's loop when it is started as a worker. */
-  constructor(private readonly script: string) {}
+  constructor(
+    /** The server's own bundle, which runs the thread's loop when it is started as a worker. */
+    private readonly script: string,
+    /** A file around a document was read in the thread: diagnostics computed before may change. */
+    private readonly onFilesRead: () => void,
+  ) {}
 
   listen(listener: ThreadListener): void {
     this.listeners.push(listener);
   }
 
   /** Sends a message, starting the thread when none is running. */
-  post(message: ToWorker | ToRequestsWorker): void {
+  post(message: ToThread): void {
     this.thread().postMessage(message);
   }
 
@@ -59,6 +66,7 @@ export class LargeDocumentsThread {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script, { workerData: { role: 'large' }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.on('message', (message: FromThread) => {
+      if (message.kind === 'filesRead') return this.onFilesRead();
       for (const listener of this.listeners) listener.message(message);
     });
     const failed = (why: string) => {

@@ -1,7 +1,8 @@
 // The server's side of the requests of the worker thread (LargeDocumentsThread.ts, requestsThread.ts). Very large
-// documents (LARGE_DOCUMENT_CHARS) are served there: the server's thread never parses them, so an edit to a 200,000-line file costs it only the
-// hand-over of the new text, and requests on every other document stay answered at once. The text of a version
-// goes over once, before the first request on it; requests run in the order they were asked.
+// documents (LARGE_DOCUMENT_CHARS) are served there: the server's thread never parses them, so an edit to a
+// 200,000-line file costs it only the hand-over of the new text, and requests on every other document stay answered
+// at once. The text of a version goes over once, before the first request or check of it; requests run in the order
+// they were asked.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFeatures } from '../service/negotiate';
 import type { DocumentRequest } from '../service/requests';
@@ -21,13 +22,11 @@ export class RequestsWorker {
   constructor(
     private readonly context: () => WorkerContext,
     private readonly features: () => ClientFeatures,
-    private readonly onFilesRead: () => void,
     private readonly onLog: (message: string) => void,
     private readonly thread: LargeDocumentsThread,
   ) {
     thread.listen({
       message: (message) => {
-        if (message.kind === 'filesRead') return this.onFilesRead();
         if (message.kind === 'log') return this.onLog(message.message);
         if (message.kind !== 'answer') return;
         const request = this.pending.get(message.id);

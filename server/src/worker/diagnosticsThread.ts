@@ -5,14 +5,13 @@
 // FileAccess.
 import type { MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { jsonBytes, type FromWorker, type ToWorker } from './protocol';
+import { jsonBytes, type FromWorker, type ToThread } from './protocol';
 import type { ThreadServices } from './threadServices';
 
 /** Handles a diagnostics message (`diagnose`); false for any other message. */
-export function diagnosticsHandler(port: MessagePort, thread: ThreadServices): (message: { kind: string }) => boolean {
-  return (received) => {
-    if (received.kind !== 'diagnose') return false;
-    const message = received as Extract<ToWorker, { kind: 'diagnose' }>;
+export function diagnosticsHandler(port: MessagePort, thread: ThreadServices): (message: ToThread) => boolean {
+  return (message) => {
+    if (message.kind !== 'diagnose') return false;
     thread.setContext(message.context);
     const document = thread.documents.get(message.uri);
     if (document?.version !== message.version) {

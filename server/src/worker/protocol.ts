@@ -42,8 +42,10 @@ export type ToRequestsWorker =
   | { kind: 'sync'; uri: string; languageId: string; version: number; text: string }
   | { kind: 'request'; id: number; method: DocumentRequest; params: unknown; features: ClientFeatures; context: WorkerContext }
   /** Workspace symbols among the documents it serves. */
-  | { kind: 'workspaceSymbols'; id: number; query: string; context: WorkerContext }
-  | { kind: 'close'; uri: string };
+  | { kind: 'workspaceSymbols'; id: number; query: string; context: WorkerContext };
+
+/** Everything the thread is sent. */
+export type ToThread = ToWorker | ToRequestsWorker;
 
 export type FromRequestsWorker =
   /**

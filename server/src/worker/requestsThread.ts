@@ -8,13 +8,13 @@ import { isRefusal } from '../service/LanguageService';
 import { clientFeatures, type ClientFeatures } from '../service/negotiate';
 import { createServed, handleDocumentRequest } from '../service/requests';
 import { SemanticTokensCache } from '../service/semanticDelta';
-import { jsonBytes, type FromRequestsWorker, type ToRequestsWorker } from './protocol';
+import { jsonBytes, type FromRequestsWorker, type ToThread } from './protocol';
 import type { ThreadServices } from './threadServices';
 
 const FILES_WAIT_MS = 3000;
 
 /** Handles a message of the requests (`sync`, `request`, `workspaceSymbols`); false for any other message. */
-export function requestsHandler(port: MessagePort, thread: ThreadServices): (message: { kind: string }) => boolean {
+export function requestsHandler(port: MessagePort, thread: ThreadServices): (message: ToThread) => boolean {
   const post = (message: FromRequestsWorker) => port.postMessage(message);
   let features: ClientFeatures = clientFeatures({});
   const keptJson = new WeakMap<object, string | null>();
@@ -55,8 +55,7 @@ export function requestsHandler(port: MessagePort, thread: ThreadServices): (mes
     }
   };
 
-  return (received) => {
-    const message = received as ToRequestsWorker;
+  return (message) => {
     switch (message.kind) {
       case 'sync':
         thread.update(message.uri, message.languageId, message.version, message.text);

@@ -3,16 +3,15 @@
 // (requestsThread.ts). Messages are handled in the order they come.
 import type { MessagePort } from 'worker_threads';
 import { diagnosticsHandler } from './diagnosticsThread';
-import type { FromWorker } from './protocol';
+import type { FromWorker, ToThread } from './protocol';
 import { requestsHandler } from './requestsThread';
 import { createThreadServices } from './threadServices';
 
 export function runLargeDocumentsThread(port: MessagePort): void {
   const thread = createThreadServices(() => port.postMessage({ kind: 'filesRead' } satisfies FromWorker));
   const handlers = [diagnosticsHandler(port, thread), requestsHandler(port, thread)];
-  port.on('message', (message: { kind: string; uri?: string }) => {
-    // Both sides of the server close a document they handed over: the second finds nothing left to close.
-    if (message.kind === 'close') return thread.close(message.uri!);
+  port.on('message', (message: ToThread) => {
+    if (message.kind === 'close') return thread.close(message.uri);
     for (const handle of handlers) if (handle(message)) return;
   });
 }

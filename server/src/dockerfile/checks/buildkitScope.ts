@@ -2,7 +2,7 @@
 // BuildKit does without --build-arg), each stage's base after expansion and its parent stage (`FROM <stage>`),
 // and small position helpers. Built in one pass over the file so that no rule rescans it per instruction.
 import { BASE_ENVIRONMENT_VARIABLES, PREDEFINED_ARGS } from '../docs/args';
-import type { DockerfileModel, Instruction, Position, Range, Stage, Token } from '../model';
+import type { DockerfileModel, Instruction, Position, Range, Stage } from '../model';
 import { closest, editDistance } from '../../util/closest';
 import { type Expansion, type Lookup, expandWord } from './buildkitExpand';
 
@@ -107,25 +107,6 @@ export function comparePositions(a: Position, b: Position): number {
 
 export function within(inner: Range, outer: Range): boolean {
   return comparePositions(inner.start, outer.start) >= 0 && comparePositions(inner.end, outer.end) <= 0;
-}
-
-/**
- * A token's range narrowed to the part from `start` to `end` of its value, when the token is on one line and as wide
- * as its value; else undefined (a fix must not be offered on a guess). Token ranges are made when read, so whether a
- * narrowed range was found is told by this answer, never by comparing range objects.
- */
-export function exactSubRange(token: Token, start: number, end: number): Range | undefined {
-  const r = token.range;
-  if (r.start.line !== r.end.line || r.end.character - r.start.character !== token.value.length) return undefined;
-  return {
-    start: { line: r.start.line, character: r.start.character + start },
-    end: { line: r.start.line, character: r.start.character + end },
-  };
-}
-
-/** exactSubRange, or the whole token's range (where a finding is reported). */
-export function subRange(token: Token, start: number, end: number): Range {
-  return exactSubRange(token, start, end) ?? token.range;
 }
 
 /** `PAHT` for `PATH`: the same letters with two neighbours swapped (one typo, though two edits). */

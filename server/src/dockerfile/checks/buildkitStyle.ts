@@ -6,7 +6,7 @@ import { INSTRUCTION_NAMES } from '../docs/common';
 import type { DockerfileModel, Instruction, KeyValue, Token } from '../model';
 import { isSpace } from '../parseText';
 import { type Lookup, expandWord } from './buildkitExpand';
-import { exactSubRange, subRange } from './buildkitScope';
+import { exactSubRange, subRange } from './syntaxCommon';
 import type { Finding } from './types';
 
 function warning(code: string, message: string, range: Finding['range'], fix?: Finding['fix']): Finding {
@@ -140,7 +140,8 @@ export function checkSecretNames(instruction: Instruction, findings: Finding[]):
 }
 
 /** EXPOSE words after expansion: the protocol in lower case, and no IP address or host port. */
-export function checkExpose(instruction: Instruction, lookup: Lookup, escape: string, findings: Finding[]): void {
+export function checkExpose(model: DockerfileModel, instruction: Instruction, lookup: Lookup, findings: Finding[]): void {
+  const escape = model.escape;
   for (const token of instruction.args) {
     let words: string[];
     let literal = !/["'$]/.test(token.value) && !token.value.includes(escape);
@@ -159,12 +160,12 @@ export function checkExpose(instruction: Instruction, lookup: Lookup, escape: st
       const proto = slash >= 0 ? container.slice(slash + 1) : '';
       if (proto !== proto.toLowerCase() && ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) {
         const start = word.length - proto.length;
-        const range = literal ? subRange(token, start, word.length) : token.range;
+        const range = literal ? subRange(model, token, start, word.length) : token.range;
         // `$PORT/TCP`: the protocol is written literally at the end of the token, after the variable.
         const written = token.value.length - proto.length;
         const fixRange = literal
-          ? exactSubRange(token, start, word.length)
-          : word === words[words.length - 1] && token.value.endsWith(`/${proto}`) ? exactSubRange(token, written, token.value.length) : undefined;
+          ? exactSubRange(model, token, start, word.length)
+          : word === words[words.length - 1] && token.value.endsWith(`/${proto}`) ? exactSubRange(model, token, written, token.value.length) : undefined;
         findings.push(warning('ExposeProtoCasing', `Write the protocol of '${word}' in lower case: '${proto.toLowerCase()}'.`, range,
           fixRange ? { title: `Change to '${proto.toLowerCase()}'`, range: fixRange, newText: proto.toLowerCase() } : undefined));
       }

@@ -84,7 +84,7 @@ export function checkStageInstructions(ctx: BuildkitContext, findings: Finding[]
           relativeWorkdir(state, instruction, lookup, escape, findings);
           break;
         case 'EXPOSE':
-          checkExpose(instruction, lookup, escape, findings);
+          checkExpose(ctx.model, instruction, lookup, findings);
           break;
         case 'CMD':
         case 'ENTRYPOINT':
