@@ -11,7 +11,8 @@ const shared = process.env.DW_SHARED ?? path.resolve(root, '..', 'shared');
 const harness = path.join(shared, 'bench');
 const peersDir = process.env.DW_PEERS ?? path.join(process.env.HOME ?? tmpdir(), '.cache', 'docker-peers');
 export const n = Number(process.env.DW_BENCH_N ?? 15);
-export const ours = `node ${path.join(root, 'dist', 'server.js')} --stdio`;
+// As the README says to run it on its own (and as the extension starts it): V8's background threads sized to the machine.
+export const ours = `node --v8-pool-size=0 ${path.join(root, 'dist', 'server.js')} --stdio`;
 export const work = mkdtempSync(path.join(tmpdir(), 'dw-bench-'));
 
 /** Installs the peers (once, into a cache folder) and returns their stdio commands. */

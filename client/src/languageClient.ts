@@ -8,6 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { LanguageServerMonitor, type LanguageServerStatus } from './languageServerRestarts';
+import { serverExecArgv } from './serverThreads';
 
 const SHOW_OUTPUT = 'Show Output';
 
@@ -30,9 +31,11 @@ export function startLanguageClient(context: vscode.ExtensionContext, onDockerfi
   const module = context.asAbsolutePath('dist/server.js');
   // Over stdio, as other editors run it: the server then sends the answers its requests worker made as JSON without
   // parsing them again (a 200,000-line document's outline or tokens), which Node's IPC channel cannot.
+  // With V8's background threads sized to the machine (serverThreads.ts).
+  const execArgv = serverExecArgv();
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, options: { execArgv } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
   };
   let monitor: LanguageServerMonitor | undefined;
   const clientOptions: LanguageClientOptions = {

@@ -1,8 +1,10 @@
 // The language server is restarted when it dies, quietly (no message), and answers again.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
+import { v8PoolSize } from '../../client/src/serverThreads';
 import { activateExtension, waitFor, workspaceFile } from './helpers';
 
 /** The language server processes this extension host forked (node .../dist/server.js). */
@@ -41,6 +43,13 @@ describe('the language server after a crash', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('runs with V8\'s background threads sized to the machine', () => {
+    const [pid] = serverProcesses();
+    assert.ok(pid, 'the language server process');
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    assert.deepStrictEqual(args.filter((arg) => arg.startsWith('--v8-pool-size')), [`--v8-pool-size=${v8PoolSize(os.availableParallelism())}`]);
   });
 
   it('is restarted without a message and answers again', async () => {
