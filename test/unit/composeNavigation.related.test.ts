@@ -130,4 +130,20 @@ describe('Compose project files: the files read with a compose file', () => {
       { uri: uri('compose.yaml'), range: { start: { line: 3, character: 2 }, end: { line: 3, character: 4 } } },
     ]);
   });
+
+  it('lets the compose service link a build context made since the last request on the same version', () => {
+    const document = TextDocument.create(uri('compose.yaml'), 'dockercompose', 1, 'services:\n  web:\n    build: ./web\n    image: nginx\n');
+    const service = createComposeService({
+      files: access(),
+      settings: () => ({}),
+      images: () => [],
+      openDocuments: () => [document],
+      openDocument: (u) => (u === document.uri ? document : undefined),
+      existence: () => (p) => fs.existsSync(p),
+    });
+    const targets = () => service.documentLinks!(document).map((link) => link.target);
+    assert.deepStrictEqual(targets(), ['https://hub.docker.com/_/nginx']);
+    fs.mkdirSync(path.join(root, 'web'));
+    assert.deepStrictEqual(targets(), [pathToFileURL(path.join(root, 'web')).href, 'https://hub.docker.com/_/nginx']);
+  });
 });

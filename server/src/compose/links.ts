@@ -4,11 +4,12 @@
 // against the compose file's folder (a Dockerfile against its build context), `~/` against the home folder.
 // Values with `$` (interpolation) get no link, nor do named volumes. A remote build context that is an
 // http(s) URL links to that URL without its `#ref:folder` fragment (the repository or archive); git@, ssh
-// and other remote contexts get none. Pure: the file system is reached only through `fileExists`.
+// and other remote contexts get none. Pure: the file system is reached only through `fileExists`. What may be a
+// link is found once per document version (linkCandidates); each request only asks which of the paths exist.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentLink, Range } from 'vscode-languageserver-types';
-import type { Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import { filePathOf } from '../util/filePath';
 import { imagePage } from '../util/registryPage';
@@ -23,80 +24,65 @@ export interface LinkContext {
   home?: string;
 }
 
+/**
+ * What the document names that may become a link: a registry page or a URL (always a link), or a local file or
+ * folder (a link when it exists). Made from the model alone, so once per document version (see
+ * linkCandidates); whether the files exist is asked at each request.
+ */
+export interface LinkCandidate {
+  /** The scalar linked, over its first `length` characters. */
+  node: Scalar;
+  length: number;
+  /** The page or URL; for a local path, its absolute path (linked as a file: URI when it exists). */
+  target: string;
+  local: boolean;
+  tooltip: string;
+}
+
 /** At most this many `fileExists` calls per request, so that a huge file cannot stall the server. */
 const MAX_FILE_CHECKS = 1000;
 /** Longest path looked at. */
 const MAX_PATH = 4096;
 
-/**
- * Collects the links of one request. Remembers the nodes already linked (merged and aliased values are met more
- * than once) and the paths already looked for.
- */
-class Links {
-  readonly found: DocumentLink[] = [];
-  private readonly seen = new Set<Node>();
-  /** The paths looked for so far, and whether they exist. */
-  private readonly existing = new Map<string, boolean>();
+/** Collects the candidates of a document, in the order the links are looked for. */
+class Candidates {
+  readonly found: LinkCandidate[] = [];
   readonly folder: string | undefined;
-  readonly home: string | undefined;
 
-  constructor(
-    private readonly model: ComposeModel,
-    private readonly context: LinkContext,
-  ) {
-    const file = filePathOf(context.uri);
+  constructor(readonly home: string | undefined, uri: string) {
+    const file = filePathOf(uri);
     this.folder = file ? path.dirname(file) : undefined;
-    this.home = context.home;
   }
 
-  /** A link to the file or folder the scalar's value (or its first `length` characters) names, when it exists. */
+  /** The file or folder the scalar's value (or its first `length` characters) names. */
   path(node: Node | null | undefined, base = this.folder, length?: number): void {
     const whole = scalarText(node);
-    if (!node || !isScalar(node) || whole === undefined || this.seen.has(node)) return;
+    if (!node || !isScalar(node) || whole === undefined) return;
     const text = length === undefined ? whole : whole.slice(0, length);
     if (text === '.' || text === './') return; // the compose file's own folder is not worth a link
     const target = localPath(text, base, this.home);
-    if (target && this.exists(target)) this.add(node, text.length, pathToFileURL(target).href, `Open ${text}`);
+    if (target) this.found.push({ node, length: text.length, target, local: true, tooltip: `Open ${text}` });
   }
 
-  /** Whether the file or folder exists, each path asked once; false once the checks of this request are spent. */
-  private exists(target: string): boolean {
-    let found = this.existing.get(target);
-    if (found === undefined) {
-      if (this.existing.size >= MAX_FILE_CHECKS) return false;
-      found = this.context.fileExists(target);
-      this.existing.set(target, found);
-    }
-    return found;
-  }
-
-  /** A link over the repository part of an image reference to its registry page. */
+  /** The repository part of an image reference, to its registry page. */
   image(node: Node | null | undefined): void {
     const text = scalarText(node);
     const found = text === undefined ? undefined : imagePage(text);
-    if (!node || !isScalar(node) || !found || this.seen.has(node)) return;
-    this.add(node, found.repository.length, found.page.url, `Open ${found.repository} on ${found.page.site}`);
+    if (!node || !isScalar(node) || !found) return;
+    this.found.push({ node, length: found.repository.length, target: found.page.url, local: false, tooltip: `Open ${found.repository} on ${found.page.site}` });
   }
 
-  /** An http(s) build context: a link to its URL without the `#ref:folder` fragment. */
+  /** An http(s) build context: its URL without the `#ref:folder` fragment. */
   url(node: Node, text: string): void {
     const url = text.split('#')[0];
-    if (!/^https?:\/\/[^\s/]+/i.test(url) || url.includes('$') || url.length > MAX_PATH || this.seen.has(node)) return;
-    this.add(node, url.length, url, `Open ${url}`);
-  }
-
-  /** A link over the first `length` characters of the scalar's value. */
-  private add(node: Node, length: number, target: string, tooltip: string): void {
-    if (!isScalar(node)) return;
-    const range = partRange(this.model, node, length);
-    if (!range) return;
-    this.seen.add(node);
-    this.found.push({ range, target, tooltip });
+    if (!/^https?:\/\/[^\s/]+/i.test(url) || url.includes('$') || url.length > MAX_PATH || !isScalar(node)) return;
+    this.found.push({ node, length: url.length, target: url, local: false, tooltip: `Open ${url}` });
   }
 }
 
-export function documentLinks(model: ComposeModel, context: LinkContext): DocumentLink[] {
-  const links = new Links(model, context);
+/** The link candidates of a compose file (pure: the same for every request on this version of the document). */
+export function linkCandidates(model: ComposeModel, where: { uri: string; home?: string }): LinkCandidate[] {
+  const links = new Candidates(where.home, where.uri);
   try {
     serviceLinks(model, links);
     for (const kind of ['secrets', 'configs'] as const) {
@@ -109,12 +95,40 @@ export function documentLinks(model: ComposeModel, context: LinkContext): Docume
       for (const node of list.length > 0 ? list : [value]) links.path(node);
     }
   } catch {
-    // A provider never fails the request: whatever was found so far is returned.
+    // A provider never fails the request: whatever was found so far is kept.
   }
-  return links.found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return links.found;
 }
 
-function serviceLinks(model: ComposeModel, links: Links): void {
+/**
+ * The links: each candidate whose text can be placed, local paths only when they exist (each path asked once, at
+ * most MAX_FILE_CHECKS of them), a scalar met twice (merged or aliased values) linked once.
+ */
+export function documentLinks(model: ComposeModel, context: LinkContext, candidates = linkCandidates(model, context)): DocumentLink[] {
+  const found: DocumentLink[] = [];
+  const linked = new Set<Node>();
+  const existing = new Map<string, boolean>();
+  const exists = (target: string): boolean => {
+    let answer = existing.get(target);
+    if (answer === undefined) {
+      if (existing.size >= MAX_FILE_CHECKS) return false;
+      answer = context.fileExists(target);
+      existing.set(target, answer);
+    }
+    return answer;
+  };
+  for (const candidate of candidates) {
+    const { node, local, target } = candidate;
+    if (linked.has(node) || (local && !exists(target))) continue;
+    const range = partRange(model, node, candidate.length);
+    if (!range) continue;
+    linked.add(node);
+    found.push({ range, target: local ? pathToFileURL(target).href : target, tooltip: candidate.tooltip });
+  }
+  return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function serviceLinks(model: ComposeModel, links: Candidates): void {
   for (const service of serviceViews(model)) {
     if (!service.map) continue;
     links.image(service.get('image')?.value);
@@ -136,7 +150,7 @@ function serviceLinks(model: ComposeModel, links: Links): void {
 }
 
 /** The build context (`build: ./dir` or `build.context`) and the Dockerfile, read from the context. */
-function buildLinks(model: ComposeModel, build: Node | null | undefined, links: Links): void {
+function buildLinks(model: ComposeModel, build: Node | null | undefined, links: Candidates): void {
   const map = mapOf(model, build);
   const contextNode = map ? present(model.get(map, 'context'))?.value : build;
   const contextText = scalarText(contextNode) ?? (map ? '.' : undefined);

@@ -18,7 +18,7 @@ import { foldingRanges } from './folding';
 import { formatCompose } from './format';
 import { hoverCompose } from './hover';
 import { inlayHints } from './inlayHints';
-import { documentLinks } from './links';
+import { documentLinks, linkCandidates } from './links';
 import type { ComposeModel } from './model';
 import { eolOf } from '../util/eol';
 import { filePathOf } from '../util/filePath';
@@ -47,6 +47,7 @@ export function createComposeService(host: ServiceHost): LanguageService {
   // Made once per version (see LanguageService): clients ask again for the same version.
   const symbolsOf = perModel(documentSymbols);
   const foldingOf = perModel(foldingRanges);
+  const linkCandidatesOf = perModel(linkCandidates);
   const lastDiagnostics = new LastDiagnostics();
   const diagnostics = (document: TextDocument): Diagnostic[] => {
     const settings = host.settings().compose?.diagnostics;
@@ -88,7 +89,11 @@ export function createComposeService(host: ServiceHost): LanguageService {
     formatting: (document, options, range) => formatCompose(model(document), options, range),
     codeActions: (document, range, context) =>
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
-    documentLinks: (document) => documentLinks(model(document), { uri: document.uri, fileExists: host.existence(), home: os.homedir() }),
+    documentLinks: (document) => {
+      const where = { uri: document.uri, home: os.homedir() };
+      // Whether the files exist is asked again at each request (a folder may have been made since).
+      return documentLinks(model(document), { ...where, fileExists: host.existence() }, linkCandidatesOf(model(document), where));
+    },
     inlayHints: (document, range) =>
       inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(document.uri, file) }),
     close: (uri) => {
