@@ -4,7 +4,7 @@
 // top-level keys so). Volumes and networks are declared empty (`data:`: Compose's defaults); a secret or config
 // needs a source, so it gets `file: ./<name>.txt`, a file the user still has to create. Pure.
 import type { Node, Pair } from 'yaml';
-import { isAlias, isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from './yamlKinds';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { yamlString } from './checks/fixText';
 import type { ComposeModel, NameKind } from './model';

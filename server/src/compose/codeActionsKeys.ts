@@ -2,7 +2,7 @@
 // `external: { name: x }` -> `name: x` + `external: true`, and removing a pair written twice word for word. Each
 // finds its node from the diagnostic's range through an index built once per request. Pure.
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlKinds';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { sameRange } from '../util/editSet';
 import { mapOf, present } from './checks/services';

@@ -4,7 +4,7 @@
 // quoting port mappings for this reason. No check reports it (v2 reads the file right), so this quick fix is offered
 // where the caret is, without a diagnostic, and never by source.fixAll. Pure.
 import type { Position } from 'vscode-languageserver-types';
-import { isScalar } from 'yaml';
+import { isScalar } from './yamlKinds';
 import type { ComposeModel } from './model';
 
 /** What YAML 1.1 reads as a base-60 integer: `[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+`. */

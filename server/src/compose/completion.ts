@@ -2,7 +2,8 @@
 // key metadata), enum and boolean values, names defined in the file where a value refers to one, images the
 // local engine has, build targets read from the service's Dockerfile, and `.env` variables inside `${`.
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { isMap, type YAMLMap } from 'yaml';
+import { type YAMLMap } from 'yaml';
+import { isMap } from './yamlKinds';
 import type { LocalImage } from '../../../common/src/protocol';
 import { scalarText, type ComposeModel, type NameKind } from './model';
 import { referenceKind } from './references';

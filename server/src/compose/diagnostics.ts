@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { byPosition, SEVERITIES, toDiagnostic } from '../diagnostics/findings';
 import { filePathOf } from '../util/filePath';
-import { isMap } from 'yaml';
+import { isMap } from './yamlKinds';
 import type { Finding, Severity } from '../diagnostics/types';
 import { composeChecks } from './checks';
 import { isOverlayFile } from './checks/overlay';

@@ -5,7 +5,8 @@
 // turn. As Compose does (compose-go since v2.32), `depends_on` and `volumes_from` are never inherited.
 import * as path from 'path';
 import { MarkupKind, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar } from './yamlKinds';
 import { filePathOf } from '../util/filePath';
 import { entryOf, present, serviceViews, textOf } from './checks/services';
 import { scalarText, type ComposeModel, type MapEntry } from './model';

@@ -3,7 +3,7 @@
 // except for the indentation of its continuation lines (its second line on), which moves only as a whole. Regions
 // that are keys of a map are marked, so that the line pass knows which `:` is the key indicator.
 import type { Node } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlKinds';
 import type { ComposeModel } from './model';
 import { lineOf } from './parseLines';
 

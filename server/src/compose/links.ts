@@ -10,7 +10,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentLink, Range } from 'vscode-languageserver-types';
 import type { Node, Scalar } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from './yamlKinds';
 import { filePathOf } from '../util/filePath';
 import { imagePage } from '../util/registryPage';
 import { entryOf, itemsOf, mapOf, present, serviceViews, textOf, valueRange } from './checks/services';

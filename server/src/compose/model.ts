@@ -25,7 +25,7 @@
 // -> its effective `image` entry (merges applied); `model.rangeOf(entry.value)` -> where its value is;
 // `model.pathAt(position)` -> e.g. { path: ['services', 'web', 'image'], kind: 'value', node }.
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isScalar } from 'yaml';
+import { isScalar } from './yamlKinds';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 export type { Position, Range } from 'vscode-languageserver-types';

@@ -3,7 +3,7 @@
 // block (model.memo), with offsets relative to the entry: they hold while the block's text is unchanged, which
 // is exactly when memo reuses them, so a new version of the document only adds the entry's offset again.
 import type { Alias, Node, Pair, Scalar } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlKinds';
 import type { ComposeModel, NameKind } from './model';
 import { isMergeKey, scalarText } from './model';
 import { serviceReferences } from './checks/refs';

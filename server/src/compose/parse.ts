@@ -8,7 +8,8 @@
 // built from the text with those made "\n", which has the same length and lines, so `model.text`, offsets and
 // positions agree with the document whatever its line ends.
 import type { Node, Pair } from 'yaml';
-import { isMap, isScalar, Pair as YamlPair, YAMLMap } from 'yaml';
+import { Pair as YamlPair, YAMLMap } from 'yaml';
+import { isMap, isScalar } from './yamlKinds';
 import type { ComposeModel } from './model';
 import { type BlockParse, blockOf, parseBlock } from './parseBlock';
 import { type Group, type Span, splitGroups } from './parseBlocks';

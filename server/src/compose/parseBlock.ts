@@ -3,7 +3,8 @@
 // node a hidden link back to the block (the block's position in the file changes from version to version;
 // the node's own `range` stays relative to the block).
 import type { Alias, CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
-import { isScalar, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
+import { isScalar } from './yamlKinds';
 import { BlockMemo } from './blockMemo';
 import { type DuplicateKey, isMergeKey } from './model';
 import { ALIAS, MAP, NODE_TYPE, PAIR, SCALAR, SEQ } from './parseNodes';

@@ -5,7 +5,8 @@
 // a map (`services:`, `volumes:` ...) become one map holding the keys of all of them, in text order. A name
 // set in several documents (the same service twice) is merged by the model's name index (parseModel.ts).
 import type { Node, Pair } from 'yaml';
-import { isMap, isScalar, Pair as YamlPair, YAMLMap } from 'yaml';
+import { Pair as YamlPair, YAMLMap } from 'yaml';
+import { isMap, isScalar } from './yamlKinds';
 import { isMergeKey } from './model';
 import type { LineIndex } from './parseLines';
 

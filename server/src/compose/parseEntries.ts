@@ -2,7 +2,7 @@
 // bring in, following aliases, with every alias followed noted so that a later version of the document can tell
 // whether the entries still hold. Pure; the model (parseModel.ts) resolves aliases and keeps the results.
 import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yamlKinds';
 import { isMergeKey, type MapEntry } from './model';
 import { SMALL_MAP } from './parseBlock';
 import { fitted } from './parseNodes';

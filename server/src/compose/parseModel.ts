@@ -2,7 +2,7 @@
 // anchors across blocks, effective map entries (merge keys, parseEntries.ts) kept with their blocks, the index of
 // names, and YAML problems.
 import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isMap, isPair, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isSeq } from './yamlKinds';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type {
   AnchorDefinition,

@@ -2,7 +2,7 @@
 // sections (merge keys followed; `x-` entries of the other sections are extension fields, not names). Each range is
 // made when first asked for, since most names are never shown.
 import type { YAMLMap } from 'yaml';
-import { isMap } from 'yaml';
+import { isMap } from './yamlKinds';
 import type { Range } from 'vscode-languageserver-types';
 import { NAME_KINDS, type ComposeModel, type NameDefinition, type NameKind } from './model';
 

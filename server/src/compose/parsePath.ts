@@ -2,7 +2,8 @@
 // node decides; between and after nodes, on blank or unfinished lines, the cursor's column decides which
 // map or sequence a new key or item would belong to, as YAML's indentation does.
 import type { Node, Pair } from 'yaml';
-import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlKinds';
 import type { Position } from 'vscode-languageserver-types';
 import type { PathAt } from './model';
 

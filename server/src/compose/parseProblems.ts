@@ -2,7 +2,7 @@
 // ours, which need the whole file: aliases without an anchor before them, aliases inside their own anchor,
 // merge keys whose value is not a map, and alias "bombs".
 import type { Alias, Node, Pair } from 'yaml';
-import { isAlias, isMap, isPair, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isSeq } from './yamlKinds';
 import type { AnchorDefinition, SyntaxProblem } from './model';
 import type { LineIndex } from './parseLines';
 import type { Placement } from './parseModel';

@@ -3,7 +3,7 @@
 // it is no name at all (a container, a host path, an interpolated value). Each answer is a sentence for the user.
 import * as path from 'path';
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from './yamlKinds';
 import type { Position } from 'vscode-languageserver-types';
 import type { Refusal } from '../service/LanguageService';
 import { entryOf, textOf } from './checks/services';

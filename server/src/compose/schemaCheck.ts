@@ -10,7 +10,7 @@
 // - `version` (obsolete, reported elsewhere) and the content of `x-` extension fields are not checked.
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yamlKinds';
 import type { Finding } from '../diagnostics/types';
 import { closest } from '../util/closest';
 import { childOf, COMPOSE_ROOT, MERGE_KEY } from './schema';

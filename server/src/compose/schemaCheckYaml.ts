@@ -1,6 +1,6 @@
 // YAML details of the schema check: Compose's custom tags, merge keys, anchors and aliases.
 import type { Alias, CollectionTag, Node, Pair, ScalarTag } from 'yaml';
-import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq } from './yamlKinds';
 import { MERGE_KEY } from './schema';
 
 /** Compose's `!reset` and `!override` tags, for `parseDocument(text, { customTags: COMPOSE_CUSTOM_TAGS })`. */

@@ -2,7 +2,7 @@
 // or config is provided, what a key is set to. Pure; each detail reads a bounded part of the model (the
 // effective keys of one map, the first characters of one value).
 import type { Node, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yamlKinds';
 import { oneLine } from '../util/symbolText';
 import { mapOf, present } from './checks/services';
 import type { ComposeModel } from './model';

@@ -4,7 +4,7 @@
 // by the next versions of the document while the block is unchanged (offsets inside a block do not move when
 // lines above it change), so an outline after an edit reads the tree of the edited block only. Pure.
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from './yamlKinds';
 import { oneLine } from '../util/symbolText';
 import type { ComposeModel } from './model';
 import { scalarText } from './model';

@@ -1,6 +1,6 @@
 // Where the things the outline shows start and end, and their LSP positions. Pure.
 import type { Node, Pair } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlKinds';
 import type { Position } from 'vscode-languageserver-types';
 import type { ComposeModel } from './model';
 import { lineOf, lineStarts } from './parseLines';

@@ -17,7 +17,7 @@
 // left out, so children stay inside their parent); its selectionRange is the key. No empty children arrays,
 // details of at most DETAIL_MAX characters: the answer for a 15k-line file stays small.
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlKinds';
 import { SymbolKind, SymbolTag, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { matchesQuery, oneLine, queryKey, uriBaseName } from '../util/symbolText';
 import type { ComposeModel } from './model';

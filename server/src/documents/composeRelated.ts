@@ -3,7 +3,7 @@
 // deep), the compose files whose `include:` names it, and the files its services extend. Every file once,
 // never the file itself, at most MAX_FILES; the reading itself (open documents first, size cap) is the host's.
 import * as path from 'path';
-import { isMap } from 'yaml';
+import { isMap } from '../compose/yamlKinds';
 import { entryOf, serviceViews } from '../compose/checks/services';
 import { baseFileCandidates, includePaths } from '../compose/diagnostics';
 import { DEFAULT_COMPOSE_FILES } from '../compose/checks/overlay';

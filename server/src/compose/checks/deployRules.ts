@@ -6,7 +6,7 @@
 //   `capabilities` nor `driver`. (The current schema requires `capabilities`; a request with a `driver` alone is not
 //   reported, to stay on the safe side of "never an Error on what Compose loads".)
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../model';
 import { entryOf, itemsOf, mapOf, type ServiceView } from './services';

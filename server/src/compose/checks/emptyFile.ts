@@ -1,6 +1,6 @@
 // empty-file (error): a compose file with nothing in it (empty, only comments, only `---` or `{}`). Compose
 // refuses to load it on its own ("empty compose file"); merged onto other files (an overlay) it is fine.
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeCheck } from './types';
 
 export const emptyFileCheck: ComposeCheck = ({ model, overlay, baseModels }) => {

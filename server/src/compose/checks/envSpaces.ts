@@ -2,7 +2,7 @@
 // (`- DEBUG = true`). Compose splits the item at the first `=` and keeps everything else as written, so the
 // variable is named "DEBUG " (trailing space) and its value is " true": the container sees no DEBUG.
 import type { Node } from 'yaml';
-import { isScalar } from 'yaml';
+import { isScalar } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { entryOf, itemsOf, mapOf, type ServiceView } from './services';
 import { type ComposeCheck, type Finding, type NodeFinding, toFinding } from './types';

@@ -5,7 +5,7 @@
 //   includes (followed through `loadFile`, at most MAX_FILES files). Compose refuses such a project.
 import * as path from 'path';
 import type { Node } from 'yaml';
-import { isMap } from 'yaml';
+import { isMap } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../model';
 import { entryOf, itemsOf, mapOf, present, type ServiceView } from './services';

@@ -5,7 +5,7 @@
 // home-relative paths are left alone.
 import * as path from 'path';
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../model';
 import { entryOf, itemsOf, mapOf, present, type ServiceView, textOf, valueRange } from './services';

@@ -3,7 +3,7 @@
 // option names ... Compose refuses the file ("non-string key"). Quote the key to make it text. Extension
 // sections (`x-...`) are left alone.
 import type { Node, Pair, Scalar } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { type ComposeCheck, type Finding, type NodeFinding, toFinding } from './types';
 

@@ -1,5 +1,5 @@
 // duplicate-key, obsolete-version, deprecated-key.
-import { isMap } from 'yaml';
+import { isMap } from '../yamlKinds';
 import type { ComposeModel, Range } from '../model';
 import { scalarText } from '../model';
 import { mapOf, present } from './services';

@@ -5,7 +5,7 @@
 // - a long-syntax bind mount without a source (missing-key) or with an empty one (invalid-value).
 // - a negative tmpfs size written as a number (invalid-value; sizes written as text are the schema check's).
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../model';
 import { entryOf, hasSwarmIntent, itemsOf, mapOf, type ServiceView } from './services';

@@ -1,7 +1,7 @@
 // invalid-port (ports: short and long syntax, expose:) and duplicate-host-port (one host port + IP +
 // protocol published twice: the second container cannot start).
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../model';
 import { isIp, maskVariables, parseExpose, parsePortSpec, parseRange, PROTOCOLS, type PortRange } from './portSpec';

@@ -2,7 +2,7 @@
 // extends, network_mode/pid/ipc `service:x`, volumes_from, build.additional_contexts), named volumes,
 // networks, secrets and configs. Shared by the undefined-* checks, dependency-cycle and missing-healthcheck.
 import type { Node, Scalar } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeModel, NameKind, Range } from '../model';
 import { scalarText } from '../model';
 import { entryOf, itemsOf, mapOf, present, type ServiceView, textOf, valueRange } from './services';

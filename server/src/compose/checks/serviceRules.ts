@@ -1,6 +1,6 @@
 // missing-image-or-build, duplicate-container-name, missing-healthcheck.
 import type { YAMLMap } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import type { ComposeModel, MapEntry } from '../model';
 import { scalarText } from '../model';
 import * as path from 'path';

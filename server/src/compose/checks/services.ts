@@ -1,7 +1,7 @@
 // Helpers the checks share: services with their effective keys, resolved items and maps, profiles, and
 // the range of a part of a scalar's value.
 import type { Node, Scalar, YAMLMap } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../yamlKinds';
 import type { ComposeModel, MapEntry, NameDefinition, Range } from '../model';
 import { scalarText } from '../model';
 

@@ -3,7 +3,7 @@
 // unless the definition is `external` or names a `driver` (which supplies the content its own way). `name`
 // alone is not enough. In a file that other files complete (an overlay, an include we could not read ...) the
 // source may come from them: a warning there.
-import { isMap } from 'yaml';
+import { isMap } from '../yamlKinds';
 import type { ComposeModel, NameDefinition } from '../model';
 import { mergedWithOthers } from './undefined';
 import type { ComposeCheck, ComposeCheckContext, Finding } from './types';

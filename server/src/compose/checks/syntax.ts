@@ -3,7 +3,7 @@
 // where a key should be, a block under a key that already has a value on its line, unclosed quotes and
 // brackets. Problems `yaml` reports several times for one mistake (same line) become one.
 import type { Node, Pair } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../yamlKinds';
 import type { ComposeModel, Range, SyntaxProblem } from '../model';
 import { scalarText } from '../model';
 import { blockListAt, flowFitsAfterKey, nextContent, plainAfter, spaceFix } from './syntaxFixes';

@@ -3,7 +3,7 @@
 // take it (and nothing after it would then belong to that key). Pure helpers of syntax.ts; all linear in the lines
 // they look at, with a binary search in the model's problems.
 import type { Node } from 'yaml';
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from '../yamlKinds';
 import type { ComposeModel, Position, SyntaxProblem } from '../model';
 import type { Finding } from './types';
 

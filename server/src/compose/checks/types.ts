@@ -1,7 +1,7 @@
 // What a Compose check gets and reports. Checks are pure: (context) -> findings; diagnostics.ts turns
 // findings into LSP diagnostics. The Finding shape is the one the Dockerfile checks use.
 import type { Node } from 'yaml';
-import { isScalar } from 'yaml';
+import { isScalar } from '../yamlKinds';
 import type { Finding, Severity } from '../../diagnostics/types';
 import type { ComposeModel } from '../model';
 import { type ServiceView, valueRange } from './services';

@@ -3,7 +3,7 @@
 // files it includes, count as defined. A name close to a defined one is a typo: an error. A file that
 // shows signs of being completed by other files (see `mergedWithOthers`) may get the name from them: a
 // warning that says Compose refuses the project unless another file defines it. Otherwise: an error.
-import { isMap } from 'yaml';
+import { isMap } from '../yamlKinds';
 import { closest } from '../../util/closest';
 import type { ComposeModel, NameKind, Range } from '../model';
 import { plainIsString } from './fixText';

@@ -3,7 +3,7 @@
 // documents/FileAccess.ts). Without it the names it defines are unknown, so the user is told why.
 import * as path from 'path';
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../yamlKinds';
 import { scalarText } from '../model';
 import { entryOf, itemsOf, mapOf, present } from './services';
 import type { ComposeCheck, ComposeCheckContext, Finding } from './types';

@@ -2,7 +2,7 @@
 // (not blank) and `action`, and the actions that copy files into the container (`sync`, `sync+restart`,
 // `sync+exec`) need a `target` to copy them to. `rebuild` and `restart` take no target.
 import type { Node } from 'yaml';
-import { isMap, isPair } from 'yaml';
+import { isMap, isPair } from '../yamlKinds';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../model';
 import { entryOf, itemsOf, mapOf, type ServiceView } from './services';
