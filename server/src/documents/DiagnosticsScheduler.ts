@@ -2,6 +2,8 @@
 // only. A version that was superseded before its turn is never computed nor published. The wait adapts to
 // the document: as long as its last computation took, within [minDelayMs, maxDelayMs], so a small file
 // answers at once while a huge one does not recompute on every keystroke of a fast typist.
+// Loaded with the server: Node's global `performance` loads the module at its first use, the first document's check.
+import { performance } from 'perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
