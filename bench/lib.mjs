@@ -43,6 +43,21 @@ export function bench(server, lang, file, extra) {
   return JSON.parse(out.trim().split('\n').pop());
 }
 
+/** How many fresh starts the open -> diagnostics figures take the median of (DW_BENCH_OPENS). */
+export const opens = Number(process.env.DW_BENCH_OPENS ?? 5);
+
+/**
+ * Open -> diagnostics of each server: the median of `opens` fresh starts, the servers taking turns (one open of each
+ * is too noisy to compare on a shared machine, whose speed drifts within minutes).
+ */
+export function medianOpens(servers, lang, file, extra = []) {
+  const times = servers.map(() => []);
+  for (let round = 0; round < opens; round++) {
+    servers.forEach((server, i) => times[i].push(bench(server, lang, file, [...extra, '--n', '1']).openDiagMs));
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
+}
+
 /** Prints rows [measure, ours, peer] as a Markdown table with the ratio ours / peer (lower is better). */
 export function printTable(peerName, rows) {
   const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
