@@ -82,7 +82,7 @@ function client(command, env) {
 
 async function run(lang, file, smallText) {
   const blocksFile = path.join(work, `blocks-${lang}.txt`);
-  const server = client(`node -r ${path.join(root, 'bench', 'support', 'threadBlocks.cjs')} ${path.join(root, 'dist', 'server.js')} --stdio`, { ...process.env, DW_BLOCKS_FILE: blocksFile });
+  const server = client(`node --v8-pool-size=0 -r ${path.join(root, 'bench', 'support', 'threadBlocks.cjs')} ${path.join(root, 'dist', 'server.js')} --stdio`, { ...process.env, DW_BLOCKS_FILE: blocksFile });
   const uri = `file:///bench/large/${path.basename(file)}`;
   const small = `file:///bench/small/${lang === 'dockerfile' ? 'Dockerfile' : 'compose.yaml'}`;
   await server.request('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } });
