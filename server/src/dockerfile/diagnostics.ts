@@ -8,7 +8,7 @@ import { byPosition, SEVERITIES, toDiagnostic } from '../diagnostics/findings';
 import { buildkitChecks } from './checks/buildkit';
 import type { Check, Finding, Severity } from './checks/types';
 import { CHECK_RULES, UNDOCUMENTED_CHECK_NAMES } from './docs/checks';
-import { attachedComments, instructionCheckConfig } from './checks/instructionComments';
+import { attachedComments, checkComment, instructionCheckConfig } from './checks/instructionComments';
 import { parseCheckDirective, type CheckDirectiveValue } from './docs/directives';
 import type { DockerfileModel } from './model';
 
@@ -58,6 +58,8 @@ function checkConfig(model: DockerfileModel): CheckConfig {
  */
 function configByLine(model: DockerfileModel, file: CheckConfig): Map<number, CheckConfig> {
   const byLine = new Map<number, CheckConfig>();
+  // Most files have no `# check=` comment above an instruction: then no instruction has its own configuration.
+  if (!model.comments.some((comment) => checkComment([comment]))) return byLine;
   const attached = attachedComments(model);
   for (let i = 0; i < attached.length; i++) {
     const { instruction, comments } = attached[i];

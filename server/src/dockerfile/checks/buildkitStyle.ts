@@ -66,31 +66,37 @@ function letterCase(word: string): number {
 
 /** Keywords of the stages (FROM and what follows; not the global ARGs) against the case most of them use. */
 export function checkInstructionCasing(model: DockerfileModel, findings: Finding[]): void {
-  const keywords: Token[] = [];
-  const cases: number[] = [];
+  // Two walks over the keywords (count, then report): no list of thousands of them. Keywords are mostly the same
+  // few strings (the parser shares them), so each one's case is worked out once.
+  const cases = new Map<string, number>();
+  const caseOf = (keyword: Token): number => {
+    let c = cases.get(keyword.value);
+    if (c === undefined) cases.set(keyword.value, (c = letterCase(keyword.value)));
+    return c;
+  };
+  const forEachKeyword = (visit: (keyword: Token) => void): void => {
+    for (const stage of model.stages) {
+      visit(stage.from.keyword);
+      const instructions = stage.instructions;
+      for (let i = 0; i < instructions.length; i++) if (INSTRUCTIONS.has(instructions[i].name)) visit(instructions[i].keyword);
+    }
+  };
   let lower = 0;
   let upper = 0;
-  const add = (keyword: Token) => {
-    const c = letterCase(keyword.value);
+  forEachKeyword((keyword) => {
+    const c = caseOf(keyword);
     if (c === LOWER) lower++;
     else if (c === UPPER) upper++;
-    keywords.push(keyword);
-    cases.push(c);
-  };
-  for (const stage of model.stages) {
-    add(stage.from.keyword);
-    const instructions = stage.instructions;
-    for (let i = 0; i < instructions.length; i++) if (INSTRUCTIONS.has(instructions[i].name)) add(instructions[i].keyword);
-  }
+  });
   const majorityLower = lower > upper;
-  for (let i = 0; i < keywords.length; i++) {
-    if (cases[i] === (majorityLower ? LOWER : UPPER)) continue;
-    const k = keywords[i];
+  const majority = majorityLower ? LOWER : UPPER;
+  forEachKeyword((k) => {
+    if (caseOf(k) === majority) return;
     const wanted = majorityLower ? k.value.toLowerCase() : k.value.toUpperCase();
     findings.push(warning('ConsistentInstructionCasing',
       `'${k.value}' should be written '${wanted}', in the ${majorityLower ? 'lower' : 'upper'} case most instructions of this file use.`,
       k.range, { title: `Change to '${wanted}'`, range: k.range, newText: wanted }));
-  }
+  });
 }
 
 export function checkMaintainer(instruction: Instruction, findings: Finding[]): void {
