@@ -7,10 +7,10 @@
 // Prints the failures (a crash with the server's stderr, an error answer, an exception the server caught and logged
 // as an error, no answer within 20 s, an answer slower than --slow ms) and, last, one JSON line of counts. A refusal
 // (rename or formatting answering a clear message) is an answer, not an error.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lspClient } from './support/lspClient.mjs';
 
 const args = process.argv.slice(2);
 const opt = { n: 300, seed: 1, slow: 1000 };
@@ -54,80 +54,27 @@ function mutate(text) {
   return t;
 }
 
-/** The server over stdio: requests with a deadline; the client's own requests answered as an editor would. */
-class Server {
-  constructor() {
-    this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.pending = new Map();
-    this.next = 1;
-    this.exited = false;
-    this.stderr = '';
-    /** Errors the server logged (a provider's exception, caught: the request got an empty answer). */
-    this.logged = [];
-    let buffer = Buffer.alloc(0);
-    this.child.stderr.on('data', (data) => (this.stderr = (this.stderr + data).slice(-4000)));
-    this.child.stdin.on('error', () => undefined);
-    this.child.on('exit', () => {
-      this.exited = true;
-      for (const settle of this.pending.values()) settle({ crashed: true });
-      this.pending.clear();
-    });
-    this.child.stdout.on('data', (data) => {
-      buffer = Buffer.concat([buffer, data]);
-      for (;;) {
-        const head = buffer.indexOf('\r\n\r\n');
-        if (head < 0) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, head).toString())[1]);
-        if (buffer.length < head + 4 + length) return;
-        const message = JSON.parse(buffer.subarray(head + 4, head + 4 + length).toString());
-        buffer = buffer.subarray(head + 4 + length);
-        if (message.method === 'window/logMessage' && message.params.type === 1) {
-          this.logged.push(message.params.message);
-        } else if (message.id !== undefined && message.method) {
-          this.send({ id: message.id, result: message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null });
-        } else if (message.id !== undefined && this.pending.has(message.id)) {
-          this.pending.get(message.id)(message);
-          this.pending.delete(message.id);
-        }
-      }
-    });
-  }
-
-  send(message) {
-    if (this.exited) return;
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    this.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  }
-
-  request(method, params, timeoutMs = 20_000) {
-    const id = this.next++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        resolve({ timeout: true });
-      }, timeoutMs);
-      this.pending.set(id, (message) => {
-        clearTimeout(timer);
-        resolve(message);
-      });
-      this.send({ id, method, params });
-    });
-  }
-
-  async initialize() {
-    const capabilities = {
-      textDocument: {
-        completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true }, rename: { prepareSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
-        semanticTokens: { requests: { full: { delta: true } }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
-        foldingRange: {}, inlayHint: {}, documentLink: {}, signatureHelp: {},
-      },
-      workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
-    };
-    await this.request('initialize', { processId: process.pid, rootUri: null, capabilities });
-    this.send({ method: 'initialized', params: {} });
-  }
+/** The server over stdio, initialized with the capabilities of a full editor; errors it logs are collected. */
+async function startServer() {
+  const client = lspClient(`"${process.execPath}" "${server}" --stdio`, { stderr: true });
+  /** Errors the server logged (a provider's exception, caught: the request got an empty answer). */
+  const logged = [];
+  client.onNotification((message) => {
+    if (message.method === 'window/logMessage' && message.params.type === 1) logged.push(message.params.message);
+  });
+  const capabilities = {
+    textDocument: {
+      completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true }, rename: { prepareSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+      semanticTokens: { requests: { full: { delta: true } }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+      foldingRange: {}, inlayHint: {}, documentLink: {}, signatureHelp: {},
+    },
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
+  };
+  await client.request('initialize', { processId: process.pid, rootUri: null, capabilities });
+  client.send({ method: 'initialized', params: {} });
+  return { ...client, logged };
 }
 
 /** The requests, each made for a document of `lines` at a random place. */
@@ -166,8 +113,7 @@ function requestKinds(textDocument, lines) {
 
 const files = readdirSync(opt.dir).filter((name) => !name.endsWith('.md')).map((name) => [name, readFileSync(path.join(opt.dir, name), 'utf8')]);
 const stats = { docs: 0, requests: 0, crashes: 0, timeouts: 0, slow: 0, errors: 0, worstMs: 0 };
-let srv = new Server();
-await srv.initialize();
+let srv = await startServer();
 for (let d = 0; d < opt.n; d++) {
   const [name, original] = pick(files);
   const text = mutate(original);
@@ -178,15 +124,14 @@ for (let d = 0; d < opt.n; d++) {
   for (let r = 0; r < 8; r++) {
     const [method, params] = pick(kinds)();
     const started = performance.now();
-    const answer = await srv.request(method, params);
+    const answer = await srv.request(method, params, 20_000);
     const ms = performance.now() - started;
     stats.requests++;
     const where = `${name} (mutation ${d}) ${method} ${JSON.stringify(params.position ?? params.range ?? '')}`;
     if (answer.crashed) {
       stats.crashes++;
-      console.log(`crash: ${where}\n${srv.stderr}`);
-      srv = new Server();
-      await srv.initialize();
+      console.log(`crash: ${where}\n${srv.stderr()}`);
+      srv = await startServer();
       break;
     }
     if (answer.timeout) {
@@ -210,5 +155,5 @@ for (let d = 0; d < opt.n; d++) {
   }
   srv.send({ method: 'textDocument/didClose', params: { textDocument: { uri } } });
 }
-srv.child.kill();
+srv.kill();
 console.log(JSON.stringify(stats));

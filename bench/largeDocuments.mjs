@@ -6,83 +6,16 @@
 // longest time its thread did not come back to its event loop after the open (bench/support/threadBlocks.cjs).
 // Goal: first diagnostics within a few seconds, the server's thread never held up for more than 100 ms.
 // Needs `npm run build`. DW_BENCH_VERBOSE=1 also prints every hold-up over 20 ms (ms since the server started, ms).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate, root, work } from './lib.mjs';
+import { lspClient } from './support/lspClient.mjs';
 
 const EDITS = 12;
 
-/** A minimal LSP client over stdio: requests, notifications, and the diagnostics of one document. */
-function client(command, env) {
-  const child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'pipe', 'ignore'], env });
-  const chunks = [];
-  let length = 0;
-  let pendingBody = -1;
-  const waiting = new Map();
-  const listeners = [];
-  let nextId = 1;
-  const take = (n) => {
-    const all = Buffer.concat(chunks);
-    chunks.length = 0;
-    chunks.push(all.subarray(n));
-    length = all.length - n;
-    return all.subarray(0, n);
-  };
-  child.stdout.on('data', (data) => {
-    chunks.push(data);
-    length += data.length;
-    for (;;) {
-      if (pendingBody < 0) {
-        const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        chunks.length = 0;
-        chunks.push(all);
-        const end = all.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        pendingBody = Number(/Content-Length: (\d+)/i.exec(all.subarray(0, end).toString())[1]);
-        take(end + 4);
-      }
-      if (length < pendingBody) return;
-      const message = JSON.parse(take(pendingBody).toString());
-      pendingBody = -1;
-      if (message.id !== undefined && waiting.has(message.id)) {
-        waiting.get(message.id)(message);
-        waiting.delete(message.id);
-      } else if (message.id !== undefined && message.method) {
-        send({ id: message.id, result: null });
-      } else if (message.method) {
-        for (const listener of listeners) listener(message);
-      }
-    }
-  });
-  const send = (message) => {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  };
-  const request = (method, params) => new Promise((resolve) => {
-    const id = nextId++;
-    waiting.set(id, resolve);
-    send({ id, method, params });
-  });
-  const notified = (method, uri) => new Promise((resolve) => {
-    const listener = (message) => {
-      if (message.method !== method || message.params.uri !== uri) return;
-      listeners.splice(listeners.indexOf(listener), 1);
-      resolve(message.params);
-    };
-    listeners.push(listener);
-  });
-  const close = async () => {
-    await request('shutdown', null);
-    send({ method: 'exit' });
-    await new Promise((resolve) => child.on('exit', resolve));
-  };
-  return { send, request, notified, close };
-}
-
 async function run(lang, file, smallText) {
   const blocksFile = path.join(work, `blocks-${lang}.txt`);
-  const server = client(`node --v8-pool-size=0 -r ${path.join(root, 'bench', 'support', 'threadBlocks.cjs')} ${path.join(root, 'dist', 'server.js')} --stdio`, { ...process.env, DW_BLOCKS_FILE: blocksFile });
+  const server = lspClient(`node --v8-pool-size=0 -r ${path.join(root, 'bench', 'support', 'threadBlocks.cjs')} ${path.join(root, 'dist', 'server.js')} --stdio`, { env: { ...process.env, DW_BLOCKS_FILE: blocksFile } });
   const uri = `file:///bench/large/${path.basename(file)}`;
   const small = `file:///bench/small/${lang === 'dockerfile' ? 'Dockerfile' : 'compose.yaml'}`;
   await server.request('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } });

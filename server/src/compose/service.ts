@@ -90,9 +90,10 @@ export function createComposeService(host: ServiceHost): LanguageService {
     codeActions: (document, range, context) =>
       codeActions(model(document), { uri: document.uri, range, context, allDiagnostics: () => diagnostics(document), eol: eolOf(document) }),
     documentLinks: (document) => {
+      const parsed = model(document);
       const where = { uri: document.uri, home: os.homedir() };
       // Whether the files exist is asked again at each request (a folder may have been made since).
-      return documentLinks(model(document), { ...where, fileExists: host.existence() }, linkCandidatesOf(model(document), where));
+      return documentLinks(parsed, { ...where, fileExists: host.existence() }, linkCandidatesOf(parsed, where));
     },
     inlayHints: (document, range) =>
       inlayHints(projectOf(document), range, { env: project.env(document.uri), loadFile: (file) => project.load(document.uri, file) }),

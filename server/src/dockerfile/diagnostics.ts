@@ -59,7 +59,7 @@ function checkConfig(model: DockerfileModel): CheckConfig {
 function configByLine(model: DockerfileModel, file: CheckConfig): Map<number, CheckConfig> {
   const byLine = new Map<number, CheckConfig>();
   // Most files have no `# check=` comment above an instruction: then no instruction has its own configuration.
-  if (!model.comments.some((comment) => checkComment([comment]))) return byLine;
+  if (!checkComment(model.comments)) return byLine;
   const attached = attachedComments(model);
   for (let i = 0; i < attached.length; i++) {
     const { instruction, comments } = attached[i];
