@@ -3,10 +3,11 @@
 // answer per document version for the requests that clients repeat without an edit in between (outline,
 // folding: VS Code, Neovim and Helix ask again for breadcrumbs, sticky scroll and status lines), so that a repeat
 // costs only copying its bytes. Answers are read-only once sent (the services never change a kept answer).
-import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import type { Message } from 'vscode-languageserver/node';
 
 export interface ReusingJsonEncoder {
-  encoder: ContentTypeEncoder;
+  /** The message's JSON as UTF-8, in pieces to be written one after another (a kept answer's bytes are not copied). */
+  encode(msg: Message): Buffer[];
   /** Marks an answer as kept by its service: its JSON is made once and reused while the answer lives. */
   reusable(result: object): void;
   /**
@@ -16,31 +17,24 @@ export interface ReusingJsonEncoder {
   raw(json: Uint8Array): object;
 }
 
+const CLOSE = Buffer.from('}', 'utf8');
+
 export function createReusingJsonEncoder(): ReusingJsonEncoder {
   // Keyed by the answer object itself: when a service drops an answer (a new version), its bytes go with it.
   const bytes = new WeakMap<object, Buffer | null>();
-  const encode = (msg: Message): Buffer => {
+  const encode = (msg: Message): Buffer[] => {
     // An answer's result or a notification's params (diagnostics the worker made as JSON).
     const field = 'result' in msg ? 'result' : 'params';
     const value = (msg as { result?: unknown; params?: unknown })[field];
-    if (typeof value !== 'object' || value === null || !bytes.has(value)) return Buffer.from(JSON.stringify(msg), 'utf8');
+    if (typeof value !== 'object' || value === null || !bytes.has(value)) return [Buffer.from(JSON.stringify(msg), 'utf8')];
     let body = bytes.get(value);
     if (!body) bytes.set(value, (body = Buffer.from(JSON.stringify(value), 'utf8')));
     // The envelope without it (`{"jsonrpc":"2.0","id":7}`), opened again to take it last.
     const head = JSON.stringify({ ...msg, [field]: undefined });
-    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"${field}":`, 'utf8'), body, Buffer.from('}', 'utf8')]);
+    return [Buffer.from(`${head.slice(0, -1)},"${field}":`, 'utf8'), body, CLOSE];
   };
   return {
-    encoder: {
-      name: 'application/json',
-      encode: (msg) => {
-        try {
-          return Promise.resolve(encode(msg));
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      },
-    },
+    encode,
     reusable: (result) => {
       if (!bytes.has(result)) bytes.set(result, null);
     },

@@ -1,19 +1,16 @@
 // Entry point: `node dist/server.js --stdio` (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
-import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageWriter,
-  type Connection,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { startDockerLanguageServer } from './DockerLanguageServer';
 import { createReusingJsonEncoder } from './jsonEncoder';
 import { ResyncingMessageReader } from './stdioReader';
+import { ImmediateMessageWriter } from './stdioWriter';
 import { runLargeDocumentsThread } from './worker/runThread';
 
 /**
  * Over stdio the server reads and writes its own messages: a reader that recovers from a wrong Content-Length at
- * the next header (stdioReader.ts), an encoder that serializes a kept answer once (jsonEncoder.ts). What
+ * the next header (stdioReader.ts), an encoder that serializes a kept answer once (jsonEncoder.ts), and a writer
+ * that hands each message to stdout as soon as it is sent (stdioWriter.ts). What
  * vscode-languageserver does for `--stdio` is done here too: console output goes to stderr (stdout carries the
  * protocol), and the process ends when the client closes stdin.
  */
@@ -25,7 +22,7 @@ function stdioConnection(reusable: ReturnType<typeof createReusingJsonEncoder>):
   const connection = createConnection(
     ProposedFeatures.all,
     new ResyncingMessageReader(process.stdin, (message) => console.error(`[stdio] ${message}`)),
-    new StreamMessageWriter(process.stdout, { contentTypeEncoder: reusable.encoder }),
+    new ImmediateMessageWriter(process.stdout, reusable.encode),
   );
   let shutdown = false;
   connection.onShutdown(() => {
