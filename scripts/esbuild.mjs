@@ -1,4 +1,4 @@
-// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js).
+// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js, which loads dist/languageServer.js).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -23,7 +23,8 @@ const builds = [
     // Modules of features we never use (client/src/engine/absentModule.ts says which and why).
     alias: Object.fromEntries(['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'].map((name) => [name, './client/src/engine/absentModule.ts'])),
   },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // dist/server.js starts the language server (dist/languageServer.js) with V8's code cache (server/src/launch/).
+  { ...common, entryPoints: { server: 'server/src/launch/main.ts', languageServer: 'server/src/server.ts' }, outdir: 'dist' },
 ];
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

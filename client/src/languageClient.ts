@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -22,6 +23,14 @@ export interface LanguageServer {
 }
 
 /**
+ * The server's arguments: V8's code cache of the server (server/src/launch/codeCache.ts) goes to this extension's
+ * global storage folder (when the storage is no folder, the server uses the user's cache folder).
+ */
+export function serverArgs(globalStorage: vscode.Uri): string[] {
+  return globalStorage.scheme === 'file' ? [`--code-cache-dir=${path.join(globalStorage.fsPath, 'language-server')}`] : [];
+}
+
+/**
  * Starts the bundled language server (dist/server.js) for Dockerfiles and Compose files. A server that exits or
  * crashes is restarted, at most 5 times within 3 minutes (as vscode-languageclient's default handler does); when
  * it is given up, or its start fails, the user is told once, with the reason and a button to the output channel
@@ -33,9 +42,10 @@ export function startLanguageClient(context: vscode.ExtensionContext, onDockerfi
   // parsing them again (a 200,000-line document's outline or tokens), which Node's IPC channel cannot.
   // With V8's background threads sized to the machine (serverThreads.ts).
   const execArgv = serverExecArgv();
+  const args = serverArgs(context.globalStorageUri);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio, options: { execArgv } },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, args, options: { execArgv } },
+    debug: { module, transport: TransportKind.stdio, args, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
   };
   let monitor: LanguageServerMonitor | undefined;
   const clientOptions: LanguageClientOptions = {

@@ -1,4 +1,5 @@
-// Entry point: `node dist/server.js --stdio` (or --node-ipc, --socket=N, --pipe=NAME) for any LSP client.
+// The language server process (dist/languageServer.js), which dist/server.js loads (launch/main.ts): the stdio
+// connection, or the one vscode-languageserver makes from the command line (--node-ipc, --socket=N, --pipe=NAME).
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { startDockerLanguageServer } from './DockerLanguageServer';

@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../client/src/extension';
 import { v8PoolSize } from '../../client/src/serverThreads';
@@ -45,11 +46,19 @@ describe('the language server after a crash', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('runs with V8\'s background threads sized to the machine', () => {
+  it('runs with V8\'s background threads sized to the machine, and its code cache in the extension\'s storage', () => {
     const [pid] = serverProcesses();
     assert.ok(pid, 'the language server process');
     const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     assert.deepStrictEqual(args.filter((arg) => arg.startsWith('--v8-pool-size')), [`--v8-pool-size=${v8PoolSize(os.availableParallelism())}`]);
+    const cacheArgs = args.filter((arg) => arg.startsWith('--code-cache-dir='));
+    assert.strictEqual(cacheArgs.length, 1);
+    const folder = cacheArgs[0].slice('--code-cache-dir='.length);
+    assert.strictEqual(path.basename(folder), 'language-server');
+    assert.strictEqual(path.basename(path.dirname(folder)), 'docker-workflows.docker-workflows');
+    assert.strictEqual(path.basename(path.dirname(path.dirname(folder))), 'globalStorage');
+    // Made by the server when it started, for this user only.
+    assert.strictEqual(fs.statSync(folder).mode & 0o777, 0o700);
   });
 
   it('is restarted without a message and answers again', async () => {
