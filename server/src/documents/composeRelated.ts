@@ -9,6 +9,7 @@ import { baseFileCandidates, includePaths } from '../compose/diagnostics';
 import { DEFAULT_COMPOSE_FILES } from '../compose/checks/overlay';
 import { scalarText, type ComposeModel } from '../compose/model';
 import type { ComposeRelation } from '../compose/project';
+import { perModel } from '../util/perModel';
 
 export interface RelatedHost {
   /** The model of a compose file (the open document's, else the file on disk); undefined when it cannot be read. */
@@ -128,8 +129,11 @@ function overlaysOf(base: string, listing: (folder: string) => Set<string>, exis
   return overlays;
 }
 
-/** The `file` of every `extends: { file, service }` of the model's services (not interpolated). */
-function extendsFiles(model: ComposeModel): string[] {
+/**
+ * The `file` of every `extends: { file, service }` of the model's services (not interpolated); once per model (a
+ * request that crosses files asks for it, and every service of a large file is looked at).
+ */
+const extendsFiles = perModel((model: ComposeModel): readonly string[] => {
   const files: string[] = [];
   for (const service of serviceViews(model)) {
     const value = service.get('extends')?.value;
@@ -137,4 +141,4 @@ function extendsFiles(model: ComposeModel): string[] {
     if (file && !file.includes('$')) files.push(file);
   }
   return files;
-}
+});
