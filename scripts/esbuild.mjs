@@ -1,4 +1,5 @@
-// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js, which loads dist/languageServer.js).
+// Bundles the extension (dist/extension.js, which loads dist/main.js) and the language server (dist/server.js,
+// which loads dist/languageServer.js).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');

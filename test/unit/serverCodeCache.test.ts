@@ -102,20 +102,54 @@ describe('the language server\'s code cache', () => {
     assert.strictEqual(second.save(() => Buffer.alloc(fs.statSync(file).size * 2)), true);
   });
 
-  it('is rejected by V8 when damaged, the source still runs, and a good cache replaces it', async () => {
+  it('is not used when its bytes are damaged, and a good cache replaces it', async () => {
     const first = CodeCache.open(folder, SOURCE);
     const made = await compileWith(first);
     first.save(() => made);
     const file = path.join(folder, cacheFileName(SOURCE));
-    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size, 0x5a));
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length >> 1] ^= 0xff;
+    fs.writeFileSync(file, bytes);
 
     const damaged = CodeCache.open(folder, SOURCE);
+    assert.strictEqual(damaged.read(), undefined);
     const remade = await compileWith(damaged);
-    assert.strictEqual(damaged.state, 'rejected');
+    assert.strictEqual(damaged.state, 'absent');
     assert.strictEqual(damaged.save(() => remade), true);
     const repaired = CodeCache.open(folder, SOURCE);
     await compileWith(repaired);
     assert.strictEqual(repaired.state, 'used');
+  });
+
+  it('is rejected by V8 when it was made for another source, the source still runs, and it is made anew', async () => {
+    // An intact file under this source's name whose code V8 made for another text (of another length).
+    const other = `${SOURCE}// another version\n`;
+    const elsewhere = CodeCache.open(path.join(path.dirname(folder), 'other'), other);
+    const foreign = await (async () => {
+      const worker = new Worker(
+        `const { parentPort, workerData } = require('worker_threads');
+         const script = new (require('vm').Script)(workerData, { filename: 'sample.js' });
+         parentPort.postMessage(script.createCachedData());`,
+        { eval: true, workerData: other },
+      );
+      const data = await new Promise<Uint8Array>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      await worker.terminate();
+      return Buffer.from(data);
+    })();
+    assert.strictEqual(elsewhere.save(() => foreign), true);
+    fs.mkdirSync(folder, { mode: 0o700 });
+    fs.copyFileSync(path.join(path.dirname(folder), 'other', cacheFileName(other)), path.join(folder, cacheFileName(SOURCE)));
+
+    const cache = CodeCache.open(folder, SOURCE);
+    const made = await compileWith(cache);
+    assert.strictEqual(cache.state, 'rejected');
+    assert.strictEqual(cache.save(() => made), true);
+    const next = CodeCache.open(folder, SOURCE);
+    await compileWith(next);
+    assert.strictEqual(next.state, 'used');
   });
 
   it('removes the caches of other versions when it writes, and nothing else', async () => {

@@ -8,8 +8,10 @@
 // in Node 20, which VS Code's server and the README run.
 //
 // A cache file is code: it is read only from a folder and a file that belong to this user and that no one else may
-// write (V8 checks the cache against its own version and flags, and against the source's length only, so the file
-// name carries a hash of the source, Node's version and the process's options).
+// write. V8 checks a cache against its own version and flags, and against the source's length only, so the file
+// name carries a hash of the source, Node's version and the process's options; and V8 does not check that the
+// bytes are intact (release builds skip its checksum), so the file starts with the SHA-256 of the rest, and a file
+// that does not match is not used (a damaged cache must not crash every start of the server).
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,6 +20,11 @@ import * as path from 'path';
 /** Larger files are not caches of this bundle (it is about 1 MB): not read. */
 const MAX_BYTES = 64 * 1024 * 1024;
 const SUFFIX = '.v8cache';
+const DIGEST_BYTES = 32;
+
+function digest(data: Uint8Array): Buffer {
+  return createHash('sha256').update(data).digest();
+}
 
 /**
  * The folder the cache goes to when the server is not told one: the platform's per-user cache folder
@@ -88,7 +95,7 @@ export class CodeCache {
     return new CodeCache(folder, path.join(folder, name), 'absent');
   }
 
-  /** The cached data when there is a usable file; undefined otherwise. */
+  /** The cached data when there is a usable, intact file; undefined otherwise. */
   read(): Buffer | undefined {
     if (!this.folder) return undefined;
     let fd: number | undefined;
@@ -96,7 +103,9 @@ export class CodeCache {
       fd = fs.openSync(this.file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
       const stats = fs.fstatSync(fd);
       if (!stats.isFile() || !ownedAndPrivate(stats) || stats.size > MAX_BYTES) return undefined;
-      const data = fs.readFileSync(fd);
+      const bytes = fs.readFileSync(fd);
+      const data = bytes.subarray(DIGEST_BYTES);
+      if (bytes.length <= DIGEST_BYTES || !digest(data).equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
       this.readBytes = data.length;
       return data;
     } catch {
@@ -106,7 +115,7 @@ export class CodeCache {
     }
   }
 
-  /** Tells what V8 made of the data read (`rejected`: another V8, other flags, or a damaged file). */
+  /** Tells what V8 made of the data read (`rejected`: made by another V8, with other flags, or for another source). */
   settle(read: Buffer | undefined, rejected: boolean | undefined): void {
     if (this.state !== 'off') this.state = read === undefined ? 'absent' : rejected ? 'rejected' : 'used';
   }
@@ -123,7 +132,7 @@ export class CodeCache {
     try {
       const made = data();
       if (this.state === 'used' && made.length <= this.readBytes * 1.05) return false;
-      fs.writeFileSync(temporary, made, { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(temporary, Buffer.concat([digest(made), made]), { mode: 0o600, flag: 'wx' });
       fs.renameSync(temporary, this.file);
       for (const entry of fs.readdirSync(this.folder)) {
         if (entry.endsWith(SUFFIX) && entry !== path.basename(this.file)) fs.rmSync(path.join(this.folder, entry), { force: true });
