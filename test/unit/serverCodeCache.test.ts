@@ -23,11 +23,11 @@ const dist = path.resolve(__dirname, '../../../dist');
 const SOURCE = 'function greet(name) { return "hello " + name; }\nmodule.exports = greet("cache");\n';
 
 /**
- * Compiles SOURCE with the cache's data and runs it, as launch/main.ts does, in a thread of its own: a new V8
+ * Compiles the source (SOURCE, or a variant of it) with the cache's data and runs it, as launch/main.ts does, in a thread of its own: a new V8
  * isolate, as a new server process is (an isolate that compiled the same source before would not read the data).
  * V8's verdict goes to the cache; the result is the cache V8 makes after the run.
  */
-async function compileWith(cache: CodeCache): Promise<Buffer> {
+async function compileWith(cache: CodeCache, source = SOURCE): Promise<Buffer> {
   const data = cache.read();
   const worker = new Worker(
     `const { parentPort, workerData } = require('worker_threads');
@@ -37,7 +37,7 @@ async function compileWith(cache: CodeCache): Promise<Buffer> {
      vm.createContext(sandbox);
      script.runInContext(sandbox);
      parentPort.postMessage({ rejected: script.cachedDataRejected, exports: sandbox.module.exports, made: script.createCachedData() });`,
-    { eval: true, workerData: { source: SOURCE, data } },
+    { eval: true, workerData: { source, data } },
   );
   const result = await new Promise<{ rejected?: boolean; exports: unknown; made: Uint8Array }>((resolve, reject) => {
     worker.once('message', resolve);
@@ -125,20 +125,7 @@ describe('the language server\'s code cache', () => {
     // An intact file under this source's name whose code V8 made for another text (of another length).
     const other = `${SOURCE}// another version\n`;
     const elsewhere = CodeCache.open(path.join(path.dirname(folder), 'other'), other);
-    const foreign = await (async () => {
-      const worker = new Worker(
-        `const { parentPort, workerData } = require('worker_threads');
-         const script = new (require('vm').Script)(workerData, { filename: 'sample.js' });
-         parentPort.postMessage(script.createCachedData());`,
-        { eval: true, workerData: other },
-      );
-      const data = await new Promise<Uint8Array>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
-      await worker.terminate();
-      return Buffer.from(data);
-    })();
+    const foreign = await compileWith(elsewhere, other);
     assert.strictEqual(elsewhere.save(() => foreign), true);
     fs.mkdirSync(folder, { mode: 0o700 });
     fs.copyFileSync(path.join(path.dirname(folder), 'other', cacheFileName(other)), path.join(folder, cacheFileName(SOURCE)));
