@@ -73,7 +73,7 @@ describe('the language server\'s code cache', () => {
 
   it('is one file per source, Node version, architecture and process options', () => {
     const name = cacheFileName(SOURCE, 'v20.20.2', 'x64', ['--v8-pool-size=1']);
-    assert.match(name, /^[0-9a-f]{32}\.v8cache$/);
+    assert.match(name, /^[0-9a-f]{32}-[0-9a-f]{16}\.v8cache$/);
     assert.strictEqual(cacheFileName(SOURCE, 'v20.20.2', 'x64', ['--v8-pool-size=1']), name);
     // The same length, another text: V8 itself would take the other source's cache (it checks the length only).
     assert.notStrictEqual(cacheFileName(SOURCE.replace('hello', 'howdy'), 'v20.20.2', 'x64', ['--v8-pool-size=1']), name);
@@ -139,14 +139,17 @@ describe('the language server\'s code cache', () => {
     assert.strictEqual(next.state, 'used');
   });
 
-  it('removes the caches of other versions when it writes, and nothing else', async () => {
+  it('removes the caches of other versions of the source when it writes, and keeps those of other options', async () => {
     fs.mkdirSync(folder, { mode: 0o700 });
-    fs.writeFileSync(path.join(folder, '0123456789abcdef0123456789abcdef.v8cache'), 'old');
+    const otherOptions = cacheFileName(SOURCE, process.version, process.arch, ['--nolazy', '--inspect=6019']);
+    for (const name of ['0123456789abcdef0123456789abcdef-0123456789abcdef.v8cache', '0123456789abcdef0123456789abcdef.v8cache', otherOptions]) {
+      fs.writeFileSync(path.join(folder, name), 'a cache');
+    }
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'kept');
     const cache = CodeCache.open(folder, SOURCE);
     const made = await compileWith(cache);
     cache.save(() => made);
-    assert.deepStrictEqual(fs.readdirSync(folder).sort(), [cacheFileName(SOURCE), 'notes.txt'].sort());
+    assert.deepStrictEqual(fs.readdirSync(folder).sort(), [cacheFileName(SOURCE), otherOptions, 'notes.txt'].sort());
   });
 
   if (process.platform !== 'win32') {

@@ -52,11 +52,19 @@ export function cacheFolderFromArgs(argv: readonly string[], env: NodeJS.Process
   return defaultCacheFolder(env, platform, home);
 }
 
-/** The cache file's name for this source in this Node with these options. */
+/**
+ * The cache file's name for this source in this Node with these options: `<source hash>-<runtime hash>.v8cache`.
+ * Servers of one version started with other options (the extension's debug launch, an editor's own flags) each keep
+ * their file; a new version's server removes the files of older ones (see CodeCache.save).
+ */
 export function cacheFileName(source: string, nodeVersion = process.version, arch = process.arch, execArgv: readonly string[] = process.execArgv): string {
-  const hash = createHash('sha256');
-  for (const part of [nodeVersion, arch, ...execArgv]) hash.update(part).update('\0');
-  return hash.update(source).digest('hex').slice(0, 32) + SUFFIX;
+  const runtime = createHash('sha256');
+  for (const part of [nodeVersion, arch, ...execArgv]) runtime.update(part).update('\0');
+  return `${sourcePart(source)}-${runtime.digest('hex').slice(0, 16)}${SUFFIX}`;
+}
+
+function sourcePart(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 32);
 }
 
 /** True when only this user may write `stats`' file or folder (always on Windows, whose folders are per user). */
@@ -123,8 +131,8 @@ export class CodeCache {
   /**
    * Writes `data` (V8's cache made now, after the server ran) when there was none, it was rejected, or it now holds
    * clearly more (functions this session ran for the first time, another language's for example). Written to a
-   * file of its own and renamed, so that another server never reads half a file; caches of other versions in the
-   * folder are removed. Never throws.
+   * file of its own and renamed, so that another server never reads half a file; caches of other versions of the
+   * bundle in the folder are removed. Never throws.
    */
   save(data: () => Buffer): boolean {
     if (!this.folder) return false;
@@ -134,8 +142,11 @@ export class CodeCache {
       if (this.state === 'used' && made.length <= this.readBytes * 1.05) return false;
       fs.writeFileSync(temporary, Buffer.concat([digest(made), made]), { mode: 0o600, flag: 'wx' });
       fs.renameSync(temporary, this.file);
+      // The caches of other versions of the bundle (whatever their options) are of no use any more.
+      const mine = path.basename(this.file);
+      const version = mine.slice(0, mine.indexOf('-') + 1);
       for (const entry of fs.readdirSync(this.folder)) {
-        if (entry.endsWith(SUFFIX) && entry !== path.basename(this.file)) fs.rmSync(path.join(this.folder, entry), { force: true });
+        if (entry.endsWith(SUFFIX) && !entry.startsWith(version)) fs.rmSync(path.join(this.folder, entry), { force: true });
       }
       return true;
     } catch {
