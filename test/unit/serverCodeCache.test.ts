@@ -45,7 +45,7 @@ async function compileWith(cache: CodeCache, source = SOURCE): Promise<Buffer> {
   });
   await worker.terminate();
   assert.strictEqual(result.exports, 'hello cache');
-  cache.settle(data, result.rejected);
+  cache.settle(result.rejected);
   return Buffer.from(result.made);
 }
 

@@ -22,7 +22,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const SUFFIX = '.v8cache';
 const DIGEST_BYTES = 32;
 
-function digest(data: Uint8Array): Buffer {
+function digest(data: string | Uint8Array): Buffer {
   return createHash('sha256').update(data).digest();
 }
 
@@ -60,11 +60,7 @@ export function cacheFolderFromArgs(argv: readonly string[], env: NodeJS.Process
 export function cacheFileName(source: string, nodeVersion = process.version, arch = process.arch, execArgv: readonly string[] = process.execArgv): string {
   const runtime = createHash('sha256');
   for (const part of [nodeVersion, arch, ...execArgv]) runtime.update(part).update('\0');
-  return `${sourcePart(source)}-${runtime.digest('hex').slice(0, 16)}${SUFFIX}`;
-}
-
-function sourcePart(source: string): string {
-  return createHash('sha256').update(source).digest('hex').slice(0, 32);
+  return `${digest(source).toString('hex').slice(0, 32)}-${runtime.digest('hex').slice(0, 16)}${SUFFIX}`;
 }
 
 /** True when only this user may write `stats`' file or folder (always on Windows, whose folders are per user). */
@@ -77,6 +73,7 @@ export type CacheState = 'used' | 'absent' | 'rejected' | 'off';
 
 /** One bundle's cache: what was read for it, and writing it back. */
 export class CodeCache {
+  /** The size of the data `read` gave V8; 0 when there was none. */
   private readBytes = 0;
 
   private constructor(
@@ -124,8 +121,8 @@ export class CodeCache {
   }
 
   /** Tells what V8 made of the data read (`rejected`: made by another V8, with other flags, or for another source). */
-  settle(read: Buffer | undefined, rejected: boolean | undefined): void {
-    if (this.state !== 'off') this.state = read === undefined ? 'absent' : rejected ? 'rejected' : 'used';
+  settle(rejected: boolean | undefined): void {
+    if (this.state !== 'off') this.state = this.readBytes === 0 ? 'absent' : rejected ? 'rejected' : 'used';
   }
 
   /**

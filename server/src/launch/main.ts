@@ -13,7 +13,7 @@ const source = fs.readFileSync(file, 'utf8');
 const cache = CodeCache.open(cacheFolderFromArgs(process.argv.slice(2)), source);
 const cachedData = cache.read();
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-cache.settle(cachedData, script.cachedDataRejected);
+cache.settle(script.cachedDataRejected);
 // At the end the cache holds every function the server ran (see CodeCache.save for when it is written).
 if (cache.state !== 'off') process.on('exit', () => cache.save(() => script.createCachedData()));
 
