@@ -76,6 +76,12 @@ describe('Compose formatting: ranges and refusals', () => {
     const several = yaml('services:', '    web: {}', '---', 'volumes:   {}');
     assert.strictEqual(afterEdits(several, edits(several)), yaml('services:', '  web: {}', '---', 'volumes: {}'));
     assert.match(refusal(yaml('services:', '  web: {}', '---', '- not a map')).refused, /line 3/);
+    // A section that comes back in a later document after another section (Compose merges the two `services`).
+    const merged = yaml('services:', '    web:', '        image: a', 'volumes:', '    data: {}', '---', 'services:', '    db:', '        image:   b');
+    assert.strictEqual(
+      afterEdits(merged, edits(merged)),
+      yaml('services:', '  web:', '    image: a', 'volumes:', '  data: {}', '---', 'services:', '  db:', '    image: b'),
+    );
     assert.match(refusal('services:\n\tweb: {}\n').refused, /YAML errors/);
   });
 

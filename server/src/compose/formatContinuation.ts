@@ -4,7 +4,7 @@
 // from there), and a quoted or plain scalar or a flow collection stays right of that collection's column. Trailing
 // blanks go, except in block scalars (content there) and after a `\` in a quoted string (an escaped blank).
 import { BLOCK } from './formatRegions';
-import type { TextScan } from './formatScan';
+import { type TextScan, spaces } from './formatScan';
 import { lineOf } from './parseLines';
 
 /** A block collection's column as written and as formatted. */
@@ -13,7 +13,7 @@ export interface Columns {
   new: number;
 }
 
-export type Emit = (from: number, to: number, newText: string) => void;
+export type Emit = (line: number, from: number, to: number, newText: string) => void;
 
 export class RegionLines {
   /** Shift of each region's continuation lines (by region index). */
@@ -46,24 +46,24 @@ export class RegionLines {
     const { scan } = this;
     const shift = this.shift[r] ?? 0;
     const lead = scan.skipSpaces(s, e);
-    const spaces = lead - s;
-    const moved = Math.max(0, spaces + shift);
+    const indent = lead - s;
+    const moved = Math.max(0, indent + shift);
     if (scan.regions.kind[r] === BLOCK) {
       // Content, trailing blanks included; only an empty line (no more spaces than the content's indentation) goes.
-      if (lead === e && scan.regions.indicator[r] === 0 && spaces <= this.contentIndent(r)) {
-        if (e > s) emit(s, e, '');
-      } else if (moved !== spaces) {
-        emit(s, lead, ' '.repeat(moved));
+      if (lead === e && scan.regions.indicator[r] === 0 && indent <= this.contentIndent(r)) {
+        if (e > s) emit(line, s, e, '');
+      } else if (moved !== indent) {
+        emit(line, s, lead, spaces(moved));
       }
       return;
     }
     if (scan.trailingBlanks(s, e) === s) {
-      if (e > s) emit(s, e, '');
+      if (e > s) emit(line, s, e, '');
       return;
     }
-    if (moved !== spaces) emit(s, lead, ' '.repeat(moved));
+    if (moved !== indent) emit(line, s, lead, spaces(moved));
     const t = scan.removableEnd(line, s, e);
-    if (t < e) emit(t, e, '');
+    if (t < e) emit(line, t, e, '');
   }
 
   /** The least indentation of the region's continuation lines that hold more than spaces. */

@@ -8,7 +8,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { RegionLines } from './formatContinuation';
 import type { Regions } from './formatRegions';
-import { HASH, MAP, NODE, SEQ, SPACE, TextScan, isBlank } from './formatScan';
+import { HASH, MAP, NODE, SEQ, SPACE, TextScan, isBlank, spaces } from './formatScan';
 
 interface Entry {
   old: number;
@@ -61,6 +61,7 @@ class Pass {
   private readonly edits: TextEdit[] = [];
   private readonly extent: number[] = [];
   private lastContent = 0;
+  private readonly emitter = (line: number, from: number, to: number, newText: string): void => this.emit(line, from, to, newText);
 
   constructor(input: PassInput) {
     this.scan = new TextScan(input.text, input.starts, input.regions);
@@ -77,7 +78,7 @@ class Pass {
       const e = scan.lineEnd(line);
       const region = scan.regions.continues[line];
       if (region >= 0) {
-        if (this.inRange(line)) this.lines.changes(line, s, e, region, (from, to, newText) => this.emit(line, from, to, newText));
+        if (this.inRange(line)) this.lines.changes(line, s, e, region, this.emitter);
         this.lastContent = line;
         continue;
       }
@@ -182,7 +183,7 @@ class Pass {
 
   /** Replaces the indentation [s, f) of a line by `column` spaces when it differs. */
   private indent(line: number, s: number, f: number, column: number): void {
-    if (f - s !== column || this.scan.skipSpaces(s, f) !== f) this.emit(line, s, f, ' '.repeat(column));
+    if (f - s !== column || this.scan.skipSpaces(s, f) !== f) this.emit(line, s, f, spaces(column));
   }
 
   private trimEnd(line: number, s: number, e: number): void {
@@ -232,8 +233,8 @@ class Pass {
     let afterKey = false;
     let p = f;
     while (p < e) {
-      const r = regions.at.get(p);
-      if (r !== undefined) {
+      const r = regions.at(p);
+      if (r >= 0) {
         const colon = afterKey ? -1 : scan.colonAfterKey(p, e);
         if (colon >= 0) {
           removed += this.oneSpace(line, colon + 1, e);
@@ -290,8 +291,8 @@ class Pass {
   private unexpected(line: number, p: number, e: number, owner: Entry | undefined): void {
     const { regions } = this.scan;
     for (; p < e; p++) {
-      const r = regions.at.get(p);
-      if (r !== undefined && regions.lastLine[r] > line) this.lines.setShift(r, owner, undefined, this.holds(line, regions.lastLine[r]));
+      const r = regions.at(p);
+      if (r >= 0 && regions.lastLine[r] > line) this.lines.setShift(r, owner, undefined, this.holds(line, regions.lastLine[r]));
     }
   }
 }

@@ -20,6 +20,15 @@ export const NODE = 0;
 export const SEQ = 1;
 export const MAP = 2;
 
+/** The indentation strings made so far, by width (one string per width, not one per edit). */
+const INDENTS: string[] = [];
+
+/** `n` spaces. */
+export function spaces(n: number): string {
+  if (n >= 256) return ' '.repeat(n);
+  return (INDENTS[n] ??= ' '.repeat(n));
+}
+
 export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
@@ -71,7 +80,7 @@ export class TextScan {
   isIndicator(p: number, e: number): boolean {
     const c = this.text.charCodeAt(p);
     if (c !== DASH && c !== QUESTION && c !== COLON) return false;
-    return (p + 1 >= e || isBlank(this.text.charCodeAt(p + 1))) && !this.regions.at.has(p);
+    return (p + 1 >= e || isBlank(this.text.charCodeAt(p + 1))) && this.regions.at(p) < 0;
   }
 
   /** Skips anchors and tags (`&name`, `!tag`) and the blanks after them. */
@@ -79,7 +88,7 @@ export class TextScan {
     const { text } = this;
     for (;;) {
       const c = text.charCodeAt(p);
-      if (p >= e || (c !== AMPERSAND && c !== BANG) || this.regions.at.has(p)) return p;
+      if (p >= e || (c !== AMPERSAND && c !== BANG) || this.regions.at(p) >= 0) return p;
       while (p < e && !isBlank(text.charCodeAt(p))) p++;
       p = this.skipBlanks(p, e);
     }
@@ -93,8 +102,8 @@ export class TextScan {
 
   /** When a key starts at `p` and its `:` follows on the same line, the offset of that `:`; else -1. */
   colonAfterKey(p: number, e: number): number {
-    const r = this.regions.at.get(p);
-    if (r === undefined || !this.regions.key[r] || this.regions.end[r] > e) return -1;
+    const r = this.regions.at(p);
+    if (r < 0 || !this.regions.key[r] || this.regions.end[r] > e) return -1;
     const q = this.skipBlanks(this.regions.end[r], e);
     return q < e && this.text.charCodeAt(q) === COLON ? q : -1;
   }
