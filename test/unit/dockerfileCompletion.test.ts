@@ -66,8 +66,20 @@ describe('Dockerfile completion', () => {
     const items = complete('ARG BASE=alpine\nFROM $BASE\nARG VERSION=1.2\nENV APP_HOME=/app\nRUN echo ${|');
     const ours = items.filter((i) => i.detail?.startsWith('ARG') || i.detail?.startsWith('ENV'));
     assert.deepStrictEqual(ours.map((i) => [i.label, i.detail]), [['VERSION', 'ARG VERSION=1.2'], ['APP_HOME', 'ENV APP_HOME=/app']]);
-    assert.ok(labels(items).includes('TARGETPLATFORM'));
+    // BuildKit sets the platform ARGs in the global scope only; RUN commands get the proxy ARGs undeclared.
+    assert.ok(!labels(items).includes('TARGETPLATFORM'));
+    assert.ok(labels(items).includes('HTTP_PROXY'));
+    assert.ok(!labels(complete('FROM alpine\nWORKDIR /$|')).includes('HTTP_PROXY'));
     assert.deepStrictEqual(labels(complete('ARG BASE=alpine\nFROM $|')).includes('BASE'), true);
+    assert.ok(labels(complete('FROM --platform=$|')).includes('BUILDPLATFORM'));
+    const declared = complete('FROM alpine\nARG TARGETOS\nRUN echo $|').find((i) => i.label === 'TARGETOS');
+    assert.strictEqual(declared?.detail, 'ARG TARGETOS (set by the builder, e.g. linux)');
+  });
+
+  it('offers what a stage inherits from the stage it is built FROM (ARG and ENV), not its own later lines', () => {
+    const text = 'ARG GLOBAL=1\nFROM alpine AS parent\nARG PARG=2\nENV PENV=3\nFROM parent AS child\nWORKDIR /$|\nARG LATER=4';
+    const ours = complete(text).filter((i) => i.detail?.startsWith('ARG') || i.detail?.startsWith('ENV'));
+    assert.deepStrictEqual(ours.map((i) => [i.label, i.detail]), [['PARG', 'ARG PARG=2'], ['PENV', 'ENV PENV=3']]);
   });
 
   it('offers stages, local images and scratch after FROM, then AS', () => {

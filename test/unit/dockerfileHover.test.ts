@@ -43,6 +43,22 @@ describe('Dockerfile hover', () => {
     assert.match(hover('FROM alpine\nRUN echo $TARGET|ARCH')![0], /^\*\*TARGETARCH\*\* \(predefined build argument\)/);
   });
 
+  it('shows what a stage inherits, and where the builder sets a predefined ARG', () => {
+    const family = 'ARG GLOBAL=1\nFROM alpine AS parent\nARG PARG=2\nENV PENV=3\nFROM parent AS child\n';
+    assert.strictEqual(hover(`${family}WORKDIR /$PA|RG`)![0], '**PARG** = `2`\n\nDeclared by ARG on line 3 of stage `parent` (inherited).');
+    assert.strictEqual(hover(`${family}WORKDIR /$PE|NV`)![0], '**PENV** = `3`\n\nDeclared by ENV on line 4 of stage `parent` (inherited).');
+    assert.strictEqual(hover(`${family}WORKDIR /$GLO|BAL`)![0], '**GLOBAL** is not declared in this stage.');
+    // A platform ARG: set by the builder once the stage declares it; in a stage that does not, the hover says so.
+    assert.strictEqual(hover('FROM alpine\nARG TARGETOS\nRUN echo $TARGET|OS')![0], '**TARGETOS** = set by the builder (for example `linux`)\n\nDeclared by ARG on line 2.');
+    assert.match(hover('FROM alpine\nRUN echo $TARGET|OS')![0], /\n\nNot set here: declare `ARG TARGETOS` in this stage to read it\.\n\n/);
+    assert.doesNotMatch(hover('FROM --platform=$TARGET|OS alpine')![0], /Not set here/);
+    // Proxy ARGs reach RUN commands without a declaration, and nothing else.
+    assert.doesNotMatch(hover('FROM alpine\nRUN curl $HTTP_PRO|XY')![0], /Not set here/);
+    assert.match(hover('FROM alpine\nWORKDIR /$HTTP_PRO|XY')![0], /Not set here: only RUN commands get it\./);
+    // An instruction does not see its own declarations: ENV values read what was set before the instruction.
+    assert.strictEqual(hover('FROM alpine\nENV A=1 B=$|A')![0], '**A** is not declared in this stage.');
+  });
+
   it('shows the FROM line of a stage named by COPY --from and by FROM', () => {
     const text = '**Stage 0 `build`**, line 1\n\n```dockerfile\nFROM --platform=$BUILDPLATFORM golang:1.23 AS build\n```';
     assert.strictEqual(hover('FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nFROM alpine\nCOPY --from=bu|ild /out /bin')![0], text);

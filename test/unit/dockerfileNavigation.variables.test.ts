@@ -24,6 +24,13 @@ describe('Dockerfile navigation: build variables', () => {
     assert.deepStrictEqual(refs(global(1, 6)), [loc(1, 4, 8), loc(2, 7, 11)]);
   });
 
+  it('does not give a use that reads the value from before an ENV to that ENV (`ENV PATH=/opt/bin:$PATH`)', () => {
+    const text = ['FROM golang', 'ENV PATH=/opt/bin:$PA|TH', 'RUN echo $PATH'].join('\n');
+    assert.deepStrictEqual(defs(text), []);
+    assert.deepStrictEqual(refs(text), [loc(1, 19, 23)]);
+    assert.deepStrictEqual(refs(text.replace('$PA|TH', '$PATH').replace('echo $PATH', 'echo $PA|TH')), [loc(1, 4, 8), loc(2, 10, 14)]);
+  });
+
   it('does not give a use in a stage that does not redeclare the global ARG to the global', () => {
     assert.deepStrictEqual(refs(global(6, 12)), [loc(6, 10, 17)]);
     assert.deepStrictEqual(defs(global(6, 12)), []);

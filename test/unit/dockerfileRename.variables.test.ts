@@ -53,6 +53,15 @@ describe('Dockerfile rename: build variables', () => {
     ));
   });
 
+  it('leaves alone a use that reads the value from before the declaration (the base image\'s PATH)', () => {
+    const text = lines('FROM golang', 'ENV PA|TH=/opt/bin:$PATH', 'RUN echo $PATH', 'ENV GOPATH=/go PATH=$GOPATH/bin:$PATH');
+    assert.strictEqual(renamed(text, 'MYPATH'), lines('FROM golang', 'ENV MYPATH=/opt/bin:$PATH', 'RUN echo $MYPATH', 'ENV GOPATH=/go MYPATH=$GOPATH/bin:$MYPATH'));
+    // From that use, the symbol is the base image's PATH, which nothing here declares.
+    assert.deepStrictEqual(renamed(text.replace('PA|TH', 'PATH').replace(':$PATH\n', ':$PA|TH\n'), 'MYPATH'), {
+      refused: 'PATH is not declared by an ARG or ENV that is visible here (it comes from the base image, the builder or the shell), so it cannot be renamed.',
+    });
+  });
+
   it('prepares the variable name only, as written', () => {
     assert.deepStrictEqual(prepared('FROM alpine\nARG V=1\nRUN echo ${V|:-x}'), { range: r(2, 11, 12), placeholder: 'V' });
   });

@@ -200,7 +200,7 @@ function variables(model: DockerfileModel, instruction: Instruction): Completion
   return [...variablesInScope(model, instruction).values()].map((v) => ({
     label: v.name,
     kind: CompletionItemKind.Variable,
-    detail: v.value !== undefined ? `${v.kind} ${v.name}=${v.value}` : `${v.kind} ${v.name}`,
+    detail: v.value !== undefined ? `${v.kind} ${v.name}=${v.value}` : v.predefined ? `${v.kind} ${v.name} (set by the builder, e.g. ${v.predefined.example})` : `${v.kind} ${v.name}`,
     sortText: `${v.kind === 'predefined' ? 1 : 0}${v.name}`,
   }));
 }

@@ -107,12 +107,26 @@ function variableHover(model: DockerfileModel, instruction: Instruction, name: s
   const declaration = variablesInScope(model, instruction).get(name);
   if (declaration?.instruction) {
     const where = `${declaration.kind} on line ${declaration.instruction.range.start.line + 1}`;
-    const value = declaration.value !== undefined ? code(declaration.value) : 'no default (set with `--build-arg`)';
-    return reply(`**${name}** = ${value}\n\nDeclared by ${where}.`, range);
+    const inherited = declaration.instruction.stage !== instruction.stage && declaration.instruction.stage >= 0 ? ` of stage ${stageLabel(model, declaration.instruction.stage)} (inherited)` : '';
+    const value =
+      declaration.value !== undefined
+        ? code(declaration.value)
+        : declaration.predefined
+          ? `set by the builder (for example \`${declaration.predefined.example}\`)`
+          : 'no default (set with `--build-arg`)';
+    return reply(`**${name}** = ${value}\n\nDeclared by ${where}${inherited}.`, range);
   }
-  const predefined = predefinedArg(name);
-  if (predefined) return reply(`**${name}** (predefined build argument)\n\n${predefined.description}\n\nExample: \`${predefined.example}\`\n\n[Reference](${predefined.link})`, range);
+  const predefined = declaration?.predefined ?? predefinedArg(name);
+  if (predefined) {
+    const unset = declaration ? '' : `\n\nNot set here: ${predefined.scope === 'run' ? 'only RUN commands get it' : `declare \`ARG ${name}\` in this stage to read it`}.`;
+    return reply(`**${name}** (predefined build argument)\n\n${predefined.description}\n\nExample: \`${predefined.example}\`${unset}\n\n[Reference](${predefined.link})`, range);
+  }
   return reply(`**${name}** is not declared in this stage.`, range);
+}
+
+function stageLabel(model: DockerfileModel, index: number): string {
+  const name = model.stages[index]?.name?.value;
+  return name ? `\`${name}\`` : String(index);
 }
 
 /** Inline code that may itself hold backticks. */

@@ -12,7 +12,9 @@
 //   renaming the global renames the redeclaration and its uses, and nothing else;
 // - a stage built FROM a parent stage joins the parent's symbol for every name it inherits;
 // - a use of NAME in a stage that neither declares nor inherits it has a symbol of its own (one per stage),
-//   with no declaration: it does not belong to a global ARG of that name, which the stage cannot see.
+//   with no declaration: it does not belong to a global ARG of that name, which the stage cannot see, nor to
+//   a declaration later in the stage (`ENV PATH=/opt/bin:$PATH` reads the base image's PATH: an instruction
+//   reads the values set before it).
 // Go to definition from a use leads to the declaration in force there (the last one before it in its scope
 // or inherited); from a stage's `ARG NAME` that redeclares a global, to the global ARG.
 import { buildContext } from './checks/buildkitScope';
@@ -69,7 +71,10 @@ export function indexVariables(model: DockerfileModel, builder: IndexBuilder): V
     const name = pair.key.value;
     if (name.length === 0) return;
     const range = pair.key.range;
-    const binding = find(scope, name);
+    // A use before any declaration in scope reads something else (the base image's environment, or nothing):
+    // `ENV PATH=/opt/bin:$PATH`. It is not this declaration's symbol, so renaming this leaves it alone.
+    const found = find(scope, name);
+    const binding = found && found.reach.length > 0 ? found : undefined;
     let node: SymbolNode | undefined;
     let targets: Range[] | undefined;
     if (id >= 0 && instruction.name === 'ARG' && !pair.value) {

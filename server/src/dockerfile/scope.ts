@@ -1,8 +1,13 @@
-// Which build variables an instruction can see: ARG and ENV declared earlier in its stage, ENV inherited
-// from a parent stage (`FROM <stage>`), global ARGs in FROM lines (and in a stage that declares them again),
-// and BuildKit's predefined ARGs.
-import { PREDEFINED_ARGS } from './docs/args';
-import type { DockerfileModel, Instruction, Stage } from './model';
+// Which build variables an instruction can see, as BuildKit scopes them (the same rules as the occurrence index,
+// occurrencesVariables.ts):
+// - FROM lines and the ARGs before the first FROM see the global ARGs and the automatic platform ARGs;
+// - a stage sees the ARG and ENV declared earlier in it, everything its parent stage set when it is built
+//   `FROM <stage>`, a global ARG only once it declares it again (`ARG NAME`), an automatic platform ARG likewise,
+//   and, in RUN commands only, the proxy ARGs that BuildKit passes to them without any declaration.
+// An instruction does not see its own declarations (`ENV A=1 B=$A` reads the A set before it).
+import { buildContext } from './checks/buildkitScope';
+import { PREDEFINED_ARGS, type PredefinedArgDoc, predefinedArg } from './docs/args';
+import type { DockerfileModel, Instruction } from './model';
 
 export interface VariableDeclaration {
   name: string;
@@ -11,64 +16,55 @@ export interface VariableDeclaration {
   kind: 'ARG' | 'ENV' | 'predefined';
   /** The declaring instruction (undefined for predefined ARGs). */
   instruction?: Instruction;
+  /** A predefined ARG that the builder sets (a platform ARG redeclared in a stage, or one used without declaration). */
+  predefined?: PredefinedArgDoc;
 }
 
 /** Variables visible to `instruction` (latest declaration wins), in declaration order. */
 export function variablesInScope(model: DockerfileModel, instruction: Instruction): Map<string, VariableDeclaration> {
   const scope = new Map<string, VariableDeclaration>();
-  for (const arg of PREDEFINED_ARGS) {
-    if (arg.scope === 'global') scope.set(arg.name, { name: arg.name, kind: 'predefined', value: arg.example });
-  }
   const globals = new Map<string, VariableDeclaration>();
-  for (const arg of model.globalArgs) declare(globals, arg, instruction);
+  for (const arg of model.globalArgs) {
+    if (arg === instruction || arg.range.start.line >= instruction.range.start.line) break;
+    declare(globals, arg, undefined);
+  }
   if (instruction.name === 'FROM' || instruction.stage < 0) {
+    for (const arg of PREDEFINED_ARGS) if (arg.scope === 'global') scope.set(arg.name, predefinedDeclaration(arg));
     for (const [name, declaration] of globals) scope.set(name, declaration);
     return scope;
   }
-  const stage = model.stages[instruction.stage];
-  if (!stage) return scope;
-  for (const inherited of inheritedEnv(model, stage, new Set())) scope.set(inherited.name, inherited);
-  for (const declared of stage.instructions) {
-    if (declared === instruction || declared.range.start.line >= instruction.range.start.line) break;
-    if (declared.name === 'ARG') {
-      for (const pair of declared.pairs) {
-        // `ARG NAME` inside a stage brings the global ARG of that name (and its default) into the stage.
-        const global = globals.get(pair.key.value);
-        scope.set(pair.key.value, {
-          name: pair.key.value,
-          kind: 'ARG',
-          value: pair.value?.value ?? global?.value,
-          instruction: declared,
-        });
-      }
-    } else if (declared.name === 'ENV') declare(scope, declared, instruction);
+  if (instruction.name === 'RUN') for (const arg of PREDEFINED_ARGS) if (arg.scope === 'run') scope.set(arg.name, predefinedDeclaration(arg));
+  const parents = buildContext(model).bases.map((base) => base.parent);
+  const chain: number[] = [];
+  for (let s = instruction.stage; s >= 0 && !chain.includes(s); s = parents[s] ?? -1) chain.unshift(s);
+  for (const index of chain) {
+    for (const declared of model.stages[index]?.instructions ?? []) {
+      if (declared === instruction || (index === instruction.stage && declared.range.start.line >= instruction.range.start.line)) break;
+      if (declared.name === 'ARG' || declared.name === 'ENV') declare(scope, declared, globals);
+    }
   }
   return scope;
 }
 
-function declare(into: Map<string, VariableDeclaration>, declared: Instruction, before: Instruction): void {
-  if (declared.range.start.line >= before.range.start.line && declared !== before) return;
+/**
+ * The pairs of an ARG or ENV into `into`. In a stage (`globals` given), `ARG NAME` without a value brings the
+ * global ARG NAME into the stage with its default, or, when there is none, the platform ARG the builder sets.
+ */
+function declare(into: Map<string, VariableDeclaration>, declared: Instruction, globals: Map<string, VariableDeclaration> | undefined): void {
+  const kind = declared.name === 'ENV' ? 'ENV' : 'ARG';
   for (const pair of declared.pairs) {
-    into.set(pair.key.value, {
-      name: pair.key.value,
-      kind: declared.name === 'ENV' ? 'ENV' : 'ARG',
-      value: pair.value?.value,
-      instruction: declared,
-    });
+    const name = pair.key.value;
+    const declaration: VariableDeclaration = { name, kind, value: pair.value?.value, instruction: declared };
+    if (globals && kind === 'ARG' && !pair.value) {
+      const global = globals.get(name);
+      const platform = predefinedArg(name);
+      if (global) declaration.value = global.value;
+      else if (platform?.scope === 'global') declaration.predefined = platform;
+    }
+    into.set(name, declaration);
   }
 }
 
-/** ENV of the stages this stage is built FROM (a stage's name as its base image), nearest last. */
-function inheritedEnv(model: DockerfileModel, stage: Stage, seen: Set<Stage>): VariableDeclaration[] {
-  const base = stage.image?.value.toLowerCase();
-  if (!base || seen.has(stage)) return [];
-  seen.add(stage);
-  const parent = model.stages.find((s) => s.index < stage.index && s.name?.value.toLowerCase() === base);
-  if (!parent) return [];
-  const env: VariableDeclaration[] = inheritedEnv(model, parent, seen);
-  for (const instruction of parent.instructions) {
-    if (instruction.name !== 'ENV') continue;
-    for (const pair of instruction.pairs) env.push({ name: pair.key.value, kind: 'ENV', value: pair.value?.value, instruction });
-  }
-  return env;
+function predefinedDeclaration(arg: PredefinedArgDoc): VariableDeclaration {
+  return { name: arg.name, kind: 'predefined', predefined: arg };
 }
