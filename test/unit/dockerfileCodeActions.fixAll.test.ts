@@ -80,6 +80,27 @@ describe('Dockerfile code actions: source.fixAll', () => {
     assert.strictEqual(fixAll('FROM alpine\n'), undefined);
   });
 
+  it('reads a flag value written as the next word as the value, not as a source, and leaves a choice between two values to the user', () => {
+    // BuildKit would read `build` as a source; the user meant --from=build (one source, so "/b" is the file's name).
+    assert.deepStrictEqual(codesOf('FROM alpine\nCOPY --from build /a /b\n'), ['flag-missing-value']);
+    assert.strictEqual(fixAll('FROM alpine\nCOPY --from build /a /b\n')!.result, 'FROM alpine\nCOPY --from=build /a /b\n');
+    assert.deepStrictEqual(codesOf('FROM alpine\nCOPY --chown 1 a b c\n'), ['flag-missing-value', 'copy-destination-not-directory']);
+    // Two values for one flag: joining the second is clear, removing either one is not.
+    const { result } = fixAll('FROM alpine\nCOPY --chown=1 --chown 2 a b\n')!;
+    assert.strictEqual(result, 'FROM alpine\nCOPY --chown=1 --chown=2 a b\n');
+    assert.deepStrictEqual(codesOf(result), ['duplicate-flag']);
+    assert.strictEqual(fixAll('FROM alpine\nCOPY --link=false --link a /b\n'), undefined);
+    // The same value twice: the second is redundant.
+    assert.strictEqual(fixAll('FROM alpine\nCOPY --chown=1 --chown=1 a b\n')!.result, 'FROM alpine\nCOPY --chown=1 a b\n');
+  });
+
+  it('removes a duplicate flag with the value written after it', () => {
+    const { text, actions } = actionsAt('FROM alpine\nCOPY --chown=1 --ch‸own 2 a b\n', ['quickfix']);
+    const remove = actions.find((a) => a.title === 'Remove this --chown')!;
+    assert.strictEqual(remove.isPreferred, false);
+    assert.strictEqual(applied(text, remove), 'FROM alpine\nCOPY --chown=1 a b\n');
+  });
+
   it('drops a fix that overlaps an earlier one', () => {
     const { action, result } = fixAll('FROM alpine\nEXPOSE 127.0.0.1:80:80/TCP\n')!;
     assert.deepStrictEqual((action.diagnostics ?? []).map((d) => d.code), ['ExposeInvalidFormat']);

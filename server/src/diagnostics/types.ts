@@ -13,6 +13,9 @@ export interface Finding {
   severity: Severity;
   /** Fades the range (e.g. an unused stage) or strikes it through (e.g. MAINTAINER). */
   tags?: ('unnecessary' | 'deprecated')[];
-  /** The quick fix, when one is obvious: carried in the diagnostic's `data` for the code actions. */
-  fix?: { title: string; range: Range; newText: string };
+  /**
+   * The quick fix, when one is obvious: carried in the diagnostic's `data` for the code actions. `guess`: one of
+   * several reasonable fixes (offered, never preferred, so that "fix all" leaves the choice to the user).
+   */
+  fix?: { title: string; range: Range; newText: string; guess?: true };
 }

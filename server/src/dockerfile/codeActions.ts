@@ -82,7 +82,7 @@ export function fixesFor(ctx: FixContext, diagnostic: Diagnostic): Fix[] {
   }
   if (!fixes) {
     const data = dataFix(diagnostic);
-    const preferred = PREFERRED.has(code) || (code === 'undefined-stage' && diagnostic.severity === DiagnosticSeverity.Error);
+    const preferred = !data?.guess && (PREFERRED.has(code) || (code === 'undefined-stage' && diagnostic.severity === DiagnosticSeverity.Error));
     fixes = data ? [{ title: data.title, edits: [{ range: data.range, newText: data.newText }], preferred }] : [];
   }
   return fixes

@@ -24,12 +24,12 @@ export function isRange(value: unknown): value is Range {
 }
 
 /** The `{title, range, newText}` a check put in the diagnostic's data, when it has that shape. */
-export function dataFix(diagnostic: Diagnostic): { title: string; range: Range; newText: string } | undefined {
+export function dataFix(diagnostic: Diagnostic): { title: string; range: Range; newText: string; guess: boolean } | undefined {
   const data: unknown = diagnostic.data;
   if (!data || typeof data !== 'object') return undefined;
-  const { title, range, newText } = data as Record<string, unknown>;
+  const { title, range, newText, guess } = data as Record<string, unknown>;
   if (typeof title !== 'string' || typeof newText !== 'string' || !isRange(range)) return undefined;
-  return { title, range, newText };
+  return { title, range, newText, guess: guess === true };
 }
 
 /** How a new edit stands to one already taken: the same edit, overlapping (or inserting at the same place), or apart. */

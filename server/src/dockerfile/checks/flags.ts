@@ -4,7 +4,7 @@
 // in flagsMount.ts and stages.ts, HEALTHCHECK durations in values.ts.
 import { closest } from '../../util/closest';
 import { FLAGS, type FlagDoc } from '../docs/flags';
-import type { DockerfileModel, Flag, Instruction, Range } from '../model';
+import type { DockerfileModel, Flag, Instruction, Range, Token } from '../model';
 import {
   errorUnlessTrigger, finding, flagNameRange, hasVariable, indexInstructions, isKnownInstruction, quoted, triggerNote, type IndexedCheck,
 } from './syntaxCommon';
@@ -39,14 +39,17 @@ export const checkFlags: IndexedCheck = (model, index = indexInstructions(model)
         out.push(unknownFlag(instruction, flag, docs, severity, note));
         continue;
       }
-      if (!doc.repeatable && flags.slice(0, k).some((f) => f.name === flag.name)) {
-        out.push(finding('duplicate-flag', severity, flagNameRange(flag), `--${flag.name} is given more than once${note}.`,
-          { title: `Remove this --${flag.name}`, range: removalRange(model, flag), newText: '' }));
+      const detached = k === flags.length - 1 ? detachedValue(model, instruction) : undefined;
+      const earlier = doc.repeatable ? undefined : flags.slice(0, k).find((f) => f.name === flag.name);
+      if (earlier) {
+        // The same value twice: this one is redundant. Two values: which one was meant is the user's choice.
+        const same = earlier.value === (detached?.value ?? flag.value);
+        const fix = { title: `Remove this --${flag.name}`, range: removalRange(model, flag, detached), newText: '' };
+        out.push(finding('duplicate-flag', severity, flagNameRange(flag), `--${flag.name} is given more than once${note}.`, same ? fix : { ...fix, guess: true }));
       }
       const problem = valueProblem(doc, flag, severity, note);
-      if (problem?.code === 'flag-missing-value' && flag.value === undefined && k === flags.length - 1) {
-        const fix = joinValueFix(model, instruction, flag);
-        if (fix) problem.fix = fix;
+      if (problem?.code === 'flag-missing-value' && detached) {
+        problem.fix = { title: `Change to --${flag.name}=${detached.value}`, range: { start: flag.range.end, end: detached.range.start }, newText: '=' };
       }
       if (problem) out.push(problem);
     }
@@ -57,9 +60,9 @@ export const checkFlags: IndexedCheck = (model, index = indexInstructions(model)
   return out;
 };
 
-/** The flag and the blanks after it on its line: removing that range removes the flag cleanly. */
-function removalRange(model: DockerfileModel, flag: Flag): Range {
-  const end = flag.range.end;
+/** The flag (with its detached value, when given) and the blanks after it on its line: removing that range removes the flag cleanly. */
+function removalRange(model: DockerfileModel, flag: Flag, detached?: Token): Range {
+  const end = (detached ?? flag).range.end;
   const line = model.lines[end.line] ?? '';
   let character = end.character;
   while (character < line.length && (line[character] === ' ' || line[character] === '\t')) character++;
@@ -67,10 +70,16 @@ function removalRange(model: DockerfileModel, flag: Flag): Range {
 }
 
 /**
- * `--chown 1000 a b/`: the value was written as the next word. Joining it with `=` is the fix when that word is on
- * the same line and enough arguments remain for the instruction (a source and a destination for COPY and ADD).
+ * `--chown 1000 a b/`: the value of the last flag written as the next word, which BuildKit reads as an argument (and
+ * then fails: the flag has no value). It is taken as the flag's value (by the fix that joins it with `=`, and by the
+ * checks that count arguments) when that word is on the same line, after blanks only, and enough arguments remain
+ * for the instruction (a source and a destination for COPY and ADD).
  */
-function joinValueFix(model: DockerfileModel, instruction: Instruction, flag: Flag): Finding['fix'] | undefined {
+export function detachedValue(model: DockerfileModel, instruction: Instruction): Token | undefined {
+  const flag = instruction.flags[instruction.flags.length - 1];
+  if (!flag || flag.value !== undefined) return undefined;
+  const doc = FLAGS_OF.get(instruction.name)?.find((d) => d.name === flag.name);
+  if (!doc || doc.kind === 'boolean') return undefined;
   const next = instruction.args[0];
   const needed = instruction.name === 'COPY' || instruction.name === 'ADD' ? 3 : 2;
   if (!next || instruction.json || instruction.args.length < needed || next.value.startsWith('-')) return undefined;
@@ -78,8 +87,7 @@ function joinValueFix(model: DockerfileModel, instruction: Instruction, flag: Fl
   const to = next.range.start;
   if (from.line !== to.line || next.range.end.line !== to.line) return undefined;
   const gap = (model.lines[from.line] ?? '').slice(from.character, to.character);
-  if (gap === '' || !/^[ \t]+$/.test(gap)) return undefined;
-  return { title: `Change to --${flag.name}=${next.value}`, range: { start: from, end: to }, newText: '=' };
+  return gap !== '' && /^[ \t]+$/.test(gap) ? next : undefined;
 }
 
 /** STOPSIGNAL never parses its flags, and HEALTHCHECK NONE skips them. */

@@ -8,6 +8,7 @@ import {
   argumentTokens, errorUnlessTrigger, exactSubRange, finding, forEachNamed, hasVariable, indexInstructions, isKnownInstruction, named, quoted,
   spanRange, stripQuotes, triggerNote, type IndexedCheck,
 } from './syntaxCommon';
+import { detachedValue } from './flags';
 import type { Finding } from './types';
 
 /** Instructions that BuildKit rejects without any argument. RUN, CMD and ENTRYPOINT pass with an empty command. */
@@ -261,12 +262,14 @@ export const checkCopyDestination: IndexedCheck = (model, index = indexInstructi
   const out: Finding[] = [];
   for (const instruction of COPY_AND_ADD.flatMap((name) => named(index, name))) {
     const tokens = argumentTokens(instruction);
-    if (tokens.length < 3) continue;
+    // `COPY --from build /a /b`: the flag's value written as a word is not a source (flags.ts fixes it).
+    const sources = tokens.length - 1 - (detachedValue(model, instruction) ? 1 : 0);
+    if (sources < 2) continue;
     const dest = tokens[tokens.length - 1];
     const value = instruction.json ? dest.value : stripQuotes(dest.value);
     if (hasVariable(value) || value === '' || /[/\\]$/.test(value) || /(^|[/\\])\.\.?$/.test(value)) continue;
     out.push(finding('copy-destination-not-directory', 'warning', dest.range,
-      `${instruction.keyword.value} has ${tokens.length - 1} sources, so the destination ${quoted(value)} should end with "/" to be a directory.`,
+      `${instruction.keyword.value} has ${sources} sources, so the destination ${quoted(value)} should end with "/" to be a directory.`,
       slashFix(model, instruction, dest)));
   }
   return out;
