@@ -224,7 +224,7 @@ export function startDockerLanguageServer(connection: Connection, options: Serve
     }
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== APPLY_EDIT_COMMAND || !args?.[0]) return;
+    if (command !== APPLY_EDIT_COMMAND || !args?.[0] || !features.applyEdit) return;
     await connection.workspace.applyEdit(args[0] as WorkspaceEdit);
   });
 

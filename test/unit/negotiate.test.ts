@@ -5,6 +5,8 @@ import {
   APPLY_EDIT_COMMAND, actionsAsCommands, adaptCompletion, adaptHover, adaptSignatureHelp, clientFeatures, flattenSymbols,
   markdownToPlain, snippetToPlain,
 } from '../../server/src/service/negotiate';
+import { serverCapabilities } from '../../server/src/service/capabilities';
+import type { LanguageService } from '../../server/src/service/LanguageService';
 
 const range = (line: number, start: number, end: number, endLine = line) => ({ start: { line, character: start }, end: { line: endLine, character: end } });
 
@@ -12,7 +14,8 @@ describe('client capabilities: what the client can show', () => {
   it('reads nothing into a bare client', () => {
     assert.deepStrictEqual(clientFeatures({}), {
       hierarchicalSymbols: false, codeActionLiterals: false, snippets: false, completionMarkdown: false,
-      hoverMarkdown: false, signatureMarkdown: false, prepareRename: false,
+      hoverMarkdown: false, signatureMarkdown: false, signatureLabelOffsets: false, signatureActiveParameter: false,
+      prepareRename: false, applyEdit: false,
     });
   });
 
@@ -23,12 +26,16 @@ describe('client capabilities: what the client can show', () => {
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
         completion: { completionItem: { snippetSupport: true, documentationFormat: [MarkupKind.Markdown] } },
         hover: { contentFormat: [MarkupKind.PlainText, MarkupKind.Markdown] },
-        signatureHelp: { signatureInformation: { documentationFormat: [MarkupKind.Markdown] } },
+        signatureHelp: {
+          signatureInformation: { documentationFormat: [MarkupKind.Markdown], parameterInformation: { labelOffsetSupport: true }, activeParameterSupport: true },
+        },
         rename: { prepareSupport: true },
       },
+      workspace: { applyEdit: true },
     }), {
       hierarchicalSymbols: true, codeActionLiterals: true, snippets: true, completionMarkdown: true,
-      hoverMarkdown: true, signatureMarkdown: true, prepareRename: true,
+      hoverMarkdown: true, signatureMarkdown: true, signatureLabelOffsets: true, signatureActiveParameter: true,
+      prepareRename: true, applyEdit: true,
     });
   });
 });
@@ -72,9 +79,19 @@ describe('client capabilities: conversions for plainer clients', () => {
       signatures: [{ label: 'FROM <image>', documentation: { kind: MarkupKind.Markdown, value: '`image`' }, parameters: [{ label: [5, 12], documentation: { kind: MarkupKind.Markdown, value: '**the** image' } }] }],
       activeSignature: 0, activeParameter: 0,
     }, bare);
-    assert.deepStrictEqual(help?.signatures[0], {
-      label: 'FROM <image>', documentation: { kind: MarkupKind.PlainText, value: 'image' },
-      parameters: [{ label: [5, 12], documentation: { kind: MarkupKind.PlainText, value: 'the image' } }],
+    assert.deepStrictEqual(help, {
+      signatures: [{
+        label: 'FROM <image>', documentation: { kind: MarkupKind.PlainText, value: 'image' },
+        parameters: [{ label: '<image>', documentation: { kind: MarkupKind.PlainText, value: 'the image' } }],
+      }],
+      activeSignature: 0, activeParameter: 0,
+    });
+    // The active parameter of the active signature moves to the answer for a client that reads it only there.
+    const own = adaptSignatureHelp({ signatures: [{ label: 'A <x> <y>', parameters: [{ label: [2, 5] }, { label: [6, 9] }], activeParameter: 1 }], activeSignature: 0 }, bare);
+    assert.deepStrictEqual(own, { signatures: [{ label: 'A <x> <y>', parameters: [{ label: '<x>' }, { label: '<y>' }] }], activeSignature: 0, activeParameter: 1 });
+    const full = clientFeatures({ textDocument: { signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true }, activeParameterSupport: true } } } });
+    assert.deepStrictEqual(adaptSignatureHelp({ signatures: [{ label: 'A <x>', parameters: [{ label: [2, 5] }], activeParameter: 0 }] }, full), {
+      signatures: [{ label: 'A <x>', parameters: [{ label: [2, 5] }], activeParameter: 0 }],
     });
   });
 
@@ -85,6 +102,14 @@ describe('client capabilities: conversions for plainer clients', () => {
       { name: 'build', kind: SymbolKind.Class, location: { uri: 'file:///w/Dockerfile', range: range(1, 0, 10, 2) } },
       { name: 'RUN', kind: SymbolKind.Function, location: { uri: 'file:///w/Dockerfile', range: range(2, 0, 10) }, containerName: 'build' },
     ]);
+  });
+
+  it('advertises code actions only to a client that can apply them (literals, or edits sent by the server)', () => {
+    const service = { codeActions: () => [] } as unknown as LanguageService;
+    assert.strictEqual(serverCapabilities([service], bare, false).codeActionProvider, undefined);
+    assert.strictEqual(serverCapabilities([service], bare, false).executeCommandProvider, undefined);
+    const commands = serverCapabilities([service], clientFeatures({ workspace: { applyEdit: true } }), false);
+    assert.deepStrictEqual([commands.codeActionProvider, commands.executeCommandProvider], [true, { commands: [APPLY_EDIT_COMMAND] }]);
   });
 
   it('offers code actions as commands that carry their edit', () => {

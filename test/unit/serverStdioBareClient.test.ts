@@ -1,6 +1,7 @@
-// The bundled server (dist/server.js) driven over stdio by a bare client that declares no capability at all
-// (as a minimal editor plugin would): it must still answer every feature in a form such a client can show:
-// flat symbols, commands instead of code-action literals, plain text instead of markdown and snippets.
+// The bundled server (dist/server.js) driven over stdio by a bare client that declares no capability but applying
+// the server's edits (as a minimal editor plugin would): it must still answer every feature in a form such a client
+// can show: flat symbols, commands instead of code-action literals, plain text instead of markdown and snippets,
+// signature parameters as text.
 import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -21,6 +22,7 @@ import {
   ReferencesRequest,
   RenameRequest,
   ShutdownRequest,
+  SignatureHelpRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -66,7 +68,7 @@ describe('language server over stdio, for a client that declares no capabilities
       return { applied: true };
     });
     connection.listen();
-    init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { applyEdit: true } } });
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'dockerfile', version: 1, text: TEXT },
     });
@@ -147,6 +149,15 @@ describe('language server over stdio, for a client that declares no capabilities
     assert.strictEqual(contents.kind, 'plaintext');
     assert.match(contents.value, /^RUN\n/);
     assert.doesNotMatch(contents.value, /\*\*|```/);
+  });
+
+  it('gives signature help with parameter labels as text and the active parameter on the answer', async () => {
+    const help = await connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } });
+    const [signature] = help!.signatures;
+    assert.deepStrictEqual(signature.parameters?.map((p) => p.label), ['[--platform=<platform>]', '<image>[:<tag>|@<digest>]', '[AS <name>]']);
+    assert.strictEqual(signature.activeParameter, undefined);
+    assert.strictEqual(help!.activeParameter, 2);
+    assert.strictEqual((signature.documentation as MarkupContent).kind, 'plaintext');
   });
 
   it('goes to a stage from COPY --from, and finds its references', async () => {

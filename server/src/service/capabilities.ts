@@ -33,7 +33,8 @@ export function serverCapabilities(services: readonly LanguageService[], feature
   if (has('onTypeFormatting') && onType.length > 0) {
     result.documentOnTypeFormattingProvider = { firstTriggerCharacter: onType[0], moreTriggerCharacter: onType.slice(1) };
   }
-  if (has('codeActions')) {
+  // A client that takes neither code-action literals nor edits from the server could not apply a fix.
+  if (has('codeActions') && (features.codeActionLiterals || features.applyEdit)) {
     result.codeActionProvider = features.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } : true;
     result.executeCommandProvider = { commands: [APPLY_EDIT_COMMAND] };
   }

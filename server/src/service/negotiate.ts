@@ -11,6 +11,7 @@ import {
   type Hover,
   type MarkupContent,
   type SignatureHelp,
+  type SignatureInformation,
   type SymbolInformation,
 } from 'vscode-languageserver-types';
 import type { ClientCapabilities } from 'vscode-languageserver-protocol';
@@ -22,7 +23,13 @@ export interface ClientFeatures {
   completionMarkdown: boolean;
   hoverMarkdown: boolean;
   signatureMarkdown: boolean;
+  /** Parameter labels as [start, end] offsets into the signature's label (else as the label's text). */
+  signatureLabelOffsets: boolean;
+  /** A signature may name its own active parameter (else only the answer's `activeParameter` counts). */
+  signatureActiveParameter: boolean;
   prepareRename: boolean;
+  /** The client applies edits the server sends (workspace/applyEdit): what the commands of fixes need. */
+  applyEdit: boolean;
 }
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -35,7 +42,10 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     completionMarkdown: markdown(text.completion?.completionItem?.documentationFormat),
     hoverMarkdown: markdown(text.hover?.contentFormat),
     signatureMarkdown: markdown(text.signatureHelp?.signatureInformation?.documentationFormat),
+    signatureLabelOffsets: !!text.signatureHelp?.signatureInformation?.parameterInformation?.labelOffsetSupport,
+    signatureActiveParameter: !!text.signatureHelp?.signatureInformation?.activeParameterSupport,
     prepareRename: !!text.rename?.prepareSupport,
+    applyEdit: !!capabilities.workspace?.applyEdit,
   };
 }
 
@@ -156,10 +166,28 @@ export function adaptHover(hover: Hover | null, features: ClientFeatures): Hover
   return hover;
 }
 
-/** Signature help for a client that shows only plain text documentation. */
+/**
+ * Signature help for a plainer client: plain text documentation, parameter labels as text instead of offsets, and
+ * the active parameter on the answer instead of on each signature, when the client does not take those.
+ */
 export function adaptSignatureHelp(help: SignatureHelp | null, features: ClientFeatures): SignatureHelp | null {
-  if (!help || features.signatureMarkdown) return help;
+  if (!help || (features.signatureMarkdown && features.signatureLabelOffsets && features.signatureActiveParameter)) return help;
   const plain = <T extends { documentation?: string | MarkupContent }>(item: T): T =>
-    typeof item.documentation === 'object' ? { ...item, documentation: plainMarkup(item.documentation) } : item;
-  return { ...help, signatures: help.signatures.map((s) => ({ ...plain(s), parameters: s.parameters?.map(plain) })) };
+    !features.signatureMarkdown && typeof item.documentation === 'object' ? { ...item, documentation: plainMarkup(item.documentation) } : item;
+  const adapted: SignatureHelp = { ...help };
+  adapted.signatures = help.signatures.map((signature, index) => {
+    const out: SignatureInformation = { ...plain(signature) };
+    if (signature.parameters) {
+      out.parameters = signature.parameters.map((parameter) => {
+        const label = parameter.label;
+        return typeof label === 'string' || features.signatureLabelOffsets ? plain(parameter) : { ...plain(parameter), label: signature.label.slice(label[0], label[1]) };
+      });
+    }
+    if (!features.signatureActiveParameter && out.activeParameter !== undefined) {
+      if (index === (help.activeSignature ?? 0)) adapted.activeParameter = out.activeParameter;
+      delete out.activeParameter;
+    }
+    return out;
+  });
+  return adapted;
 }

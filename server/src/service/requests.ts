@@ -82,7 +82,7 @@ export const DOCUMENT_REQUESTS = {
   'textDocument/codeAction': (c: Served, { textDocument, range, context }: CodeActionParams) =>
     c.serve('code actions', textDocument.uri, [], (s, d) => {
       const actions = s.codeActions?.(d, span(d, range), context);
-      return actions && (c.features.codeActionLiterals ? actions : actionsAsCommands(actions));
+      return actions && (c.features.codeActionLiterals ? actions : c.features.applyEdit ? actionsAsCommands(actions) : []);
     }),
   'textDocument/documentLink': (c: Served, { textDocument }: DocumentLinkParams) =>
     c.serve('links', textDocument.uri, [], (s, d) => s.documentLinks?.(d)),
