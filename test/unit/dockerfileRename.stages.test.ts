@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { rename } from '../../server/src/dockerfile/rename';
-import { at, lines, prepared, r, renamed, URI } from './support/dockerfileCaret';
+import { at, lines, loc, prepared, r, refs, renamed, URI } from './support/dockerfileCaret';
 
 describe('Dockerfile rename: stage names', () => {
   const text = lines(
@@ -92,11 +92,19 @@ describe('Dockerfile rename: stage names', () => {
     assert.deepStrictEqual(prepared('FROM alp|ine'), { refused: '"alpine" is an image, not a stage defined before this line, so there is nothing to rename.' });
   });
 
+  it('renames a name in the quotes that BuildKit removes from a flag, keeping them', () => {
+    const quoted = 'FROM alpine AS bu|ild\nFROM alpine\nCOPY --from="build" /a /b\nRUN --mount=type=bind,from=\'build\',target=/q true\nRUN --mount="type=cache,from=build,target=/c" true';
+    const expected = 'FROM alpine AS compile\nFROM alpine\nCOPY --from="compile" /a /b\nRUN --mount=type=bind,from=\'compile\',target=/q true\nRUN --mount="type=cache,from=compile,target=/c" true';
+    assert.strictEqual(renamed(quoted, 'compile'), expected);
+    assert.strictEqual(renamed(quoted.replace('bu|ild', 'build').replace('"build"', '"bu|ild"'), 'compile'), expected);
+    assert.deepStrictEqual(refs(quoted), [loc(0, 15, 20), loc(2, 13, 18), loc(3, 28, 33), loc(4, 29, 34)]);
+  });
+
   it('refuses a stage whose name is written somewhere in a way an edit cannot follow', () => {
-    const quoted = 'FROM alpine AS bu|ild\nFROM alpine\nCOPY --from="build" /a /b';
+    const escaped = 'FROM alpine AS bu|ild\nFROM alpine\nCOPY --from=bu\\ild /a /b';
     const refusal = { refused: '"build" is written on line 3 in a way rename cannot edit safely (split by a line continuation, quoted or escaped); change it by hand.' };
-    assert.deepStrictEqual(prepared(quoted), refusal);
-    assert.deepStrictEqual(prepared(quoted.replace('bu|ild', 'build').replace('"build"', '"bu|ild"')), refusal);
+    assert.deepStrictEqual(prepared(escaped), refusal);
+    assert.deepStrictEqual(prepared('FROM alpine AS bu|ild\nFROM alpine\nCOPY --from="bu"ild /a /b'), refusal);
   });
 
   it('has nothing to rename off a symbol', () => {

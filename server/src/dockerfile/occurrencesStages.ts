@@ -62,7 +62,10 @@ export function indexStages(model: DockerfileModel, builder: IndexBuilder): Stag
     for (let instruction: Instruction | undefined = top; instruction; instruction = instruction.trigger) {
       if (instruction.name === 'COPY') {
         for (const flag of instruction.flags) {
-          if (flag.name === 'from' && flag.value !== undefined) reference(flag.value, exactValueRange(model, flag), flag.range, true);
+          if (flag.name === 'from' && flag.value !== undefined) {
+            const columns = valueColumns(model, flag);
+            reference(flag.value, columns && columnRange(flag, columns, 0, flag.value.length), flag.range, true);
+          }
         }
       } else if (instruction.name === 'RUN') {
         for (const flag of instruction.flags) {
@@ -84,28 +87,49 @@ function mountReferences(model: DockerfileModel, flag: Flag, reference: Referenc
   let type = 'bind';
   for (const field of fields) if (field.key === 'type' && field.value !== undefined) type = field.value;
   if (!mountKey(type, 'from')?.documented) return;
-  const whole = exactValueRange(model, flag);
+  const columns = valueColumns(model, flag);
   for (const field of fields) {
     if (field.key !== 'from' || field.value === undefined) continue;
     let end = field.end;
     if (text[field.start] === '"') end--; // the closing quote of a CSV-quoted field
     let range: Range | undefined;
-    if (whole && end - field.valueStart === field.value.length && text.slice(field.valueStart, end) === field.value) {
-      const { line, character } = whole.start;
-      range = { start: { line, character: character + field.valueStart }, end: { line, character: character + end } };
+    if (columns && end - field.valueStart === field.value.length && text.slice(field.valueStart, end) === field.value) {
+      range = columnRange(flag, columns, field.valueStart, end);
     }
     reference(field.value, range, flag.range, false);
   }
 }
 
-/** A flag's value range when the file holds its value exactly as read (one line, no quotes or escapes). */
-function exactValueRange(model: DockerfileModel, flag: Flag): Range | undefined {
+/**
+ * Where each character of a flag's value is on its line, when the value is written on one line as read, or with
+ * quotes that BuildKit removes (`--from="build"`, `--mount=type=bind,from="build"`); undefined otherwise (escapes,
+ * several lines).
+ */
+function valueColumns(model: DockerfileModel, flag: Flag): number[] | undefined {
   const range = flag.valueRange;
   const value = flag.value;
   if (!range || value === undefined || range.start.line !== range.end.line) return undefined;
-  if (range.end.character - range.start.character !== value.length) return undefined;
   const line = model.lines[range.start.line];
-  return line !== undefined && line.startsWith(value, range.start.character) ? range : undefined;
+  if (line === undefined) return undefined;
+  const columns: number[] = [];
+  let quote = '';
+  for (let c = range.start.character; c < range.end.character && c < line.length; c++) {
+    const ch = line[c];
+    if (ch === '\\') return undefined;
+    if (quote === '' && (ch === '"' || ch === "'")) quote = ch;
+    else if (ch === quote) quote = '';
+    else columns.push(c);
+  }
+  if (columns.length !== value.length) return undefined;
+  for (let i = 0; i < value.length; i++) if (line[columns[i]] !== value[i]) return undefined;
+  return columns;
+}
+
+/** The range of the value's characters [from, to) when no quote stands between them. */
+function columnRange(flag: Flag, columns: readonly number[], from: number, to: number): Range | undefined {
+  if (to <= from || columns[to - 1] - columns[from] !== to - 1 - from) return undefined;
+  const line = flag.valueRange!.start.line;
+  return { start: { line, character: columns[from] }, end: { line, character: columns[to - 1] + 1 } };
 }
 
 /**
