@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { edit } from './support/dockerfileCaret';
-import { applied, quickFixes, URI } from './support/dockerfileCodeActions';
+import { actionsAt, applied, quickFixes, URI } from './support/dockerfileCodeActions';
 
 /** Each action at the `|` of the text as [title, isPreferred, codes of its diagnostics, edits]. */
 function summary(marked: string): [string, boolean | undefined, string[], TextEdit[]][] {
@@ -104,6 +104,16 @@ describe('Dockerfile code actions: BuildKit rules', () => {
       ['Change to VERSION', false, ['UndefinedArgInFrom'], [edit(1, 14, 1, 20, 'VERSION')]],
       ignore('UndefinedArgInFrom'),
     ]);
+  });
+
+  it('UndefinedVar of a global or platform ARG: declares it in the stage, after FROM, with the file\'s line break', () => {
+    assert.deepStrictEqual(summary('ARG W=1\nFROM alpine\nRUN true\nWORKDIR /$|W\n'), [
+      ['Add ARG W to this stage', false, ['UndefinedVar'], [edit(2, 0, 2, 0, 'ARG W\n')]],
+      ignore('UndefinedVar'),
+    ]);
+    assert.strictEqual(fixed('FROM alpine \\\n  AS b\nWORKDIR /$TARGET|ARCH\n', 'Add ARG TARGETARCH to this stage'), 'FROM alpine \\\n  AS b\nARG TARGETARCH\nWORKDIR /$TARGETARCH\n');
+    const { text, actions } = actionsAt('ARG W=1\r\nFROM alpine\r\nWORKDIR /$‸W\r\n', ['quickfix'], '\r\n');
+    assert.strictEqual(applied(text, actions.find((a) => a.title === 'Add ARG W to this stage')!), 'ARG W=1\r\nFROM alpine\r\nARG W\r\nWORKDIR /$W\r\n');
   });
 
   it('MultipleInstructionsDisallowed: removes the replaced instruction, lines and all, not preferred', () => {

@@ -83,7 +83,9 @@ export function fixesFor(ctx: FixContext, diagnostic: Diagnostic): Fix[] {
   if (!fixes) {
     const data = dataFix(diagnostic);
     const preferred = !data?.guess && (PREFERRED.has(code) || (code === 'undefined-stage' && diagnostic.severity === DiagnosticSeverity.Error));
-    fixes = data ? [{ title: data.title, edits: [{ range: data.range, newText: data.newText }], preferred }] : [];
+    // A fix that adds a line is made without knowing the file's line break: written with the file's here.
+    const newText = data && ctx.eol !== '\n' ? data.newText.replace(/\r?\n/g, ctx.eol) : data?.newText;
+    fixes = data ? [{ title: data.title, edits: [{ range: data.range, newText: newText! }], preferred }] : [];
   }
   return fixes
     .map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: clamp(ctx.model, e.range), newText: e.newText })) }))

@@ -199,7 +199,16 @@ function undefinedVar(ctx: BuildkitContext, state: StageState, instruction: Inst
     message: `$${name} is not defined here${hint || ': no ARG or ENV before this line sets it, so it expands to an empty string'}.`,
   };
   if (suggestion) finding.fix = { title: `Change to $${suggestion}`, range: ref.nameRange, newText: suggestion };
+  else if (!sameInstruction && (PLATFORM_ARG_DEFAULTS.has(name) || ctx.globalNames.has(name))) finding.fix = declareInStage(ctx, instruction, name);
   return finding;
+}
+
+/** `ARG NAME` on a line of its own right after the stage's FROM (the code actions write the file's line break). */
+function declareInStage(ctx: BuildkitContext, instruction: Instruction, name: string): Finding['fix'] {
+  const from = ctx.model.stages[instruction.stage]?.from;
+  if (!from) return undefined;
+  const line = from.range.end.line + 1;
+  return { title: `Add ARG ${name} to this stage`, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `ARG ${name}\n` };
 }
 
 function relativeWorkdir(state: StageState, instruction: Instruction, lookup: Lookup, escape: string, findings: Finding[]): void {
