@@ -19,6 +19,13 @@ describe('BuildKit build checks', () => {
       ]);
       assert.deepStrictEqual(lint(text, 'UndefinedVar')[0].fix, { title: 'Change to $DIR_ASSETS', range: range(3, 6, 15), newText: 'DIR_ASSETS' });
     });
+    it('suggests nothing for a one- or two-letter name but the same letters in another case', () => {
+      assert.deepStrictEqual(found('FROM alpine\nARG A=1\nARG AB=2\nWORKDIR /$D/$AC/$a\n', 'UndefinedVar').map((f) => f.message), [
+        '$D is not defined here: no ARG or ENV before this line sets it, so it expands to an empty string.',
+        '$AC is not defined here: no ARG or ENV before this line sets it, so it expands to an empty string.',
+        '$a is not defined here (did you mean $A?).',
+      ]);
+    });
     it('explains global ARGs, platform ARGs, other stages and values of the same ENV', () => {
       const text = 'ARG VERSION=1\nFROM scratch AS a\nARG ONLY_A=1\nFROM scratch\nCOPY $VERSION $TARGETARCH $ONLY_A /x\nENV A=1 B=$A\n';
       assert.deepStrictEqual(found(text, 'UndefinedVar').map((f) => f.message), [

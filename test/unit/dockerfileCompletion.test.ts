@@ -85,6 +85,8 @@ describe('Dockerfile completion', () => {
   it('offers stages, local images and scratch after FROM, then AS', () => {
     assert.deepStrictEqual(labels(complete('FROM alpine AS base\nFROM |')), ['base', 'python:3.12', 'python:3.12-slim', 'scratch']);
     assert.deepStrictEqual(labels(complete('FROM alpine |')), ['AS']);
+    // COPY --from offers the earlier stages but not the stage the COPY is in.
+    assert.deepStrictEqual(labels(complete('FROM alpine AS base\nFROM base AS app\nCOPY --from=|')), ['base', 'python:3.12', 'python:3.12-slim']);
   });
 
   it('offers parser directives and their values at the top', () => {

@@ -188,7 +188,8 @@ function mountOptions(model: DockerfileModel, instruction: Instruction, typed: s
 function images(model: DockerfileModel, instruction: Instruction, context: CompletionContext, isFrom: boolean): CompletionItem[] {
   const line = instruction.range.start.line;
   const stages: CompletionItem[] = model.stages
-    .filter((s) => s.name && s.from.range.start.line < line)
+    // A stage cannot copy from itself (nor be its own base).
+    .filter((s) => s.name && s.from.range.start.line < line && s.index !== instruction.stage)
     .map((s) => ({ label: s.name!.value, kind: CompletionItemKind.Reference, detail: `stage ${s.index}: FROM ${s.image?.value ?? ''}`, sortText: `0${s.name!.value}` }));
   const tags = new Set(context.images.flatMap((i) => i.repoTags));
   const local: CompletionItem[] = [...tags].sort().map((tag) => ({ label: tag, kind: CompletionItemKind.Module, detail: 'local image', sortText: `1${tag}` }));

@@ -120,6 +120,8 @@ function isTransposition(a: string, b: string): boolean {
 /** The declared name `name` was probably meant as ("did you mean ..."): the closest one, or a transposition. */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
+  // In a name of one or two characters any other letter is another name, not a typo: only the case may be off.
+  if (name.length <= 2) return list.find((c) => c !== name && c.toUpperCase() === name.toUpperCase());
   return closest(name, list) ?? list.find((c) => isTransposition(name.toUpperCase(), c.toUpperCase()));
 }
 
