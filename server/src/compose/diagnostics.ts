@@ -24,8 +24,9 @@ export interface ComposeDiagnosticContext {
   /** Names of the files in the document's folder; used to tell `compose.<x>.yaml` overlays from standalone files. */
   siblingFiles?: readonly string[];
   /**
-   * The base file(s) this file is merged onto (see `baseFileCandidates`), already parsed: names they define
-   * count as defined here, and services they complete are not reported as missing an image.
+   * The base file this file is merged onto (see `baseFileCandidates`) and the files that base includes, already
+   * parsed: names they define count as defined here, and services they complete are not reported as missing an
+   * image.
    */
   baseModels?: readonly ComposeModel[];
   /**

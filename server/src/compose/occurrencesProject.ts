@@ -13,7 +13,7 @@ export interface ProjectFile extends ComposeFile {
   index: OccurrenceIndex;
   /** The file's absolute path (undefined for an untitled document). */
   path?: string;
-  /** Files with the same namespace share names: 'project' for all but the files only `extends` reads. */
+  /** Files with the same namespace share names: 'project' for all but the files `extends` reads or that extend the document. */
   namespace: string;
 }
 
@@ -68,7 +68,7 @@ function projectFile(file: ComposeFile): ProjectFile {
     ...file,
     index: occurrencesOf(file.model),
     ...(resolved ? { path: resolved } : {}),
-    namespace: file.relation === 'extends' ? `file:${resolved ?? file.uri}` : PROJECT,
+    namespace: file.relation === 'extends' || file.relation === 'extender' ? `file:${resolved ?? file.uri}` : PROJECT,
   };
 }
 

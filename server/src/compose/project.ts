@@ -9,10 +9,12 @@ import type { ComposeModel } from './model';
  * - `include`: named under `include:` by the document or another file of the project;
  * - `includer`: a file whose `include:` names the document;
  * - `extends`: only named by `extends: { file }`: its names are not the project's, only the services that
- *   `extends` picks from it are linked.
- * All but `extends` share the project's names (a service `db` is the same service in each of them).
+ *   `extends` picks from it are linked;
+ * - `extender`: a compose file whose services extend the document's (`extends: { file: <the document> }`): its
+ *   names are its own project's, only its `extends` entries are linked.
+ * All but `extends` and `extender` share the project's names (a service `db` is the same service in each of them).
  */
-export type ComposeRelation = 'base' | 'overlay' | 'include' | 'includer' | 'extends';
+export type ComposeRelation = 'base' | 'overlay' | 'include' | 'includer' | 'extends' | 'extender';
 
 export interface ComposeFile {
   uri: string;

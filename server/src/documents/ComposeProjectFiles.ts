@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { baseFileCandidates, type ComposeDiagnosticContext } from '../compose/diagnostics';
+import { baseFileCandidates, includePaths, type ComposeDiagnosticContext } from '../compose/diagnostics';
 import { parseDotenv } from '../compose/dotenv';
 import type { ComposeModel } from '../compose/model';
 import type { ComposeFile } from '../compose/project';
@@ -37,14 +37,23 @@ export class ComposeProjectFiles {
     // name alone).
     const listings = new FolderListings();
     const siblingFiles = listings.names(folder);
-    const baseModels = baseFileCandidates(file)
-      .filter((candidate) => candidate !== file)
-      .flatMap((candidate) => this.composeFiles.get(candidate, folder) ?? []);
+    // The base file this one is merged onto, and the files the base includes: their names are the project's too.
+    const baseModels: ComposeModel[] = [];
+    for (const candidate of baseFileCandidates(file)) {
+      const base = candidate !== file ? this.composeFiles.get(candidate, folder) : undefined;
+      if (!base) continue;
+      baseModels.push(base);
+      for (const included of includePaths(base, path.dirname(candidate))) {
+        const model = included.includes('$') || included === file ? undefined : this.composeFiles.get(included, folder);
+        if (model) baseModels.push(model);
+      }
+      break;
+    }
     return {
       uri,
       fileExists: (p) => listings.exists(p),
       siblingFiles,
-      baseModels: baseModels.length > 0 ? [baseModels[0]] : [],
+      baseModels,
       loadFile: (p) => this.composeFiles.get(p, folder),
       whyNotRead: (p) => {
         const read = this.composeFiles.read(p, folder);

@@ -1,7 +1,8 @@
 // Which compose files are read together with a compose file (for the features that cross files): its base
-// file or its overlays (named as `baseFileCandidates` expects), the files its project includes (two levels
-// deep), the compose files whose `include:` names it, and the files its services extend. Every file once,
-// never the file itself, at most MAX_FILES; the reading itself (open documents first, size cap) is the host's.
+// file or its overlays (named as `baseFileCandidates` expects), the compose files whose `include:` names it
+// (with their overlays), the files the project includes (two levels deep), the files its services extend and
+// the compose files whose services extend its own. Every file once, never the file itself, at most MAX_FILES;
+// the reading itself (open documents first, size cap) is the host's.
 import * as path from 'path';
 import { isMap } from '../compose/yamlKinds';
 import { entryOf, serviceViews } from '../compose/checks/services';
@@ -63,6 +64,26 @@ export function relatedFiles(file: string, model: ComposeModel | undefined, host
   if (base) push(group, add(base, 'base'));
   for (const overlay of overlaysOf(base ?? own, listing, exists)) push(group, add(overlay, 'overlay'));
 
+  // Default compose files of this folder and the two above: those whose `include:` names this file are the
+  // project's main files (with their overlays: `docker compose` reads them with the includer); those whose
+  // services extend a service of this file read it through `extends.file`.
+  const folders = [...new Set([folder, path.dirname(folder), path.dirname(path.dirname(folder))])];
+  const extenders: { path: string; model: ComposeModel }[] = [];
+  for (const dir of folders) {
+    for (const name of DEFAULT_COMPOSE_FILES) {
+      const candidate = path.join(dir, name);
+      if (seen.has(candidate) || !exists(candidate)) continue;
+      const other = host.model(candidate);
+      if (!other) continue;
+      if (includePaths(other, dir).includes(own)) {
+        push(group, add(candidate, 'includer'));
+        for (const overlay of overlaysOf(candidate, listing, exists)) push(group, add(overlay, 'overlay'));
+      } else if (extendsFiles(other).some((f) => path.resolve(dir, f) === own)) {
+        extenders.push({ path: candidate, model: other });
+      }
+    }
+  }
+
   // What the group includes, and what those files include.
   let level = group;
   for (let depth = 0; depth < INCLUDE_DEPTH && level.length > 0; depth++) {
@@ -73,24 +94,11 @@ export function relatedFiles(file: string, model: ComposeModel | undefined, host
     level = next;
   }
 
-  // Default compose files of this folder and the two above whose `include:` names this file.
-  const folders = [folder, path.dirname(folder), path.dirname(path.dirname(folder))];
-  for (const dir of [...new Set(folders)]) {
-    for (const name of DEFAULT_COMPOSE_FILES) {
-      const candidate = path.join(dir, name);
-      if (seen.has(candidate) || !exists(candidate)) continue;
-      const includer = host.model(candidate);
-      if (includer && includePaths(includer, dir).includes(own) && out.length < MAX_FILES) {
-        seen.add(candidate);
-        out.push({ path: candidate, model: includer, relation: 'includer' });
-      }
-    }
-  }
-
-  // The files the group's services extend (one level).
+  // The files the group's services extend (one level), and the files that extend this one's.
   for (const f of group) {
     for (const extended of extendsFiles(f.model)) add(path.resolve(path.dirname(f.path), extended), 'extends');
   }
+  for (const f of extenders) add(f.path, 'extender');
   return out;
 }
 

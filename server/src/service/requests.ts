@@ -29,6 +29,9 @@ import { actionsAsCommands, adaptCompletion, adaptHover, adaptSignatureHelp, fla
 import type { SemanticTokensCache } from './semanticDelta';
 import { clampPosition as at, clampRange as span } from '../util/clamp';
 
+/** Rounds of reading for a request across files: the base, what it includes, what those include, what they extend. */
+const MAX_FILE_ROUNDS = 4;
+
 /** What a handler needs: the service and document of a uri, and what the client can show. */
 export interface Served {
   readonly features: ClientFeatures;
@@ -135,10 +138,15 @@ export function createServed(options: ServedOptions): Served {
     tokens: options.tokens,
     serve,
     async serveAcrossFiles(feature, uri, empty, run) {
-      const first = serve(feature, uri, empty, run);
-      if (!options.files.busy) return first;
-      await options.files.settled(options.filesWaitMs);
-      return serve(feature, uri, empty, run);
+      // Each answer may name files to read that only the files just read revealed (an overlay's base, then what
+      // the base includes): asked again while reads are pending, within one time budget.
+      let answer = serve(feature, uri, empty, run);
+      const deadline = Date.now() + options.filesWaitMs;
+      for (let round = 0; round < MAX_FILE_ROUNDS && options.files.busy && Date.now() < deadline; round++) {
+        await options.files.settled(deadline - Date.now());
+        answer = serve(feature, uri, empty, run);
+      }
+      return answer;
     },
     kept(result) {
       if (result) options.kept?.(result);
