@@ -51,6 +51,10 @@ describe('client capabilities: conversions for plainer clients', () => {
     assert.strictEqual(snippetToPlain('echo \\$HOME \\} $1'), 'echo $HOME } ');
     assert.strictEqual(snippetToPlain('ports:\n  - "${1:8080}:${2:80}"'), 'ports:\n  - "8080:80"');
     assert.strictEqual(snippetToPlain('${1'), '');
+    // A tab-indented last line with only an item marker: left to the editor's indentation.
+    assert.strictEqual(snippetToPlain('environment:\n\t$0'), 'environment:');
+    assert.strictEqual(snippetToPlain('networks:\n\t- $0'), 'networks:');
+    assert.strictEqual(snippetToPlain('RUN a \\\n\t${1:b}'), 'RUN a \\\n\tb');
   });
 
   it('turns markdown into readable text', () => {

@@ -74,8 +74,18 @@ export function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string):
   return flat;
 }
 
-/** A snippet's text as plain text: placeholders keep their default (the first choice), tab stops vanish. */
+/**
+ * A snippet's text as plain text: placeholders keep their default (the first choice), tab stops vanish. A last
+ * line that a tab indents and that holds nothing but an item marker (`key:` then `\t- $0`) goes too: a snippet's
+ * tab is one level deeper than the line it starts on, which plain text cannot say (a tab there would be a literal
+ * tab, which YAML refuses as indentation), and the editor indents the next line itself.
+ */
 export function snippetToPlain(snippet: string): string {
+  const plain = snippetText(snippet);
+  return plain.replace(/\r?\n\t[\t ]*(?:- ?)?$/, '');
+}
+
+function snippetText(snippet: string): string {
   let out = '';
   for (let i = 0; i < snippet.length; i++) {
     const c = snippet[i];
