@@ -1,15 +1,24 @@
 // Shared by the language server (interpolation) and the extension (the project name of the Compose CodeLens and tasks).
 // The project's `.env` file as Compose reads it for interpolation: `NAME=value` lines, `export ` allowed,
 // `#` comments, single quotes literal, double quotes with \n \t \" \\ escapes, unquoted values trimmed and
-// cut at ` #`.
-export function parseDotenv(text: string): Map<string, string> {
+// cut at ` #`. Unquoted and double-quoted values may use the variables set above them (`B=${A}-x`): `expand`, when
+// given, resolves those (undefined: leave the value as written, e.g. for a variable of the shell's environment).
+
+/** Resolves the references of a value with the variables read so far; undefined when it cannot. */
+export type DotenvExpand = (value: string, known: ReadonlyMap<string, string>) => string | undefined;
+
+export function parseDotenv(text: string, expand?: DotenvExpand): Map<string, string> {
   const variables = new Map<string, string>();
   for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
     if (!match) continue;
-    variables.set(match[1], value(match[2]));
+    const written = match[2];
+    let read = value(written);
+    // `\$` in double quotes is a literal dollar sign.
+    if (expand && !written.startsWith("'") && read.includes('$') && !written.includes('\\$')) read = expand(read, variables) ?? read;
+    variables.set(match[1], read);
   }
   return variables;
 }

@@ -13,4 +13,19 @@ describe('.env files', () => {
       ['EMPTY', ''],
     ]);
   });
+
+  it('interpolates unquoted and double-quoted values with the variables above them, not single-quoted ones', () => {
+    const text = 'QUOTED="hello world"\nREF=${QUOTED}-x\nBOTH="$REF and ${MISSING:-fallback}"\nLITERAL=\'${QUOTED}\'\nSHELL=$HOME/bin\nLATER=${AFTER}\nAFTER=1\nPRICE="\\$5"\n';
+    assert.deepStrictEqual([...parseDotenv(text)], [
+      ['QUOTED', 'hello world'],
+      ['REF', 'hello world-x'],
+      ['BOTH', 'hello world-x and fallback'],
+      ['LITERAL', '${QUOTED}'],
+      // Unknown here (the shell's environment, or set further down): left as written.
+      ['SHELL', '$HOME/bin'],
+      ['LATER', '${AFTER}'],
+      ['AFTER', '1'],
+      ['PRICE', '$5'],
+    ]);
+  });
 });
