@@ -28,6 +28,15 @@ describe('closest', () => {
     assert.strictEqual(closest('abcdefghijkl', ['abcdefghixyz']), 'abcdefghixyz');
   });
 
+  it('suggests a name with two neighbouring letters swapped when nothing is closer (imgae, tset)', () => {
+    assert.deepStrictEqual(
+      [closest('imgae', ['build', 'image']), closest('tset', ['interval', 'test']), closest('PAHT', ['path']), closest('ab', ['ba']), closest('abc', ['acd'])],
+      ['image', 'test', 'path', undefined, undefined],
+    );
+    // A candidate within the cut-off wins over a swap.
+    assert.strictEqual(closest('portss', ['ports', 'protss']), 'ports');
+  });
+
   it('prefers the first of equally close candidates, and a match in another case over a near one', () => {
     assert.deepStrictEqual([closest('ab', ['ac', 'ad']), closest('path', ['pat', 'PATH', 'Path'])], ['ac', 'PATH']);
   });

@@ -49,6 +49,13 @@ describe('Compose code actions: unknown keys and enum values', () => {
     assert.deepStrictEqual(fixesAt(yaml('servces‸:', '  web:', '    image: nginx')), [
       ['Change to `services`', true, yaml('services:', '  web:', '    image: nginx')],
     ]);
+    // Two neighbouring letters swapped, in a short key.
+    assert.deepStrictEqual(fixesAt(yaml('services:', '  web:', '    imgae‸: nginx')), [
+      ['Change to `image`', true, yaml('services:', '  web:', '    image: nginx')],
+    ]);
+    assert.deepStrictEqual(fixesAt(yaml('services:', '  web:', '    image: nginx', '    healthcheck:', '      ts‸et: ["CMD", "true"]')), [
+      ['Change to `test`', true, yaml('services:', '  web:', '    image: nginx', '    healthcheck:', '      test: ["CMD", "true"]')],
+    ]);
   });
 
   it('keeps the quotes of a quoted key', () => {

@@ -10,7 +10,10 @@ describe('Own Dockerfile checks: flags', () => {
     });
     assert.deepStrictEqual(fixOf(text, 'unknown-flag'), { title: 'Change to --chmod', range: rangeOf(text, 'chmood'), newText: 'chmod' });
     fires('FROM alpine\nCOPY --form=build /out /app/\n', 'unknown-flag', {
-      severity: 'error', message: 'COPY has no flag --form; it accepts --from, --chown, --chmod, --link, --parents, --exclude.', at: '--form',
+      severity: 'error', message: 'COPY has no flag --form (did you mean --from?).', at: '--form',
+    });
+    fires('FROM alpine\nCOPY --quiet=build /out /app/\n', 'unknown-flag', {
+      severity: 'error', message: 'COPY has no flag --quiet; it accepts --from, --chown, --chmod, --link, --parents, --exclude.', at: '--quiet',
     });
     none('FROM --platform=$BUILDPLATFORM alpine\nCOPY --from=0 --chown=1:1 --chmod=755 --link /a /b/\nADD --keep-git-dir --checksum=sha256:1500c1f56fa9e26b9b8f42452a553675796ade0807cdce11975eb98170b3a570 https://x/y.tgz /z/\nRUN --mount=type=cache,target=/c --network=none --security=sandbox make\nHEALTHCHECK --interval=5s --timeout=3s --start-period=1m --start-interval=1s --retries=3 CMD true\n', 'unknown-flag');
   });

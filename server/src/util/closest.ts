@@ -53,8 +53,8 @@ export function editDistance(a: string, b: string, max = MAX_DISTANCE): number {
 
 /**
  * The candidate closest to `name`, when the distance is at most a third of the name's length (at least 1,
- * at most 3), as a typo would be; undefined when nothing is that close or the name is itself a candidate.
- * The first of equally close candidates wins.
+ * at most 3), as a typo would be, else one with two neighbouring letters swapped; undefined when nothing is that
+ * close or the name is itself a candidate. The first of equally close candidates wins.
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   if (name.length > MAX_WORD_LENGTH) return undefined;
@@ -62,8 +62,11 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = limit + 1;
   let compared = 0;
+  /** The first candidate with two neighbouring letters swapped, when nothing is close enough by distance. */
+  let swapped: string | undefined;
   for (const candidate of candidates) {
     if (candidate === name) return undefined;
+    if (swapped === undefined && bestDistance > 0 && isTransposition(name, candidate)) swapped = candidate;
     // Nothing beats a case-insensitive match; the rest of the list is only read for the name itself.
     if (bestDistance === 0) continue;
     if (++compared > MAX_CANDIDATES) break;
@@ -74,7 +77,21 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? swapped;
+}
+
+/**
+ * `imgae` for `image`, `PAHT` for `PATH`: the same letters (in any case) with two neighbours swapped, a single typo
+ * that counts as two edits (too many for a short name's cut-off). Names of three letters or more.
+ */
+export function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 3) return false;
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  if (x === y || x.length !== a.length || y.length !== b.length) return false;
+  let i = 0;
+  while (x[i] === y[i]) i++;
+  return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
 /** " (did you mean X?)" or "". */

@@ -3,7 +3,7 @@
 // and small position helpers. Built in one pass over the file so that no rule rescans it per instruction.
 import { BASE_ENVIRONMENT_VARIABLES, PREDEFINED_ARGS } from '../docs/args';
 import type { DockerfileModel, Instruction, Position, Range, Stage } from '../model';
-import { closest, editDistance } from '../../util/closest';
+import { closest, editDistance, isTransposition } from '../../util/closest';
 import { type Expansion, type Lookup, expandWord } from './buildkitExpand';
 
 /** The automatic platform ARGs of the global scope (BuildKit's defaultArgs), with the values of a linux/amd64 build. */
@@ -109,20 +109,12 @@ export function within(inner: Range, outer: Range): boolean {
   return comparePositions(inner.start, outer.start) >= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
-/** `PAHT` for `PATH`: the same letters with two neighbours swapped (one typo, though two edits). */
-function isTransposition(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
 /** The declared name `name` was probably meant as ("did you mean ..."): the closest one, or a transposition. */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   // In a name of one or two characters any other letter is another name, not a typo: only the case may be off.
   if (name.length <= 2) return list.find((c) => c !== name && c.toUpperCase() === name.toUpperCase());
-  return closest(name, list) ?? list.find((c) => isTransposition(name.toUpperCase(), c.toUpperCase()));
+  return closest(name, list);
 }
 
 /** Stricter than suggestName: so close to a declared name that it is more likely a typo than another variable. */
@@ -132,7 +124,7 @@ export function isLikelyTypo(name: string, candidates: Iterable<string>): boolea
     // Every case below needs lengths at most 1 apart (a transposition keeps the length): skip the rest cheaply.
     if (Math.abs(name.length - c.length) > 1) continue;
     const d = editDistance(name, c);
-    if (d === 1 || (name.length === c.length && isTransposition(name.toUpperCase(), c.toUpperCase()))) return true;
+    if (d === 1 || (name.length === c.length && isTransposition(name, c))) return true;
     if (d === 2 && name.length >= 8 && Math.abs(name.length - c.length) <= 1) return true;
   }
   return false;
