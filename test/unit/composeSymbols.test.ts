@@ -97,7 +97,7 @@ describe('Compose outline', () => {
     assert.deepStrictEqual([include[1].range, include[1].selectionRange], [r(3, 4, 4, 25), r(3, 10, 3, 30)]);
   });
 
-  it('shows merge keys and aliases as written, with anchors and merged images in details', () => {
+  it('shows merge keys and aliases as written, with anchors and merged images in details, and x- services', () => {
     const text = lines(
       'x-base: &base',
       '  image: app:${TAG:-dev}',
@@ -114,7 +114,8 @@ describe('Compose outline', () => {
       '  tool:',
       '    build:',
       '      dockerfile: tool.Dockerfile',
-      '  x-note: not a service',
+      '  x-tool:',
+      '    image: busybox',
       '  <<: *more',
     );
     assert.deepStrictEqual(tree(outline(text)), [
@@ -131,7 +132,9 @@ describe('Compose outline', () => {
       '  Class worker | app:${TAG:-dev}',
       '  Class tool | build',
       '    Property build | 1 key',
-      '  Property x-note | not a service',
+      // Under services, an x- name is a service (compose-go runs it), as workspace symbols and rename read it.
+      '  Class x-tool | busybox',
+      '    Property image | busybox',
       '  Property << | *more',
     ]);
   });

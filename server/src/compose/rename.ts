@@ -67,7 +67,8 @@ function nameProblem(view: ProjectView, prepared: Prepared, name: string): strin
   const what = SINGULAR[kind];
   if (name.length === 0) return `A ${what} name cannot be empty.`;
   if (!NAME.test(name)) return `${quoted(name)} is not a valid ${what} name: Compose accepts only letters, digits, ".", "_" and "-".`;
-  if (name.startsWith('x-')) return `${quoted(name)} starts with "x-", which Compose reads as an extension field, not as a ${what}.`;
+  // compose-go reads `x-` entries of services as services, and those of the other sections as extension fields.
+  if (name.startsWith('x-') && kind !== 'services') return `${quoted(name)} starts with "x-", which Compose reads as an extension field, not as a ${what}.`;
   if (name === symbol.name) return undefined;
   if (kind === 'networks' && name === 'default') return 'The network "default" is the one Compose creates for every project; choose another name.';
   const plain = found.find((f) => f.occurrence.plain);

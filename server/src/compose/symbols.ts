@@ -117,7 +117,8 @@ class Outline {
       if (name === undefined) continue;
       const value = pair.value as Node | null;
       let symbol: DocumentSymbol | undefined;
-      if (!isScalar(key) || isMergeKey(key) || name.startsWith('x-')) {
+      // Under `services` an `x-` name is a service (compose-go runs it); in the other sections it is an extension field.
+      if (!isScalar(key) || isMergeKey(key) || (name.startsWith('x-') && section !== 'services')) {
         symbol = this.pair(pair, name, SymbolKind.Property, valueDetail(model, value));
       } else if (section === 'services') {
         symbol = this.service(pair, name, true);
