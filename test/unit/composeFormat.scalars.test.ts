@@ -1,7 +1,7 @@
 // Compose formatting keeps every value as written: block scalars (content moved only with its key, trailing blanks
 // kept), scalars and flow collections continued over lines, anchors, aliases, merge keys, tags, quoting, numbers.
 import * as assert from 'assert';
-import { FOUR, dataOf, edits, format, lineEdit, yaml } from './support/composeFormat';
+import { FOUR, dataOf, edits, format, lineEdit, refusal, yaml } from './support/composeFormat';
 
 describe('Compose formatting: values', () => {
   it('moves a literal block scalar with its key, keeping its relative indentation and trailing blanks', () => {
@@ -103,6 +103,19 @@ describe('Compose formatting: values', () => {
   it('keeps explicit keys (`? `) and their values (`: `)', () => {
     const text = yaml('x-map:', '    ?    complex key', '    :   complex value', '    ? - a', '      - b', '    :     - c');
     assert.strictEqual(format(text), yaml('x-map:', '  ? complex key', '  : complex value', '  ? - a', '    - b', '  : - c'));
+  });
+
+  it('refuses a ":" value line deeper than the entries before it (YAML gives it an empty key in a mapping of its choice)', () => {
+    const stray = yaml('services:', '    web:', '        healthcheck:', '          test: x', '         : y');
+    assert.strictEqual(
+      refusal(stray).refused,
+      'Line 5 starts with a ":" value deeper than the entries before it; formatting leaves the file as it is (moving that line could give the value to another mapping).',
+    );
+    assert.match(refusal(yaml('services:', '  web:', '    image: x', '   : y')).refused, /^Line 4 /);
+    // Beside the entries of a mapping, an empty key is that mapping's, where formatting keeps it.
+    assert.strictEqual(format(yaml('x-a:', '    b: 1', '    :   # nothing')), yaml('x-a:', '  b: 1', '  :   # nothing'));
+    // A ":" inside a block scalar or a flow collection is text, not an indicator.
+    assert.strictEqual(format(yaml('x-a:', '    run: |', '      : not a key', '    b: [1,', '      : 2]')), yaml('x-a:', '  run: |', '    : not a key', '  b: [1,', '    : 2]'));
   });
 
   it('changes no character of a value (only the blanks between)', () => {

@@ -103,7 +103,7 @@ describe('Compose formatting on the corpus', () => {
     assert.ok(tried >= FILES.length * 0.8, `${tried} untidy copies parse`);
   });
 
-  it('never throws on broken copies, and refuses exactly those with YAML errors', function () {
+  it('never throws on broken copies, and refuses exactly those with YAML errors (or a stray ":" value line)', function () {
     this.timeout(120_000);
     const next = prng(20261205);
     const pieces = ['\n', '\r\n', ' ', '  ', '\t', '#', '"', "'", '- ', ': ', '? ', '|', '>-', '|2', '&a ', '*a', '!!str ', '[', ']', '{', '}', ',', '\\', '<<: *a\n', '---\n', '\ufeff', '😀'];
@@ -120,7 +120,8 @@ describe('Compose formatting on the corpus', () => {
       const options = round % 2 ? FOUR : TWO;
       const result = formatCompose(model, options);
       if (!Array.isArray(result)) {
-        assert.ok(!parses(text) || /\r(?!\n)/.test(text), `round ${round}: refused a file without errors: ${result.refused}`);
+        const stray = /^Line \d+ starts with a ":" value deeper than the entries before it/.test(result.refused);
+        assert.ok(!parses(text) || /\r(?!\n)/.test(text) || stray, `round ${round}: refused a file without errors: ${result.refused}`);
         refused++;
         continue;
       }

@@ -76,6 +76,10 @@ describe('Compose rename: services, volumes, networks, secrets, configs', () => 
     assert.deepStrictEqual(renamed(TEXT, '123'), { refused: '"123" would be read as a number where the name is written without quotes (line 5); choose another name.' });
     assert.deepStrictEqual(renamed(TEXT, 'true'), { refused: '"true" would be read as a boolean where the name is written without quotes (line 5); choose another name.' });
     assert.deepStrictEqual(renamed(TEXT, 'null'), { refused: '"null" would be read as null where the name is written without quotes (line 5); choose another name.' });
+    // What go-yaml reads as YAML 1.1 numbers and dates.
+    assert.deepStrictEqual(renamed(TEXT, '1_000'), { refused: '"1_000" would be read as a number where the name is written without quotes (line 5); choose another name.' });
+    assert.deepStrictEqual(renamed(TEXT, '0b101'), { refused: '"0b101" would be read as a number where the name is written without quotes (line 5); choose another name.' });
+    assert.deepStrictEqual(renamed(TEXT, '2024-01-01'), { refused: '"2024-01-01" would be read as a date where the name is written without quotes (line 5); choose another name.' });
   });
 
   it('refuses a name another entry of the same kind has, or that a reference already uses', () => {

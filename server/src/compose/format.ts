@@ -18,7 +18,7 @@
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Refusal } from '../service/LanguageService';
 import { formatPass } from './formatLines';
-import { scanRegions } from './formatRegions';
+import { type Regions, scanRegions } from './formatRegions';
 import type { ComposeModel } from './model';
 
 /** Indentation unit bounds: a tab size outside them (or not a number) falls back to 2. */
@@ -41,6 +41,10 @@ export function formatCompose(model: ComposeModel, options: FormattingOptions, r
   const starts = lineStarts(text);
   if (starts === undefined) return { refused: 'The file has line breaks made of a carriage return alone; formatting leaves it as it is.' };
   const regions = scanRegions(model, starts);
+  const stray = strayValueLine(text, starts, regions);
+  if (stray >= 0) {
+    return { refused: `Line ${stray + 1} starts with a ":" value deeper than the entries before it; formatting leaves the file as it is (moving that line could give the value to another mapping).` };
+  }
   const unit = indentUnit(options);
   if (!range) return formatPass({ text, starts, regions, unit }).edits;
   const count = starts.length;
@@ -59,6 +63,48 @@ function indentUnit(options: FormattingOptions): number {
 
 function clampLine(line: number | undefined, count: number): number {
   return typeof line === 'number' && Number.isFinite(line) ? Math.max(0, Math.min(Math.floor(line), count - 1)) : 0;
+}
+
+/**
+ * The first line that starts with an explicit value indicator (`: value`) deeper than the nearest line before it
+ * at its indentation or less (so not after a `? key` or beside other entries at its column), or -1. YAML tolerates
+ * such a line as a pair with an empty key in whatever mapping it decides, which the line pass cannot know.
+ */
+function strayValueLine(text: string, starts: readonly number[], regions: Regions): number {
+  for (let line = 0; line < starts.length; line++) {
+    const column = explicitIndicator(text, starts, regions, line, 0x3a);
+    if (column < 0) continue;
+    let keyed = false;
+    for (let k = line - 1; k >= 0; k--) {
+      const s = starts[k];
+      const f = firstContent(text, s, k + 1 < starts.length ? starts[k + 1] : text.length);
+      if (f < 0 || regions.continues[k] >= 0 || text.charCodeAt(f) === 0x23) continue;
+      if (f - s > column) continue;
+      keyed = f - s === column;
+      break;
+    }
+    if (!keyed) return line;
+  }
+  return -1;
+}
+
+/** The column of `indicator` (`:` or `?` followed by a blank or the line's end) starting line `line`'s content, or -1. */
+function explicitIndicator(text: string, starts: readonly number[], regions: Regions, line: number, indicator: number): number {
+  if (regions.continues[line] >= 0) return -1;
+  const s = starts[line];
+  const f = firstContent(text, s, line + 1 < starts.length ? starts[line + 1] : text.length);
+  if (f < 0 || text.charCodeAt(f) !== indicator || regions.at(f) >= 0) return -1;
+  const next = text.charCodeAt(f + 1);
+  return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d ? f - s : -1;
+}
+
+/** The first character of [s, e) that is not a blank or a line break, or -1. */
+function firstContent(text: string, s: number, e: number): number {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0xfeff) return i;
+  }
+  return -1;
 }
 
 /** Offsets where lines start (after "\n"); undefined when a "\r" not followed by "\n" breaks a line (YAML reads it so). */

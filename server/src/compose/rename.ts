@@ -101,7 +101,12 @@ function yamlType(text: string): string {
   } catch {
     return 'something else than a name';
   }
-  if (typeof value === 'string') return 'string';
+  if (typeof value === 'string') {
+    // compose-go's go-yaml also reads YAML 1.1's numbers (`1_000`, `0b101`) and dates (`2024-01-01`) in plain text.
+    const older: unknown = parse(text, { version: '1.1' });
+    if (typeof older === 'number') return 'a number';
+    return older instanceof Date ? 'a date' : 'string';
+  }
   if (value === null) return 'null';
   if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
   if (typeof value === 'boolean') return 'a boolean';
