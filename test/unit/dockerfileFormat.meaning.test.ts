@@ -27,6 +27,8 @@ describe('Dockerfile formatting: meaning', () => {
     assert.strictEqual(format(text), 'FROM alpine\nENTRYPOINT ["a", \\\n    "b",  \\\n    "c"]\nCMD ["x \\\n   y"]\n');
     assert.deepStrictEqual(parseDockerfile(format(text)).instructions[1].json?.map((t) => t.value), ['a', 'b', 'c']);
     assert.strictEqual(parseDockerfile(format(text)).instructions[2].json?.[0].value, 'x    y');
+    // Right after a comma (no blank before the line break): blanks between JSON strings mean nothing.
+    assert.strictEqual(format('FROM alpine\nCMD ["a",\\\n"b"]\n'), 'FROM alpine\nCMD ["a",\\\n    "b"]\n');
   });
 
   it('keeps the indentation of a line that continues a quoted string', () => {

@@ -152,7 +152,9 @@ export function junctions(lines: readonly string[], instruction: Instruction, pi
       if (i > classStart) separable &&= kind === 'words' || (kind === 'json' ? json!.clear() : shellReader ? shellReader.clear() : false);
       const before = i > 0 ? joined[i - 1] : '';
       if (isEscapeLike(before, escape)) separable = false;
-      const afterBlank = (before === ' ' || before === '\t') && !(i > 1 && isEscapeLike(joined[i - 2], escape));
+      // Between the strings of a JSON array blanks mean nothing, so indenting there is as safe as after a blank.
+      const inJson = kind === 'json' && i > classStart && json!.clear();
+      const afterBlank = inJson || ((before === ' ' || before === '\t') && !(i > 1 && isEscapeLike(joined[i - 2], escape)));
       result[next++] = { separable, afterBlank };
     }
     if (i === end) break;
