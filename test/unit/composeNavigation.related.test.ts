@@ -161,14 +161,7 @@ describe('Compose project files: the files read with a compose file', () => {
     write('compose.override.yaml', 'services:\n  db:\n    ports: ["5432:5432"]\n');
     const open = TextDocument.create(uri('compose.override.yaml'), 'dockercompose', 3, 'services:\n  db:\n    ports: ["5433:5432"]\n  cache:\n    depends_on: [db]\n');
     const files = access();
-    const service = createComposeService({
-      files,
-      settings: () => ({}),
-      images: () => [],
-      openDocuments: () => [open],
-      openDocument: (u) => (u === open.uri ? open : undefined),
-      existence: () => (p) => fs.existsSync(p),
-    });
+    const service = serviceOver(files, [open]);
     const edit = await settled(files, () => service.rename!(open, { line: 4, character: 18 }, 'postgres'));
     assert.ok(!('refused' in edit));
     assert.deepStrictEqual(Object.keys(edit.changes!), [uri('compose.yaml'), uri('compose.override.yaml')]);
@@ -237,14 +230,7 @@ describe('Compose project files: the files read with a compose file', () => {
 
   it('lets the compose service link a build context made since the last request on the same version', () => {
     const document = TextDocument.create(uri('compose.yaml'), 'dockercompose', 1, 'services:\n  web:\n    build: ./web\n    image: nginx\n');
-    const service = createComposeService({
-      files: access(),
-      settings: () => ({}),
-      images: () => [],
-      openDocuments: () => [document],
-      openDocument: (u) => (u === document.uri ? document : undefined),
-      existence: () => (p) => fs.existsSync(p),
-    });
+    const service = serviceOver(access(), [document]);
     const targets = () => service.documentLinks!(document).map((link) => link.target);
     assert.deepStrictEqual(targets(), ['https://hub.docker.com/_/nginx']);
     fs.mkdirSync(path.join(root, 'web'));
