@@ -76,6 +76,13 @@ describe('Dockerfile rename: build variables', () => {
     assert.strictEqual(renamed(text, '_x9'), 'FROM alpine\nARG _x9=1');
   });
 
+  it('refuses a new name that the base image, the builder or the shell sets for every command', () => {
+    const text = 'FROM alpine\nARG A|=1\nRUN echo $A';
+    assert.deepStrictEqual(renamed(text, 'PATH'), { refused: 'PATH is set by the base image for every command; choose another name.' });
+    assert.deepStrictEqual(renamed(text, 'HOME'), { refused: 'HOME is set by the builder for every command; choose another name.' });
+    assert.deepStrictEqual(renamed(text, 'PWD'), { refused: 'PWD is set by the shell for every command; choose another name.' });
+  });
+
   it('refuses predefined ARGs, and predefined names as new names', () => {
     const predefined = { refused: 'TARGETARCH is predefined by BuildKit, which sets it by that name; it cannot be renamed.' };
     assert.deepStrictEqual(prepared('FROM alpine\nARG TARGETARCH\nRUN echo $TARGET|ARCH'), predefined);

@@ -8,7 +8,7 @@
 import { TextEdit, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { isRefusal, type Refusal } from '../service/LanguageService';
 import { RESERVED_STAGE_NAMES, STAGE_NAME_PATTERN } from './docs/signals';
-import { isPredefinedArg } from './docs/args';
+import { baseEnvironmentVariable, isPredefinedArg } from './docs/args';
 import { contains, flagAt, instructionAt } from './locate';
 import type { DockerfileModel } from './model';
 import { before, copyRange, occurrenceAt, occurrencesOf, type NamedSymbol, type Occurrence, type OccurrenceIndex } from './occurrences';
@@ -102,6 +102,9 @@ function variableNameProblem(index: OccurrenceIndex, symbol: NamedSymbol, name: 
   }
   if (name === symbol.name) return undefined;
   if (isPredefinedArg(name)) return `${name} is predefined by BuildKit; choose another name.`;
+  // PATH, HOME ...: the base image, the builder or the shell sets them, and their value would replace or mix with this one.
+  const base = baseEnvironmentVariable(name);
+  if (base) return `${name} is set by the ${base.source === 'image' ? 'base image' : base.source === 'builder' ? 'builder' : 'shell'} for every command; choose another name.`;
   const scopes = new Set<number>();
   for (const o of symbol.occurrences) scopes.add(o.scope);
   for (const scope of scopes) {
