@@ -38,9 +38,11 @@ describe('Dockerfile parser', () => {
       assert.deepStrictEqual(only('# escape=`\nWORKDIR \\$A `$B').variables.map((r) => r.name), ['A']);
     });
 
-    it('skips single-quoted text where BuildKit expands, but records it in commands a shell runs', () => {
+    it('skips single-quoted text where BuildKit or a shell expands, but records the script handed to a shell with -c', () => {
       assert.deepStrictEqual(only(`ENV A='$X' B="$Y" C=$'Z'`).variables.map((r) => r.name), ['Y']);
-      assert.deepStrictEqual(only(`RUN echo '$X' "$Y" \\$Z`).variables.map((r) => r.name), ['X', 'Y']);
+      assert.deepStrictEqual(only(`RUN echo '$X' "$Y" \\$Z`).variables.map((r) => r.name), ['Y']);
+      assert.deepStrictEqual(only(`RUN sh -c 'echo $A' && bash -euxc '$B' && su app -c 'run $C' && echo x-c '$D' && f'$E'`).variables.map((r) => r.name), ['A', 'B', 'C']);
+      assert.deepStrictEqual(only(`CMD ["sh", "-c", "echo '$X' $Y"]`).variables.map((r) => r.name), ['Y']);
       assert.deepStrictEqual(only(`CMD ["sh", "-c", "echo $HOME \\"\${X:-1}\\""]`).variables.map((r) => [r.name, r.range]), [
         ['HOME', rng(0, 23, 0, 28)],
         ['X', rng(0, 31, 0, 38)],

@@ -62,6 +62,11 @@ describe('Dockerfile rename: build variables', () => {
     });
   });
 
+  it('renames in the script handed to a shell with -c, not in text a shell keeps literal', () => {
+    const text = lines('FROM alpine', 'ARG NA|ME=world', "RUN echo '$NAME' && sh -c 'echo $NAME'", 'RUN <<EOF', "echo '$NAME' && bash -ec \"echo $NAME\"", 'EOF');
+    assert.strictEqual(renamed(text, 'WHO'), lines('FROM alpine', 'ARG WHO=world', "RUN echo '$NAME' && sh -c 'echo $WHO'", 'RUN <<EOF', "echo '$NAME' && bash -ec \"echo $WHO\"", 'EOF'));
+  });
+
   it('prepares the variable name only, as written', () => {
     assert.deepStrictEqual(prepared('FROM alpine\nARG V=1\nRUN echo ${V|:-x}'), { range: r(2, 11, 12), placeholder: 'V' });
   });

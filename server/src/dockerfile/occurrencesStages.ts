@@ -203,7 +203,7 @@ export function heredocVariables(model: DockerfileModel, instruction: Instructio
     if (script && /^\s*#/.test(line)) continue;
     logical.reset().append(line, k, 0);
     const found: VariableReference[] = [];
-    scanVariables(logical, 0, line.length, escape, script, found);
+    scanVariables(logical, 0, line.length, escape, script ? 'shell' : 'expanded', found);
     for (const reference of found) into(reference.name, reference.nameRange);
   }
 }

@@ -16,7 +16,7 @@ export interface ParsedLine {
 
 /** Instructions whose arguments may be a JSON array (HEALTHCHECK is handled apart: after its type word). */
 const JSON_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME']);
-/** Instructions whose arguments a shell (not BuildKit) expands: references in single quotes count too. */
+/** Instructions whose arguments a shell (not BuildKit) expands: single quotes are the shell's (see SingleQuotes). */
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
 const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
 const PAIRS = new Set(['ARG', 'ENV', 'LABEL']);
@@ -123,15 +123,15 @@ export function parseLine(lg: Logical, start: number, end: number, escape: strin
   if (!hasDollar && !instruction.trigger) return { instruction, openers };
   const variables: VariableReference[] = [];
   if (hasDollar) {
-    for (let f = 0; f < flagValues.length; f += 2) scanVariables(lg, flagValues[f], flagValues[f + 1], escape, true, variables);
+    for (let f = 0; f < flagValues.length; f += 2) scanVariables(lg, flagValues[f], flagValues[f + 1], escape, 'literal', variables);
   }
-  const literalSingle = !SHELL_EXPANDED.has(name);
+  const singleQuotes = SHELL_EXPANDED.has(name) ? 'shell' : 'literal';
   if (instruction.trigger) {
     for (const v of instruction.trigger.variables) variables.push(v);
   } else if (jsonStrings) {
-    for (let j = 0; j < jsonStrings.length; j++) scanVariables(lg, jsonStrings[j].start + 1, jsonStrings[j].end - 1, '\\', literalSingle, variables);
+    for (let j = 0; j < jsonStrings.length; j++) scanVariables(lg, jsonStrings[j].start + 1, jsonStrings[j].end - 1, '\\', singleQuotes, variables);
   } else if (hasArgs) {
-    scanVariables(lg, as, e, escape, literalSingle, variables);
+    scanVariables(lg, as, e, escape, singleQuotes, variables);
   }
   if (variables.length > 0) instruction.variables = exact(variables);
   return { instruction, openers };

@@ -1,7 +1,8 @@
 // Variable references (`$NAME`, `${NAME}`, `${NAME:-word}` ...) and quote removal, following BuildKit's shell
 // lexer (frontend/dockerfile/shell/lex.go): names are letters, digits and `_`; `$1` and the special parameters
 // (`$$`, `$@`, `$#` ...) are looked up under those names, so they are not references to an ARG or ENV and are
-// not recorded; the escape character before `$` makes it literal; single-quoted text is literal.
+// not recorded; the escape character before `$` makes it literal; single-quoted text is literal (see SingleQuotes
+// for the text a shell runs).
 import type { Token, VariableReference } from './model';
 import { Logical, gather } from './parseText';
 
@@ -14,11 +15,22 @@ interface Scan {
   readonly text: string;
   readonly end: number;
   readonly escape: string;
-  /** true: single-quoted text is literal (BuildKit's own expansion); false: record references in it too. */
-  readonly literalSingle: boolean;
+  readonly singleQuotes: SingleQuotes;
+  /** Where the scanned text starts (a `-c` before it is not part of it). */
+  readonly start: number;
   readonly logical: Logical;
   readonly out: VariableReference[];
 }
+
+/**
+ * What single-quoted text is:
+ * - `literal`: text without references (BuildKit's own expansion, or a shell's);
+ * - `expanded`: text with references (the body of an unquoted heredoc that a command reads: the shell expands it
+ *   whatever its quotes);
+ * - `shell`: a command a shell runs: literal, except the script handed to a shell with `-c` (`sh -c '...$NAME'`,
+ *   `bash -euc`, `su -c`), which that shell expands.
+ */
+export type SingleQuotes = 'literal' | 'expanded' | 'shell';
 
 /**
  * Appends to `out` every variable reference in `logical.text` between `start` and `end`, in text order
@@ -29,10 +41,20 @@ export function scanVariables(
   start: number,
   end: number,
   escape: string,
-  literalSingle: boolean,
+  singleQuotes: SingleQuotes,
   out: VariableReference[],
 ): void {
-  scanWord({ text: logical.text, end, escape, literalSingle, logical, out }, start, '', 0);
+  scanWord({ text: logical.text, end, escape, singleQuotes, start, logical, out }, start, '', 0);
+}
+
+/** Whether the word before `at` (after blanks) is a `-c` option (`-c`, `-ec`, `-euxc` ...), from `from` on. */
+function afterDashC(text: string, at: number, from: number): boolean {
+  let j = at - 1;
+  if (j < from || (text[j] !== ' ' && text[j] !== '\t')) return false;
+  while (j >= from && (text[j] === ' ' || text[j] === '\t')) j--;
+  let w = j;
+  while (w >= from && text[w] !== ' ' && text[w] !== '\t' && text[w] !== '\n') w--;
+  return /^-[A-Za-z]*c$/.test(text.slice(w + 1, j + 1));
 }
 
 /**
@@ -52,7 +74,7 @@ export function variablesIn(token: Token, escape: string, lines?: string[]): Var
     logical.append(token.value, start.line, start.character);
   }
   const out: VariableReference[] = [];
-  if (token.value.indexOf('$') >= 0) scanVariables(logical, 0, token.value.length, escape, true, out);
+  if (token.value.indexOf('$') >= 0) scanVariables(logical, 0, token.value.length, escape, 'literal', out);
   return out;
 }
 
@@ -65,9 +87,13 @@ function scanWord(s: Scan, from: number, stop: string, depth: number): number {
     if (c === stop) return k + 1;
     if (c === escape) {
       k += 2;
-    } else if (c === "'" && s.literalSingle) {
+    } else if (c === "'" && s.singleQuotes !== 'expanded') {
       const close = text.indexOf("'", k + 1);
       if (close < 0 || close >= end) return stop === '' ? end : -1;
+      // The script of `sh -c '...'`: the shell that runs it expands it.
+      if (s.singleQuotes === 'shell' && afterDashC(text, k, s.start)) {
+        for (let i = k + 1; i < close; ) i = text[i] === '$' ? scanDollar(s, i, depth) : i + 1;
+      }
       k = close + 1;
     } else if (c === '"') {
       k = scanDoubleQuoted(s, k + 1, depth);
