@@ -113,6 +113,10 @@ describe('Own Dockerfile checks: stages', () => {
     fires('FROM golang AS builder\nFROM alpine\nRUN --mount=from=bulder,target=/b true\n', 'undefined-stage', {
       severity: 'warning', message: '"bulder" is not a stage of this file, so it is pulled as an image (did you mean builder?).', at: 'bulder',
     });
+    // Two neighbouring letters swapped, next to a stage written in another case.
+    fires('FROM golang AS Build\nFROM alpine\nCOPY --from=buidl /a /b\n', 'undefined-stage', {
+      severity: 'warning', message: '"buidl" is not a stage of this file, so it is pulled as an image (did you mean build?).', at: 'buidl',
+    });
     none('FROM golang AS builder\nFROM alpine\nCOPY --from=golang:1.22 /usr/local/go /go\nCOPY --from=docker.io/library/builder /x /y\n', 'undefined-stage');
   });
 
