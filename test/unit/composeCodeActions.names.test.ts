@@ -33,6 +33,9 @@ describe('Compose code actions: undefined volumes and networks', () => {
     assert.deepStrictEqual(fixesAt(yaml(...web, '    networks: [fr‸ont]', 'networks: {back: {driver: bridge}}')), [
       ['Declare the network "front" under the top-level "networks"', true, yaml(...web, '    networks: [front]', 'networks: {back: {driver: bridge}, front: {}}')],
     ]);
+    // Over several lines or with a comment inside, where the entry would go is a guess: no declaration is offered.
+    assert.deepStrictEqual(fixesAt(yaml(...web, '    networks: [fr‸ont]', 'networks: {', '  back: {}', '}')), []);
+    assert.deepStrictEqual(fixesAt(yaml(...web, '    networks: [fr‸ont]', 'networks: {', '  back: {}, # note', '  }')), []);
   });
 
   it('creates the section at the end of the file, with the file\'s indentation unit and blank lines (not preferred: another file may define it)', () => {

@@ -82,9 +82,10 @@ function intoSection(model: ComposeModel, pair: Pair, kind: DeclaredKind, names:
     return { range: { start: spot.at, end: spot.at }, newText: linesText(lines, spot, eol) };
   }
   if (!isMap(value)) return undefined;
-  const [, end] = model.offsetsOf(value);
+  const [start, end] = model.offsetsOf(value);
   if (value.flow) {
-    if (model.text[end - 1] !== '}') return undefined;
+    // Only a flow map on one line without comments: elsewhere the entry's indentation and separator are guesses.
+    if (model.text[end - 1] !== '}' || /[\n#]/.test(model.text.slice(start, end))) return undefined;
     let before = end - 2;
     while (before >= 0 && /\s/.test(model.text[before])) before--;
     const separator = model.text[before] === '{' || model.text[before] === ',' ? '' : ', ';
