@@ -93,6 +93,10 @@ describe('Dockerfile inlay hints', () => {
     assert.deepStrictEqual(hints(text), []);
   });
 
+  it('gives no hint in the stage name, which BuildKit takes as written', () => {
+    assert.deepStrictEqual(hints('ARG N=1\nARG T=3\nFROM x:$T AS ${N}\nFROM x AS \\\n  t$N'), [[2, 9, '= 3', 'ARG T=3 on line 2']]);
+  });
+
   it('resolves a default that requires another ARG with ?', () => {
     assert.deepStrictEqual(hints('ARG B=1\nARG A=${B:?required}\nFROM x:$A'), [[2, 9, '= 1', 'ARG A=${B:?required} on line 2']]);
     assert.deepStrictEqual(hints('ARG B\nARG A=${B:?required}\nFROM x:$A'), []);

@@ -27,8 +27,11 @@ export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
       const from = stage.from;
       if (from.range.end.line < range.start.line) continue;
       if (from.range.start.line > range.end.line) break;
+      // BuildKit takes the name after AS as written (it expands only the flags and the image).
+      const name = stage.name?.range.start;
       for (const reference of topLevel(from.variables)) {
         if (!contains(range, reference.range.end)) continue;
+        if (name && (reference.range.start.line > name.line || (reference.range.start.line === name.line && reference.range.start.character >= name.character))) continue;
         const hint = hintFor(reference, states, model.escape);
         if (hint) hints.push(hint);
       }
