@@ -49,6 +49,14 @@ describe('Compose inlay hints: extends', () => {
     ]);
   });
 
+  it('quotes a block scalar up to its own last line', () => {
+    const text = yaml('services:', '  base:', '    image: nginx', '    command: |', '      echo hi', '    user: root', '  web:', '    extends: base');
+    const [hint] = allHints(text);
+    assert.strictEqual(tooltipOf(hint), ['Inherited from service `base`, not set here:', '', '```yaml', 'image: nginx', 'command: |', '  echo hi', 'user: root', '```'].join('\n'));
+    const last = yaml('services:', '  base:', '    image: nginx', '    command: >', '      echo hi', '  web:', '    extends: base');
+    assert.doesNotMatch(tooltipOf(allHints(last)[0]), /web:/);
+  });
+
   it('reads extends.file relative to the compose file, puts the hint on the service: line, and leaves dependencies out', () => {
     const text = yaml('services:', '  web:', '    extends:', '      file: ../common/services.yml', '      service: webapp', '    image: shop/web');
     const common = yaml(

@@ -170,7 +170,9 @@ function tooltip(self: Located, first: Located, inherited: Inherited[], combined
 /** The text of an entry as written, dedented, at most KEY_LINES lines; a merged entry is shown under its own key. */
 function pairLines(model: ComposeModel, entry: MapEntry): string[] {
   const range = model.rangeOf(entry.pair);
-  const last = Math.min(range.end.line, range.start.line + KEY_LINES - 1);
+  // A block scalar's range ends at the start of the next line: that line is not the entry's.
+  const end = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  const last = Math.min(end, range.start.line + KEY_LINES - 1);
   const lines: string[] = [];
   for (let line = range.start.line; line <= last; line++) lines.push(model.lineText(line));
   const keyColumn = range.start.character;
@@ -179,7 +181,7 @@ function pairLines(model: ComposeModel, entry: MapEntry): string[] {
     const indent = lines[i].length - lines[i].trimStart().length;
     lines[i] = lines[i].slice(Math.min(indent, keyColumn));
   }
-  if (range.end.line > last) lines.push('  # ...');
+  if (end > last) lines.push('  # ...');
   return lines;
 }
 
