@@ -1,7 +1,7 @@
 // Shared by the language server (interpolation) and the extension (the project name of the Compose CodeLens and tasks).
 // The project's `.env` file as Compose reads it for interpolation: `NAME=value` lines, `export ` allowed,
-// `#` comments, single quotes literal, double quotes with \n \t \" \\ escapes, unquoted values trimmed and
-// cut at ` #`. Unquoted and double-quoted values may use the variables set above them (`B=${A}-x`): `expand`, when
+// `#` comments, single quotes literal, double quotes with \n \t \" \\ escapes (quoted values may go on over
+// several lines), unquoted values trimmed and cut at ` #`. Unquoted and double-quoted values may use the variables set above them (`B=${A}-x`): `expand`, when
 // given, resolves those (undefined: leave the value as written, e.g. for a variable of the shell's environment).
 
 /** Resolves the references of a value with the variables read so far; undefined when it cannot. */
@@ -9,18 +9,41 @@ export type DotenvExpand = (value: string, known: ReadonlyMap<string, string>) =
 
 export function parseDotenv(text: string, expand?: DotenvExpand): Map<string, string> {
   const variables = new Map<string, string>();
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const line = raw.trim();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) continue;
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
     if (!match) continue;
-    const written = match[2];
+    let written = match[2];
+    // A quoted value goes on over the next lines up to its closing quote (when there is one).
+    const quote = written[0];
+    if ((quote === '"' || quote === "'") && closingQuote(written, quote) < 0) {
+      let joined = written;
+      for (let j = i + 1; j < lines.length; j++) {
+        joined += `\n${lines[j]}`;
+        if (closingQuote(joined, quote) >= 0) {
+          written = joined;
+          i = j;
+          break;
+        }
+      }
+    }
     let read = value(written);
     // `\$` in double quotes is a literal dollar sign.
     if (expand && !written.startsWith("'") && read.includes('$') && !written.includes('\\$')) read = expand(read, variables) ?? read;
     variables.set(match[1], read);
   }
   return variables;
+}
+
+/** The index of the quote that closes `text`'s opening one (`"` ends at an unescaped `"`), or -1. */
+function closingQuote(text: string, quote: string): number {
+  for (let i = 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
 }
 
 function value(text: string): string {

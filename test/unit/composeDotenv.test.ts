@@ -14,6 +14,17 @@ describe('.env files', () => {
     ]);
   });
 
+  it('reads a quoted value over several lines up to its closing quote, and an unclosed one on its line only', () => {
+    const text = 'MULTI="line1\nline2"\nNEXT=1\nSINGLE=\'a\n  b\'\nBROKEN="never closed\nAFTER=2\n';
+    assert.deepStrictEqual([...parseDotenv(text)], [
+      ['MULTI', 'line1\nline2'],
+      ['NEXT', '1'],
+      ['SINGLE', 'a\n  b'],
+      ['BROKEN', 'never closed'],
+      ['AFTER', '2'],
+    ]);
+  });
+
   it('interpolates unquoted and double-quoted values with the variables above them, not single-quoted ones', () => {
     const text = 'QUOTED="hello world"\nREF=${QUOTED}-x\nBOTH="$REF and ${MISSING:-fallback}"\nLITERAL=\'${QUOTED}\'\nSHELL=$HOME/bin\nLATER=${AFTER}\nAFTER=1\nPRICE="\\$5"\n';
     assert.deepStrictEqual([...parseDotenv(text)], [
