@@ -1,8 +1,9 @@
 // Shared by the language server (interpolation) and the extension (the project name of the Compose CodeLens and tasks).
 // The project's `.env` file as Compose reads it for interpolation: `NAME=value` lines, `export ` allowed,
 // `#` comments, single quotes literal, double quotes with \n \t \" \\ escapes (quoted values may go on over
-// several lines), unquoted values trimmed and cut at ` #`. Unquoted and double-quoted values may use the variables set above them (`B=${A}-x`): `expand`, when
-// given, resolves those (undefined: leave the value as written, e.g. for a variable of the shell's environment).
+// several lines), unquoted values trimmed and cut at ` #`. Unquoted and double-quoted values may use the variables
+// set above them (`B=${A}-x`): `expand`, when given, resolves those (undefined: leave the value as written, e.g. for
+// a variable of the shell's environment).
 
 /** Resolves the references of a value with the variables read so far; undefined when it cannot. */
 export type DotenvExpand = (value: string, known: ReadonlyMap<string, string>) => string | undefined;

@@ -27,6 +27,14 @@ const SOURCE = 'function greet(name) { return "hello " + name; }\nmodule.exports
  * isolate, as a new server process is (an isolate that compiled the same source before would not read the data).
  * V8's verdict goes to the cache; the result is the cache V8 makes after the run.
  */
+/** `made` is written by `cache`, and the next server of the source in `folder` uses it. */
+async function savedAndUsedNext(cache: CodeCache, made: Buffer, folder: string): Promise<void> {
+  assert.strictEqual(cache.save(() => made), true);
+  const next = CodeCache.open(folder, SOURCE);
+  await compileWith(next);
+  assert.strictEqual(next.state, 'used');
+}
+
 async function compileWith(cache: CodeCache, source = SOURCE): Promise<Buffer> {
   const data = cache.read();
   const worker = new Worker(
@@ -115,10 +123,7 @@ describe('the language server\'s code cache', () => {
     assert.strictEqual(damaged.read(), undefined);
     const remade = await compileWith(damaged);
     assert.strictEqual(damaged.state, 'absent');
-    assert.strictEqual(damaged.save(() => remade), true);
-    const repaired = CodeCache.open(folder, SOURCE);
-    await compileWith(repaired);
-    assert.strictEqual(repaired.state, 'used');
+    await savedAndUsedNext(damaged, remade, folder);
   });
 
   it('is rejected by V8 when it was made for another source, the source still runs, and it is made anew', async () => {
@@ -133,10 +138,7 @@ describe('the language server\'s code cache', () => {
     const cache = CodeCache.open(folder, SOURCE);
     const made = await compileWith(cache);
     assert.strictEqual(cache.state, 'rejected');
-    assert.strictEqual(cache.save(() => made), true);
-    const next = CodeCache.open(folder, SOURCE);
-    await compileWith(next);
-    assert.strictEqual(next.state, 'used');
+    await savedAndUsedNext(cache, made, folder);
   });
 
   it('removes the caches of other versions of the source when it writes, and keeps those of other options', async () => {

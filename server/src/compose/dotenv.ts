@@ -4,5 +4,5 @@ import { parseDotenv as readDotenv } from '../../../common/src/dotenv';
 import { interpolate } from './interpolate';
 
 export function parseDotenv(text: string): Map<string, string> {
-  return readDotenv(text, (value, known) => interpolate(value, known));
+  return readDotenv(text, interpolate);
 }

@@ -19,6 +19,7 @@ import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-t
 import type { Refusal } from '../service/LanguageService';
 import { formatPass } from './formatLines';
 import { type Regions, scanRegions } from './formatRegions';
+import { COLON, HASH, TextScan } from './formatScan';
 import type { ComposeModel } from './model';
 
 /** Indentation unit bounds: a tab size outside them (or not a number) falls back to 2. */
@@ -71,38 +72,27 @@ function clampLine(line: number | undefined, count: number): number {
  * such a line as a pair with an empty key in whatever mapping it decides, which the line pass cannot know.
  */
 function strayValueLine(text: string, starts: readonly number[], regions: Regions): number {
+  const scan = new TextScan(text, starts, regions);
+  /** The column a line's content starts at, and whether it is a `:` value indicator; undefined for blank, comment and continuation lines. */
+  const head = (line: number): { column: number; value: boolean } | undefined => {
+    if (regions.continues[line] >= 0) return undefined;
+    const s = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : starts[line];
+    const e = scan.lineEnd(line);
+    const f = scan.skipBlanks(s, e);
+    if (f === e || text.charCodeAt(f) === HASH) return undefined;
+    return { column: f - s, value: text.charCodeAt(f) === COLON && scan.isIndicator(f, e) };
+  };
   for (let line = 0; line < starts.length; line++) {
-    const column = explicitIndicator(text, starts, regions, line, 0x3a);
-    if (column < 0) continue;
+    const own = head(line);
+    if (!own?.value) continue;
     let keyed = false;
     for (let k = line - 1; k >= 0; k--) {
-      const s = starts[k];
-      const f = firstContent(text, s, k + 1 < starts.length ? starts[k + 1] : text.length);
-      if (f < 0 || regions.continues[k] >= 0 || text.charCodeAt(f) === 0x23) continue;
-      if (f - s > column) continue;
-      keyed = f - s === column;
+      const before = head(k);
+      if (!before || before.column > own.column) continue;
+      keyed = before.column === own.column;
       break;
     }
     if (!keyed) return line;
-  }
-  return -1;
-}
-
-/** The column of `indicator` (`:` or `?` followed by a blank or the line's end) starting line `line`'s content, or -1. */
-function explicitIndicator(text: string, starts: readonly number[], regions: Regions, line: number, indicator: number): number {
-  if (regions.continues[line] >= 0) return -1;
-  const s = starts[line];
-  const f = firstContent(text, s, line + 1 < starts.length ? starts[line + 1] : text.length);
-  if (f < 0 || text.charCodeAt(f) !== indicator || regions.at(f) >= 0) return -1;
-  const next = text.charCodeAt(f + 1);
-  return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d ? f - s : -1;
-}
-
-/** The first character of [s, e) that is not a blank or a line break, or -1. */
-function firstContent(text: string, s: number, e: number): number {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0xfeff) return i;
   }
   return -1;
 }

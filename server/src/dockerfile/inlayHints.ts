@@ -2,7 +2,7 @@
 // (global ARG defaults, `${NAME:-word}` words). Pure.
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import { expandWord, type Lookup } from './checks/buildkitExpand';
-import { PLATFORM_ARG_DEFAULTS } from './checks/buildkitScope';
+import { PLATFORM_ARG_DEFAULTS, comparePositions } from './checks/buildkitScope';
 import { contains } from './locate';
 import type { DockerfileModel, Instruction, Token, VariableReference } from './model';
 import { variablesIn } from './variables';
@@ -31,7 +31,7 @@ export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
       const name = stage.name?.range.start;
       for (const reference of topLevel(from.variables)) {
         if (!contains(range, reference.range.end)) continue;
-        if (name && (reference.range.start.line > name.line || (reference.range.start.line === name.line && reference.range.start.character >= name.character))) continue;
+        if (name && comparePositions(reference.range.start, name) >= 0) continue;
         const hint = hintFor(reference, states, model.escape);
         if (hint) hints.push(hint);
       }

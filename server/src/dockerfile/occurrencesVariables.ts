@@ -17,7 +17,7 @@
 //   reads the values set before it).
 // Go to definition from a use leads to the declaration in force there (the last one before it in its scope
 // or inherited); from a stage's `ARG NAME` that redeclares a global, to the global ARG.
-import { buildContext } from './checks/buildkitScope';
+import { stageParents } from './checks/buildkitScope';
 import { isPredefinedArg } from './docs/args';
 import type { DockerfileModel, Instruction, KeyValue, Range } from './model';
 import type { IndexBuilder, SymbolNode } from './occurrences';
@@ -43,7 +43,7 @@ interface Scope {
 const NO_RANGES: Range[] = [];
 
 export function indexVariables(model: DockerfileModel, builder: IndexBuilder): VariableScopes {
-  const parents = buildContext(model).bases.map((base) => base.parent);
+  const parents = stageParents(model);
   const globals: Scope = { own: new Map(), parent: -1 };
   const stages: Scope[] = [];
   /** The last global ARG declaration of each name. */

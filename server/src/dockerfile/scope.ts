@@ -5,7 +5,7 @@
 //   `FROM <stage>`, a global ARG only once it declares it again (`ARG NAME`), an automatic platform ARG likewise,
 //   and, in RUN commands only, the proxy ARGs that BuildKit passes to them without any declaration.
 // An instruction does not see its own declarations (`ENV A=1 B=$A` reads the A set before it).
-import { buildContext } from './checks/buildkitScope';
+import { stageParents } from './checks/buildkitScope';
 import { PREDEFINED_ARGS, type PredefinedArgDoc, predefinedArg } from './docs/args';
 import type { DockerfileModel, Instruction } from './model';
 
@@ -34,7 +34,7 @@ export function variablesInScope(model: DockerfileModel, instruction: Instructio
     return scope;
   }
   if (instruction.name === 'RUN') for (const arg of PREDEFINED_ARGS) if (arg.scope === 'run') scope.set(arg.name, predefinedDeclaration(arg));
-  const parents = buildContext(model).bases.map((base) => base.parent);
+  const parents = stageParents(model);
   const chain: number[] = [];
   for (let s = instruction.stage; s >= 0 && !chain.includes(s); s = parents[s] ?? -1) chain.unshift(s);
   for (const index of chain) {

@@ -4,6 +4,7 @@
 import { BASE_ENVIRONMENT_VARIABLES, PREDEFINED_ARGS } from '../docs/args';
 import type { DockerfileModel, Instruction, Position, Range, Stage } from '../model';
 import { closest, editDistance, isTransposition } from '../../util/closest';
+import { perModel } from '../../util/perModel';
 import { type Expansion, type Lookup, expandWord } from './buildkitExpand';
 
 /** The automatic platform ARGs of the global scope (BuildKit's defaultArgs), with the values of a linux/amd64 build. */
@@ -95,6 +96,12 @@ export function buildContext(model: DockerfileModel): BuildkitContext {
   }
   return { model, globalValues, globalNames, fromLookup, globalsFailed, bases, declaredAnywhere };
 }
+
+/**
+ * For each stage, the index of the earlier stage it is built FROM, or -1 (as buildContext finds them); once per model,
+ * for the providers that scope variables (hover and completion ask on every request).
+ */
+export const stageParents = perModel((model: DockerfileModel): readonly number[] => buildContext(model).bases.map((base) => base.parent));
 
 /** `FROM image AS name` exactly (BuildKit only names a stage when FROM has three arguments). */
 export function isFromWithName(stage: Stage): boolean {
